@@ -1,0 +1,15 @@
+#pragma once
+// Subcommand registration. Each returns the action to run once arguments are parsed; the action
+// returns the process exit code. Errors propagate as cargoquote::Error to main.
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace cargoquote::cli {
+
+using Action = std::function<int()>;
+
+Action add_quote_command(CLI::App& app);
+Action add_rates_command(CLI::App& app);
+
+}  // namespace cargoquote::cli

@@ -1,0 +1,143 @@
+// `cargoquote quote`: builds a QuoteRequest from options (or a JSON request file), quotes it on
+// the rate database and prints a table or the JSON result.
+#include "commands.hpp"
+#include "database_option.hpp"
+#include "quote_table.hpp"
+
+#include <cargoquote/core/error.hpp>
+#include <cargoquote/io/json.hpp>
+#include <cargoquote/quote/quote_engine.hpp>
+#include <cargoquote/rates/rate_store.hpp>
+
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <sstream>
+
+namespace cargoquote::cli {
+
+namespace {
+
+struct QuoteOptions {
+    std::string from, to, commodity = "GEN", ready, customer, currency, date, db, request_file,
+        declared_value;
+    std::vector<std::string> pieces;
+    bool json = false;
+};
+
+// Engine errors name JSON Pointers; on the command line the option is the clearer name.
+std::string option_for(const std::string& pointer) {
+    static const std::map<std::string, std::string> names = {
+        {"/shipment/origin", "--from"},        {"/shipment/destination", "--to"},
+        {"/shipment/customer", "--customer"},  {"/shipment/pieces", "--piece"},
+        {"/shipment/commodity", "--commodity"}, {"/shipment/readyTime", "--ready"},
+        {"/shipment/declaredValue", "--declared-value"}, {"/currency", "--currency"},
+        {"/quoteDate", "--date"}};
+    const auto it = names.find(pointer);
+    if (it != names.end()) return it->second;
+    if (pointer.rfind("/shipment/pieces/", 0) == 0) return "--piece";
+    return pointer;
+}
+
+Money parse_declared_value(const std::string& text) {
+    const auto space = text.find(' ');
+    if (space == std::string::npos) {
+        throw InputError(ErrorCode::InvalidNumber, "--declared-value",
+                         fmt::format("'{}' is not 'AMOUNT CURRENCY' (e.g. '50000 EUR')", text));
+    }
+    const auto ccy = CurrencyCode::parse(text.substr(space + 1), "--declared-value");
+    return Money::parse(ccy, text.substr(0, space), "--declared-value");
+}
+
+QuoteRequest request_from_options(const QuoteOptions& o) {
+    QuoteRequest request;
+    Shipment& s = request.shipment;
+    s.origin = AirportCode::parse(o.from, "--from");
+    s.destination = AirportCode::parse(o.to, "--to");
+    for (const auto& spec : o.pieces) s.pieces.push_back(parse_piece_spec(spec, "--piece"));
+    s.commodity = Commodity::parse(o.commodity, "--commodity");
+    s.ready_time = LocalDateTime::parse(o.ready, "--ready");
+    if (!o.customer.empty()) s.customer_id = o.customer;
+    if (!o.declared_value.empty()) s.declared_value = parse_declared_value(o.declared_value);
+    if (!o.currency.empty()) request.currency = CurrencyCode::parse(o.currency, "--currency");
+    if (!o.date.empty()) request.quote_date = Date::parse(o.date, "--date");
+    return request;
+}
+
+QuoteRequest request_from_file(const std::string& path) {
+    std::stringstream text;
+    if (path == "-") {
+        text << std::cin.rdbuf();
+    } else {
+        std::ifstream in(path);
+        if (!in) {
+            throw InputError(ErrorCode::FileUnreadable, "--request",
+                             fmt::format("cannot read '{}'", path));
+        }
+        text << in.rdbuf();
+    }
+    return parse_quote_request(text.str());
+}
+
+int run_quote(const QuoteOptions& o) {
+    const bool from_file = !o.request_file.empty();
+    if (!from_file) {
+        const std::pair<const char*, const std::string*> required[] = {
+            {"--from", &o.from}, {"--to", &o.to}, {"--ready", &o.ready}};
+        for (const auto& [name, value] : required) {
+            if (value->empty()) {
+                throw InputError(ErrorCode::MissingField, name,
+                                 fmt::format("{} is required (or give --request FILE)", name));
+            }
+        }
+        if (o.pieces.empty()) {
+            throw InputError(ErrorCode::MissingField, "--piece",
+                             "at least one --piece COUNTxLxWxH@KG is required");
+        }
+    }
+    const QuoteRequest request = from_file ? request_from_file(o.request_file) : request_from_options(o);
+    const QuoteEngine engine(rates::load_rate_book(resolve_database(o.db)));
+    QuoteResult result;
+    try {
+        result = engine.quote(request);
+    } catch (const InputError& e) {
+        if (from_file) throw;
+        throw InputError(e.code(), option_for(e.field()), e.detail());
+    }
+    if (o.json) {
+        std::cout << to_json(result).dump(2) << "\n";
+    } else {
+        std::cout << format_quote_table(result);
+    }
+    return 0;
+}
+
+}  // namespace
+
+Action add_quote_command(CLI::App& app) {
+    auto options = std::make_shared<QuoteOptions>();
+    CLI::App* cmd = app.add_subcommand("quote", "Price a shipment with every carrier on the lane");
+    cmd->add_option("--from", options->from, "Origin airport (IATA), e.g. PVG");
+    cmd->add_option("--to", options->to, "Destination airport (IATA), e.g. FRA");
+    cmd->add_option("--piece", options->pieces,
+                    "Pieces as COUNTxLxWxH@KG in cm and kg per piece, e.g. 3x120x80x100@250 "
+                    "(repeatable)");
+    cmd->add_option("--commodity", options->commodity,
+                    "GEN, a 4-digit specific commodity item, or AVI NWP VAL PER DGR HUM EAT ICE")
+        ->capture_default_str();
+    cmd->add_option("--ready", options->ready, "Ready time, local at origin: YYYY-MM-DDTHH:MM");
+    cmd->add_option("--customer", options->customer, "Customer id (margins, credit)");
+    cmd->add_option("--declared-value", options->declared_value,
+                    "Declared value for carriage, e.g. '50000 EUR' (default: NVD)");
+    cmd->add_option("--currency", options->currency, "Quote currency (default: the rates' currency)");
+    cmd->add_option("--date", options->date, "Quote date YYYY-MM-DD (default: the shipping date)");
+    cmd->add_option("--request", options->request_file,
+                    "JSON quote request file ('-' for stdin) instead of the options above");
+    add_database_option(*cmd, options->db);
+    cmd->add_flag("--json", options->json, "Print the JSON result (schema cargoquote.quote_result/1)");
+    return [cmd, options] { return cmd->parsed() ? run_quote(*options) : -1; };
+}
+
+}  // namespace cargoquote::cli

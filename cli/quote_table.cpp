@@ -1,0 +1,152 @@
+#include "quote_table.hpp"
+
+#include <cargoquote/core/decimal.hpp>
+
+#include <fmt/format.h>
+
+namespace cargoquote::cli {
+
+namespace {
+
+std::string kg(Mass m) { return m.kg_text() + " kg"; }
+
+// Break-even weights are shown to 0.01 kg, as rate sheets print them.
+std::string kg_2dp(Mass m) {
+    return format_scaled_decimal(static_cast<std::int64_t>(divide_round_half_up(m.in_grams(), 10)), 2, 2) +
+           " kg";
+}
+
+void append_fx_used(std::string& out, const PricedOption& o) {
+    std::vector<const FxUse*> used;
+    for (const auto& c : o.charges) {
+        if (c.converted) used.push_back(&*c.converted);
+    }
+    if (o.margin.converted) used.push_back(&*o.margin.converted);
+    std::string text;
+    for (const FxUse* u : used) {
+        const std::string item = fmt::format("{}->{} {} ({}{})", u->from.view(), u->to.view(),
+                                             format_scaled_decimal(u->rate_nanos, 9, 0),
+                                             u->valid_from.iso(), u->inverted ? ", inverted" : "");
+        if (text.find(item) == std::string::npos) text += (text.empty() ? "" : "; ") + item;
+    }
+    if (!text.empty()) out += fmt::format("         fx: {}\n", text);
+}
+
+std::string quantity_text(const ChargeLine& line) {
+    if (line.kind == ChargeKind::Weight) return kg(Mass::grams(line.quantity));
+    if (line.kind == ChargeKind::Valuation) return line.base_amount.amount_text();
+    switch (*line.basis) {
+        case SurchargeBasis::ChargeableKg:
+        case SurchargeBasis::GrossKg: return kg(Mass::grams(line.quantity));
+        case SurchargeBasis::Piece: return fmt::format("{} pcs", line.quantity);
+        case SurchargeBasis::Shipment: return "1 shipment";
+        case SurchargeBasis::FreightPercent:
+        case SurchargeBasis::ValuePercent: return line.base_amount.amount_text();
+    }
+    return "";
+}
+
+std::string rate_text(const ChargeLine& line) {
+    if (line.kind == ChargeKind::Valuation || (line.basis && is_percent_basis(*line.basis))) {
+        return line.percent.percent_text() + "%";
+    }
+    std::string unit;
+    if (line.kind == ChargeKind::Weight) unit = "/kg";
+    else if (*line.basis == SurchargeBasis::Piece) unit = "/pc";
+    else if (*line.basis != SurchargeBasis::Shipment) unit = "/kg";
+    return fmt::format("{} {}{}", format_scaled_decimal(line.rate.micros(), Money::kScale, 2),
+                       line.rate.currency().view(), unit);
+}
+
+std::string basis_text(const ChargeLine& line, const PricedOption& option) {
+    if (line.kind == ChargeKind::Weight) {
+        const auto& wc = option.weight_charge;
+        if (wc.minimum_applied) return "M minimum";
+        return fmt::format("{} +{}", rate_class_letter(wc.rate_class_code), wc.applied_break.kg_text());
+    }
+    if (line.kind == ChargeKind::Valuation) return "value";
+    return std::string(surcharge_basis_name(*line.basis));
+}
+
+void append_option(std::string& out, const PricedOption& o, int rank, CurrencyCode quote_ccy) {
+    const RateLine& line = *o.rate_line;
+    out += fmt::format("#{}  {}  {}\n", rank, o.carrier.view(), o.carrier_name);
+    out += fmt::format("    sell {}  (buy {})", o.sell_total_quoted.to_string(),
+                       o.buy_total_quoted.to_string());
+    if (o.quote_fx) {
+        out += fmt::format("  from {} at {} {}/{}", o.sell_total.to_string(),
+                           format_scaled_decimal(o.quote_fx->rate_nanos, 9, 0),
+                           quote_ccy.view(), o.currency.view());
+    }
+    out += fmt::format("  offer valid {} to {}\n", o.offer_valid_from.iso(), o.offer_valid_to.iso());
+    out += fmt::format("    rate line {} ({} {}, valid {} to {})\n", line.line_id, line.sheet,
+                       line.version, line.valid_from.iso(), line.valid_to.iso());
+    out += fmt::format("    chargeable {}: gross {}, volume {} cm3 = {} at {} cm3/kg\n",
+                       kg(o.weights.chargeable), kg(o.weights.gross_weight),
+                       o.weights.volume.in_cm3(), kg(o.weights.volume_weight),
+                       line.weight_rules.divisor.cm3_per_kg);
+    if (!o.pricing_note.empty()) out += fmt::format("    note: {}\n", o.pricing_note);
+    out += fmt::format("    {:<4} {:<34} {:<15} {:>14} {:>16} {:>12}\n", "code", "description",
+                       "basis", "quantity", "rate", "amount");
+    for (const auto& c : o.charges) {
+        std::string amount = c.amount.amount_text();
+        if (!c.bound_applied.empty()) amount = fmt::format("{} ({})", amount, c.bound_applied == "minimum" ? "min" : "max");
+        out += fmt::format("    {:<4} {:<34.34} {:<15} {:>14} {:>16} {:>12}\n", c.code,
+                           c.description, basis_text(c, o), quantity_text(c), rate_text(c), amount);
+    }
+    const auto& wc = o.weight_charge;
+    std::string break_even;
+    if (wc.minimum_break_even) break_even += fmt::format("minimum applies below {}", kg_2dp(*wc.minimum_break_even));
+    if (wc.higher_break_applied) {
+        if (!break_even.empty()) break_even += "; ";
+        break_even += fmt::format("higher break +{} is cheaper: charged as {}",
+                                  wc.applied_break.kg_text(), kg(wc.declared_weight));
+    } else if (wc.next_break_even) {
+        if (!break_even.empty()) break_even += "; ";
+        break_even += fmt::format("next break is cheaper from {}", kg_2dp(*wc.next_break_even));
+    }
+    if (!break_even.empty()) out += fmt::format("         break-even: {}\n", break_even);
+    append_fx_used(out, o);
+    out += fmt::format("    {:<4} {:<84} {:>12}\n", "", "buy total", o.buy_total.amount_text());
+    const auto& m = o.margin;
+    const std::string margin_label =
+        m.margin_id.empty() ? std::string("margin (no margin rule)")
+                            : fmt::format("margin {}: {}% of {}{}{}", m.margin_id, m.percent.percent_text(),
+                                          m.markable_base.amount_text(),
+                                          m.per_kg.is_zero() ? "" : fmt::format(" + {}/kg", m.per_kg.to_string()),
+                                          m.minimum_applied ? " (minimum)" : "");
+    out += fmt::format("    {:<4} {:<84.84} {:>12}\n", "MG", margin_label, m.amount.amount_text());
+    out += fmt::format("    {:<4} {:<84} {:>12}\n\n", "", fmt::format("sell total {}", o.currency.view()),
+                       o.sell_total.amount_text());
+}
+
+}  // namespace
+
+std::string format_quote_table(const QuoteResult& result) {
+    const Shipment& s = result.request.shipment;
+    const auto& any = result.options.empty() ? nullptr : &result.options.front();
+    std::string out = fmt::format("{} -> {}  commodity {}  ready {} ({})  rates in force {}\n",
+                                  s.origin.view(), s.destination.view(), s.commodity.code(),
+                                  local_iso_with_offset(result.ready_time_utc, result.origin_time_zone),
+                                  result.ready_time_utc.utc_iso(), result.rating_date.iso());
+    if (any != nullptr) {
+        out += fmt::format("{} pieces, gross {}, volume {} cm3\n", any->weights.piece_count,
+                           kg(any->weights.actual_gross), any->weights.volume.in_cm3());
+    }
+    out += fmt::format("{} priced option(s), cheapest first, totals in {}; {} rejected\n\n",
+                       result.options.size(),
+                       result.currency.is_set() ? result.currency.str() : std::string("-"),
+                       result.rejections.size());
+    int rank = 0;
+    for (const auto& o : result.options) append_option(out, o, ++rank, result.currency);
+    if (!result.rejections.empty()) {
+        out += "Could not be priced:\n";
+        for (const auto& r : result.rejections) {
+            out += fmt::format("    {:<3} {}: {}\n", r.carrier.is_set() ? r.carrier.str() : "-",
+                               r.reason_code, r.reason);
+        }
+    }
+    return out;
+}
+
+}  // namespace cargoquote::cli

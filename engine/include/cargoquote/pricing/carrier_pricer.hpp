@@ -1,0 +1,29 @@
+#pragma once
+// Prices one carrier's rate lines on a lane for a shipment on a date: commodity precedence, the
+// weight charge, surcharges, valuation charge and customer margin.
+
+#include <cargoquote/pricing/priced_option.hpp>
+#include <cargoquote/pricing/rate_book.hpp>
+#include <cargoquote/shipment/shipment.hpp>
+
+#include <span>
+#include <variant>
+
+namespace cargoquote {
+
+struct PricingContext {
+    const RateBook& book;
+    const Shipment& shipment;
+    const Customer* customer = nullptr;  // nullptr: walk-in / default margins only
+    Date rating_date;                    // the shipping date: the rates in force on it apply
+    Date quote_date;                     // offers are valid from this day
+    int offer_validity_days = 2;
+};
+
+using PricingOutcome = std::variant<PricedOption, Rejection>;
+
+// `carrier_lines`: every rate line of one carrier on the shipment's lane (any class, validity).
+[[nodiscard]] PricingOutcome price_carrier(const PricingContext& context,
+                                           std::span<const RateLine* const> carrier_lines);
+
+}  // namespace cargoquote

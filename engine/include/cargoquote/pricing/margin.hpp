@@ -1,0 +1,48 @@
+#pragma once
+// Customer margins: percent of the marked-up buy charges, plus an amount per chargeable kg, with a
+// minimum per shipment. Chosen by customer, then group, then default; then lane; then weight break.
+
+#include <cargoquote/core/codes.hpp>
+#include <cargoquote/core/money.hpp>
+#include <cargoquote/core/time.hpp>
+#include <cargoquote/core/units.hpp>
+
+#include <optional>
+#include <span>
+#include <string>
+
+namespace cargoquote {
+
+enum class CreditStatus { Good, New, Overdue };
+[[nodiscard]] std::string_view credit_status_name(CreditStatus s);
+[[nodiscard]] std::optional<CreditStatus> parse_credit_status(std::string_view name);
+
+struct Customer {
+    std::string customer_id;
+    std::string name;
+    std::string customer_group;  // "" = none
+    CreditStatus credit_status = CreditStatus::New;
+    std::optional<Date> since;
+};
+
+struct MarginRule {
+    std::string margin_id;
+    std::string customer_id;     // "" = not customer-specific
+    std::string customer_group;  // "" = not group-specific (both empty: default)
+    std::optional<AirportCode> origin;       // none = any (ZZZ)
+    std::optional<AirportCode> destination;  // none = any
+    Mass min_weight;
+    Ratio percent;
+    Money per_kg;
+    Money min_per_shipment;  // currency of per_kg and the minimum
+    Date valid_from;
+    Date valid_to;
+};
+
+// The most specific rule for this customer (nullptr customer: defaults only), lane, weight and
+// date; nullptr when none applies.
+[[nodiscard]] const MarginRule* select_margin(std::span<const MarginRule> rules,
+                                              const Customer* customer, AirportCode origin,
+                                              AirportCode destination, Mass chargeable, Date on);
+
+}  // namespace cargoquote

@@ -1,0 +1,76 @@
+#pragma once
+// The outcome of pricing one carrier's rates for a shipment: either a priced option with every
+// charge line, or a rejection with the reason. Both are data; neither is an error.
+
+#include <cargoquote/core/codes.hpp>
+#include <cargoquote/core/money.hpp>
+#include <cargoquote/core/time.hpp>
+#include <cargoquote/pricing/fx.hpp>
+#include <cargoquote/pricing/rate_line.hpp>
+#include <cargoquote/pricing/surcharge.hpp>
+#include <cargoquote/pricing/weight_charge.hpp>
+#include <cargoquote/shipment/chargeable_weight.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cargoquote {
+
+enum class ChargeKind { Weight, Surcharge, Valuation, Margin };
+
+struct ChargeLine {
+    ChargeKind kind = ChargeKind::Surcharge;
+    std::string code;  // "WT" weight charge, "VC" valuation, "MG" margin, else the IATA code
+    std::string description;
+    std::optional<SurchargeBasis> basis;  // surcharges only
+    // What the rate was multiplied by: grams (kg bases), a count (piece, shipment), or the base
+    // amount (percent bases).
+    std::int64_t quantity = 0;
+    Money base_amount;  // percent bases: the freight or declared value the percent applies to
+    Money rate;         // amount bases: per unit, in the surcharge's own currency
+    Ratio percent;      // percent bases
+    Money amount;       // in the option's currency, rounded to its minor unit
+    std::optional<FxUse> converted;  // set when the rate's currency differed from the option's
+    std::string bound_applied;       // "minimum" / "maximum" / ""
+    bool margin_applies = false;
+};
+
+struct MarginDetail {
+    std::string margin_id;   // "" when no margin rule applied
+    Money markable_base;     // buy charges the percent applies to
+    Ratio percent;
+    Money per_kg;
+    Money amount;            // in the option's currency
+    bool minimum_applied = false;
+    std::optional<FxUse> converted;
+};
+
+struct PricedOption {
+    CarrierCode carrier;
+    std::string carrier_name;
+    const RateLine* rate_line = nullptr;  // owned by the RateBook the result keeps alive
+    RateClass rate_class_used = RateClass::General;
+    std::string pricing_note;  // why this rate class was used (commodity precedence)
+    ChargeableWeight weights;
+    WeightCharge weight_charge;
+    std::vector<ChargeLine> charges;  // weight charge first, then surcharges, valuation
+    Money buy_total;                  // sum of `charges`, option currency
+    MarginDetail margin;
+    Money sell_total;                 // buy_total + margin
+    CurrencyCode currency;            // the rate line's currency
+    // Totals in the quote currency (same as above when the currencies agree).
+    Money buy_total_quoted;
+    Money sell_total_quoted;
+    std::optional<FxUse> quote_fx;
+    Date offer_valid_from;
+    Date offer_valid_to;
+};
+
+struct Rejection {
+    CarrierCode carrier;
+    std::string reason_code;  // stable: "no_valid_rate", "no_class_rate", "no_fx_rate", ...
+    std::string reason;       // a sentence for the customer-service agent
+};
+
+}  // namespace cargoquote

@@ -1,0 +1,86 @@
+#pragma once
+// The engine's port to rate data: an immutable, indexed, in-memory snapshot of everything a quote
+// needs. The rate store (rates/) fills RateBookData from SQLite; tests fill it by hand.
+//
+// Thread-safety: a constructed RateBook is never modified; concurrent const calls are safe.
+
+#include <cargoquote/core/codes.hpp>
+#include <cargoquote/core/money.hpp>
+#include <cargoquote/core/time.hpp>
+#include <cargoquote/pricing/fx.hpp>
+#include <cargoquote/pricing/margin.hpp>
+#include <cargoquote/pricing/rate_line.hpp>
+#include <cargoquote/pricing/surcharge.hpp>
+
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace cargoquote {
+
+struct Airport {
+    AirportCode code;
+    std::string name;
+    std::string city;
+    std::string country;
+    std::string time_zone;  // IANA
+    double latitude = 0;    // degrees; geometry only, never money
+    double longitude = 0;
+};
+
+struct Carrier {
+    CarrierCode code;
+    std::string name;
+    std::string awb_prefix;
+    bool fictional = false;
+};
+
+// Carrier liability limit in SDR per kg, in force from valid_from (26 since 2024-12-28).
+struct LiabilityLimit {
+    Date valid_from;
+    Money sdr_per_kg;  // currency XDR
+};
+
+struct RateBookData {
+    std::vector<Airport> airports;
+    std::vector<Carrier> carriers;
+    std::vector<RateLine> rate_lines;
+    std::vector<Surcharge> surcharges;
+    std::vector<FxRate> fx_rates;
+    std::vector<LiabilityLimit> liability_limits;
+    std::vector<Customer> customers;
+    std::vector<MarginRule> margins;
+};
+
+class RateBook {
+public:
+    explicit RateBook(RateBookData data);
+
+    [[nodiscard]] const Airport* airport(AirportCode code) const;
+    [[nodiscard]] const Carrier* carrier(CarrierCode code) const;
+    [[nodiscard]] const Customer* customer(std::string_view customer_id) const;
+    // Every rate line on the lane, grouped by carrier (carriers in code order), any validity.
+    [[nodiscard]] std::span<const RateLine* const> lines_on_lane(AirportCode origin,
+                                                                 AirportCode destination) const;
+    // Surcharges that may apply to this carrier: its own plus the any-carrier ones.
+    [[nodiscard]] std::span<const Surcharge* const> surcharges_for_carrier(CarrierCode c) const;
+    [[nodiscard]] std::span<const Surcharge* const> surcharges_for_any_carrier() const;
+    [[nodiscard]] const FxTable& fx() const { return fx_; }
+    [[nodiscard]] std::optional<LiabilityLimit> liability_limit(Date on) const;
+    [[nodiscard]] std::span<const MarginRule> margins() const { return data_.margins; }
+    [[nodiscard]] const RateBookData& data() const { return data_; }
+
+private:
+    RateBookData data_;
+    FxTable fx_;
+    std::unordered_map<AirportCode, std::size_t> airports_;
+    std::unordered_map<CarrierCode, std::size_t> carriers_;
+    std::unordered_map<std::string, std::size_t> customers_;
+    std::unordered_map<std::string, std::vector<const RateLine*>> lanes_;  // key "PVGFRA"
+    std::unordered_map<CarrierCode, std::vector<const Surcharge*>> carrier_surcharges_;
+    std::vector<const Surcharge*> any_carrier_surcharges_;
+};
+
+}  // namespace cargoquote

@@ -1,0 +1,51 @@
+#pragma once
+// The facade: a quote request in, priced options (cheapest first) and rejections out.
+//
+// Thread-safety: a QuoteEngine is immutable after construction; `quote` may be called
+// concurrently from any number of threads.
+
+#include <cargoquote/pricing/priced_option.hpp>
+#include <cargoquote/pricing/rate_book.hpp>
+#include <cargoquote/shipment/shipment.hpp>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace cargoquote {
+
+struct QuoteRequest {
+    Shipment shipment;
+    std::optional<CurrencyCode> currency;  // quote currency; default: the first option's
+    std::optional<Date> quote_date;        // default: the shipping date
+    int offer_validity_days = 2;
+};
+
+struct QuoteResult {
+    std::shared_ptr<const RateBook> book;  // keeps the options' rate-line pointers valid
+    QuoteRequest request;
+    CurrencyCode currency;           // currency of every *_quoted total
+    Date rating_date;                // local date of the ready time at origin: rates in force
+    Date quote_date;
+    std::string origin_time_zone;
+    Instant ready_time_utc;
+    std::vector<PricedOption> options;  // cheapest sell total first, ties by carrier code
+    std::vector<Rejection> rejections;  // carrier unset: the whole lane
+};
+
+class QuoteEngine {
+public:
+    explicit QuoteEngine(std::shared_ptr<const RateBook> book);
+
+    // Throws InputError naming the JSON Pointer of a bad field (unknown airport or customer,
+    // no pieces, non-positive piece values). Unpriceable carriers are rejections, not errors.
+    [[nodiscard]] QuoteResult quote(const QuoteRequest& request) const;
+
+    [[nodiscard]] const RateBook& book() const { return *book_; }
+    [[nodiscard]] std::shared_ptr<const RateBook> shared_book() const { return book_; }
+
+private:
+    std::shared_ptr<const RateBook> book_;
+};
+
+}  // namespace cargoquote

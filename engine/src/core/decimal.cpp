@@ -1,0 +1,101 @@
+#include <cargoquote/core/decimal.hpp>
+
+#include <cassert>
+#include <limits>
+
+namespace cargoquote {
+
+namespace {
+__extension__ typedef unsigned __int128 UInt128;
+constexpr std::int64_t pow10(int n) {
+    std::int64_t p = 1;
+    for (int i = 0; i < n; ++i) p *= 10;
+    return p;
+}
+}  // namespace
+
+std::optional<std::int64_t> parse_scaled_decimal(std::string_view text, int scale) {
+    assert(scale >= 0 && scale <= 12);
+    if (text.empty()) return std::nullopt;
+    bool negative = false;
+    if (text.front() == '-' || text.front() == '+') {
+        negative = text.front() == '-';
+        text.remove_prefix(1);
+    }
+    if (text.empty()) return std::nullopt;
+
+    Int128 value = 0;
+    int decimals = 0;
+    bool seen_point = false;
+    bool seen_digit = false;
+    int round_digit = -1;  // first digit beyond `scale`
+    constexpr Int128 limit = std::numeric_limits<std::int64_t>::max();
+    for (char c : text) {
+        if (c == '.') {
+            if (seen_point) return std::nullopt;
+            seen_point = true;
+            continue;
+        }
+        if (c < '0' || c > '9') return std::nullopt;
+        seen_digit = true;
+        if (seen_point && decimals >= scale) {
+            if (round_digit < 0) round_digit = c - '0';
+            continue;
+        }
+        value = value * 10 + (c - '0');
+        if (value > limit) return std::nullopt;
+        if (seen_point) ++decimals;
+    }
+    if (!seen_digit) return std::nullopt;
+    for (; decimals < scale; ++decimals) {
+        value *= 10;
+        if (value > limit) return std::nullopt;
+    }
+    if (round_digit >= 5) ++value;
+    if (value > limit) return std::nullopt;
+    const auto result = static_cast<std::int64_t>(value);
+    return negative ? -result : result;
+}
+
+std::string format_scaled_decimal(std::int64_t value, int scale, int min_decimals) {
+    assert(scale >= 0 && min_decimals >= 0 && min_decimals <= scale);
+    const bool negative = value < 0;
+    const UInt128 magnitude =
+        negative ? static_cast<UInt128>(-static_cast<Int128>(value))
+                 : static_cast<UInt128>(value);
+    const auto unit = static_cast<UInt128>(pow10(scale));
+    auto whole = static_cast<std::uint64_t>(magnitude / unit);
+    auto frac = static_cast<std::uint64_t>(magnitude % unit);
+
+    std::string digits = std::to_string(frac);
+    digits.insert(0, static_cast<std::size_t>(scale) - digits.size(), '0');
+    while (static_cast<int>(digits.size()) > min_decimals && !digits.empty() &&
+           digits.back() == '0') {
+        digits.pop_back();
+    }
+    std::string out = negative ? "-" : "";
+    out += std::to_string(whole);
+    if (!digits.empty()) {
+        out += '.';
+        out += digits;
+    }
+    return out;
+}
+
+Int128 divide_round_half_up(Int128 numerator, Int128 divisor) {
+    assert(divisor > 0);
+    const bool negative = numerator < 0;
+    const Int128 magnitude = negative ? -numerator : numerator;
+    const Int128 rem = magnitude % divisor;
+    const Int128 rounded = magnitude / divisor + ((rem * 2 >= divisor) ? 1 : 0);
+    return negative ? -rounded : rounded;
+}
+
+Int128 divide_round_up(Int128 numerator, Int128 divisor) {
+    assert(divisor > 0);
+    const Int128 q = numerator / divisor;
+    const Int128 r = numerator % divisor;
+    return (r > 0) ? q + 1 : q;
+}
+
+}  // namespace cargoquote

@@ -1,0 +1,189 @@
+#include <cargoquote/core/decimal.hpp>
+#include <cargoquote/core/error.hpp>
+#include <cargoquote/io/json.hpp>
+
+namespace cargoquote {
+
+namespace {
+using nlohmann::json;
+
+std::string kg(Mass m) { return m.kg_text(); }
+
+json optional_kg(const std::optional<Mass>& m) { return m ? json(kg(*m)) : json(nullptr); }
+
+json fx_json(const FxUse& use) {
+    return json{{"from", use.from.str()},
+                {"to", use.to.str()},
+                {"rate", format_scaled_decimal(use.rate_nanos, 9, 0)},
+                {"validFrom", use.valid_from.iso()},
+                {"source", use.source},
+                {"inverted", use.inverted}};
+}
+
+json optional_fx(const std::optional<FxUse>& use) {
+    return use ? fx_json(*use) : json(nullptr);
+}
+
+std::string_view charge_kind_name(ChargeKind kind) {
+    switch (kind) {
+        case ChargeKind::Weight: return "weight";
+        case ChargeKind::Surcharge: return "surcharge";
+        case ChargeKind::Valuation: return "valuation";
+        case ChargeKind::Margin: return "margin";
+    }
+    return "unknown";
+}
+
+// The quantity a charge line multiplied by, in the unit of its basis.
+json quantity_json(const ChargeLine& line) {
+    if (line.kind == ChargeKind::Weight) return json{{"value", kg(Mass::grams(line.quantity))}, {"unit", "KGM"}};
+    if (!line.basis) return json(nullptr);
+    switch (*line.basis) {
+        case SurchargeBasis::ChargeableKg:
+        case SurchargeBasis::GrossKg:
+            return json{{"value", kg(Mass::grams(line.quantity))}, {"unit", "KGM"}};
+        case SurchargeBasis::Piece:
+            return json{{"value", std::to_string(line.quantity)}, {"unit", "PCE"}};
+        case SurchargeBasis::Shipment:
+            return json{{"value", "1"}, {"unit", "SHIPMENT"}};
+        case SurchargeBasis::FreightPercent:
+        case SurchargeBasis::ValuePercent:
+            return to_json(line.base_amount);
+    }
+    return json(nullptr);
+}
+
+json charge_line_json(const ChargeLine& line) {
+    json j{{"code", line.code},
+           {"kind", charge_kind_name(line.kind)},
+           {"description", line.description},
+           {"basis", line.basis ? json(std::string(surcharge_basis_name(*line.basis)))
+                                : json(line.kind == ChargeKind::Weight ? "weight" : "value")},
+           {"quantity", quantity_json(line)},
+           {"amount", to_json(line.amount)},
+           {"marginApplies", line.margin_applies},
+           {"boundApplied", line.bound_applied.empty() ? json(nullptr) : json(line.bound_applied)},
+           {"fx", optional_fx(line.converted)}};
+    const bool percent = line.kind == ChargeKind::Valuation ||
+                         (line.basis && is_percent_basis(*line.basis));
+    j["rate"] = percent ? json{{"percent", line.percent.percent_text()}} : to_json(line.rate);
+    return j;
+}
+
+json option_json(const PricedOption& o, int rank) {
+    const RateLine& line = *o.rate_line;
+    json charges = json::array();
+    for (const auto& c : o.charges) charges.push_back(charge_line_json(c));
+    const WeightCharge& wc = o.weight_charge;
+    return json{
+        {"rank", rank},
+        {"carrier", {{"code", o.carrier.str()}, {"name", o.carrier_name}}},
+        {"rateSheet",
+         {{"lineId", line.line_id}, {"sheet", line.sheet}, {"version", line.version},
+          {"validFrom", line.valid_from.iso()}, {"validTo", line.valid_to.iso()}}},
+        {"rateClassUsed", rate_class_name(o.rate_class_used)},
+        {"pricingNote", o.pricing_note},
+        {"chargeableWeight",
+         {{"volumeCm3", o.weights.volume.in_cm3()},
+          {"divisorCm3PerKg", line.weight_rules.divisor.cm3_per_kg},
+          {"volumeWeight", kg(o.weights.volume_weight)},
+          {"grossWeight", kg(o.weights.gross_weight)},
+          {"actualGrossWeight", kg(o.weights.actual_gross)},
+          {"chargeableWeight", kg(o.weights.chargeable)},
+          {"pieceCount", o.weights.piece_count}}},
+        {"weightCharge",
+         {{"rateClassCode", std::string(1, rate_class_letter(wc.rate_class_code))},
+          {"actualWeight", kg(wc.actual_weight)},
+          {"declaredWeight", kg(wc.declared_weight)},
+          {"appliedBreak", kg(wc.applied_break)},
+          {"rate", to_json(wc.applied_rate)},
+          {"amount", to_json(wc.amount)},
+          {"minimumApplied", wc.minimum_applied},
+          {"higherBreakApplied", wc.higher_break_applied},
+          {"minimumBreakEven", optional_kg(wc.minimum_break_even)},
+          {"nextBreakEven", optional_kg(wc.next_break_even)}}},
+        {"price",
+         {{"currency", o.currency.str()},
+          {"ratelines", charges},
+          {"buyTotal", to_json(o.buy_total)},
+          {"margin",
+           {{"marginId", o.margin.margin_id.empty() ? json(nullptr) : json(o.margin.margin_id)},
+            {"markableBase", to_json(o.margin.markable_base)},
+            {"percent", o.margin.percent.percent_text()},
+            {"perKg", o.margin.per_kg.currency().is_set() ? to_json(o.margin.per_kg) : json(nullptr)},
+            {"minimumApplied", o.margin.minimum_applied},
+            {"amount", to_json(o.margin.amount)},
+            {"fx", optional_fx(o.margin.converted)}}},
+          {"sellTotal", to_json(o.sell_total)}}},
+        {"quoted",
+         {{"buyTotal", to_json(o.buy_total_quoted)},
+          {"sellTotal", to_json(o.sell_total_quoted)},
+          {"fx", optional_fx(o.quote_fx)}}},
+        {"offerValidFrom", o.offer_valid_from.iso()},
+        {"offerValidTo", o.offer_valid_to.iso()}};
+}
+}  // namespace
+
+json to_json(const Money& money) {
+    return json{{"amount", money.amount_text()}, {"currency", money.currency().str()}};
+}
+
+json to_json(const QuoteRequest& request) {
+    const Shipment& s = request.shipment;
+    json pieces = json::array();
+    for (const auto& p : s.pieces) {
+        pieces.push_back({{"count", p.count},
+                          {"dimensions",
+                           {{"length", p.length.cm_text()},
+                            {"width", p.width.cm_text()},
+                            {"height", p.height.cm_text()},
+                            {"unit", "CMT"}}},
+                          {"grossWeight", {{"value", p.weight_per_piece.kg_text()}, {"unit", "KGM"}}}});
+    }
+    json shipment{{"origin", s.origin.str()},
+                  {"destination", s.destination.str()},
+                  {"pieces", pieces},
+                  {"commodity", s.commodity.code()},
+                  {"readyTime", s.ready_time.iso()}};
+    if (s.declared_value) shipment["declaredValue"] = to_json(*s.declared_value);
+    if (s.customer_id) shipment["customer"] = *s.customer_id;
+    json j{{"schema", kQuoteRequestSchema}, {"shipment", shipment},
+           {"offerValidityDays", request.offer_validity_days}};
+    if (request.currency) j["currency"] = request.currency->str();
+    if (request.quote_date) j["quoteDate"] = request.quote_date->iso();
+    return j;
+}
+
+json to_json(const QuoteResult& result) {
+    json options = json::array();
+    int rank = 0;
+    for (const auto& o : result.options) options.push_back(option_json(o, ++rank));
+    json rejections = json::array();
+    for (const auto& r : result.rejections) {
+        rejections.push_back({{"carrier", r.carrier.is_set() ? json(r.carrier.str()) : json(nullptr)},
+                              {"reason", r.reason_code},
+                              {"message", r.reason}});
+    }
+    return json{
+        {"schema", kQuoteResultSchema},
+        {"request", to_json(result.request)},
+        {"currency", result.currency.is_set() ? json(result.currency.str()) : json(nullptr)},
+        {"ratingDate", result.rating_date.iso()},
+        {"quoteDate", result.quote_date.iso()},
+        {"readyTime",
+         {{"local", local_iso_with_offset(result.ready_time_utc, result.origin_time_zone)},
+          {"utc", result.ready_time_utc.utc_iso()},
+          {"timeZone", result.origin_time_zone}}},
+        {"bookingOptions", options},
+        {"rejections", rejections}};
+}
+
+json to_json(const Error& error) {
+    return json{{"error",
+                 {{"code", static_cast<int>(error.code())},
+                  {"name", error_code_name(error.code())},
+                  {"field", error.field()},
+                  {"message", error.detail()}}}};
+}
+
+}  // namespace cargoquote

@@ -1,0 +1,81 @@
+#include <cargoquote/pricing/rate_book.hpp>
+
+#include <algorithm>
+#include <tuple>
+
+namespace cargoquote {
+
+namespace {
+std::string lane_key(AirportCode origin, AirportCode destination) {
+    std::string key(origin.view());
+    key += destination.view();
+    return key;
+}
+}  // namespace
+
+RateBook::RateBook(RateBookData data) : data_(std::move(data)), fx_(data_.fx_rates) {
+    for (std::size_t i = 0; i < data_.airports.size(); ++i) airports_[data_.airports[i].code] = i;
+    for (std::size_t i = 0; i < data_.carriers.size(); ++i) carriers_[data_.carriers[i].code] = i;
+    for (std::size_t i = 0; i < data_.customers.size(); ++i) {
+        customers_[data_.customers[i].customer_id] = i;
+    }
+    for (const auto& line : data_.rate_lines) {
+        lanes_[lane_key(line.origin, line.destination)].push_back(&line);
+    }
+    for (auto& [key, lines] : lanes_) {
+        std::stable_sort(lines.begin(), lines.end(), [](const RateLine* a, const RateLine* b) {
+            return std::tie(a->carrier, a->valid_from) < std::tie(b->carrier, b->valid_from);
+        });
+    }
+    for (const auto& s : data_.surcharges) {
+        if (s.carrier) {
+            carrier_surcharges_[*s.carrier].push_back(&s);
+        } else {
+            any_carrier_surcharges_.push_back(&s);
+        }
+    }
+    std::sort(data_.liability_limits.begin(), data_.liability_limits.end(),
+              [](const auto& a, const auto& b) { return a.valid_from < b.valid_from; });
+}
+
+const Airport* RateBook::airport(AirportCode code) const {
+    const auto it = airports_.find(code);
+    return it == airports_.end() ? nullptr : &data_.airports[it->second];
+}
+
+const Carrier* RateBook::carrier(CarrierCode code) const {
+    const auto it = carriers_.find(code);
+    return it == carriers_.end() ? nullptr : &data_.carriers[it->second];
+}
+
+const Customer* RateBook::customer(std::string_view customer_id) const {
+    const auto it = customers_.find(std::string(customer_id));
+    return it == customers_.end() ? nullptr : &data_.customers[it->second];
+}
+
+std::span<const RateLine* const> RateBook::lines_on_lane(AirportCode origin,
+                                                         AirportCode destination) const {
+    const auto it = lanes_.find(lane_key(origin, destination));
+    if (it == lanes_.end()) return {};
+    return it->second;
+}
+
+std::span<const Surcharge* const> RateBook::surcharges_for_carrier(CarrierCode c) const {
+    const auto it = carrier_surcharges_.find(c);
+    if (it == carrier_surcharges_.end()) return {};
+    return it->second;
+}
+
+std::span<const Surcharge* const> RateBook::surcharges_for_any_carrier() const {
+    return any_carrier_surcharges_;
+}
+
+std::optional<LiabilityLimit> RateBook::liability_limit(Date on) const {
+    std::optional<LiabilityLimit> found;
+    for (const auto& limit : data_.liability_limits) {
+        if (limit.valid_from <= on) found = limit;
+    }
+    return found;
+}
+
+}  // namespace cargoquote

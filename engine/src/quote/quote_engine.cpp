@@ -1,0 +1,130 @@
+#include <cargoquote/core/error.hpp>
+#include <cargoquote/pricing/carrier_pricer.hpp>
+#include <cargoquote/quote/quote_engine.hpp>
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace cargoquote {
+
+namespace {
+
+const Airport& require_airport(const RateBook& book, AirportCode code, std::string_view field) {
+    const Airport* airport = book.airport(code);
+    if (airport == nullptr) {
+        throw InputError(ErrorCode::UnknownAirport, std::string(field),
+                         fmt::format("unknown airport '{}'", code.view()));
+    }
+    return *airport;
+}
+
+const Customer* require_customer(const RateBook& book, const std::optional<std::string>& id) {
+    if (!id) return nullptr;
+    const Customer* customer = book.customer(*id);
+    if (customer == nullptr) {
+        throw InputError(ErrorCode::UnknownCustomer, "/shipment/customer",
+                         fmt::format("unknown customer '{}'", *id));
+    }
+    return customer;
+}
+
+void validate_shipment(const Shipment& s) {
+    if (s.pieces.empty()) {
+        throw InputError(ErrorCode::MissingField, "/shipment/pieces", "at least one piece is required");
+    }
+    for (std::size_t i = 0; i < s.pieces.size(); ++i) {
+        validate_piece(s.pieces[i], fmt::format("/shipment/pieces/{}", i));
+    }
+    if (s.declared_value && s.declared_value->is_negative()) {
+        throw InputError(ErrorCode::NegativeQuantity, "/shipment/declaredValue",
+                         "declared value must not be negative");
+    }
+    if (s.origin == s.destination) {
+        throw InputError(ErrorCode::InvalidInput, "/shipment/destination",
+                         fmt::format("destination equals origin '{}'", s.origin.view()));
+    }
+}
+
+// Converts the option's totals into the quote currency; false when no FX rate is in force.
+bool quote_in(PricedOption& option, CurrencyCode currency, const FxTable& fx, Date on) {
+    if (option.currency == currency) return true;
+    const auto use = fx.find(option.currency, currency, on);
+    if (!use) return false;
+    option.buy_total_quoted = FxTable::convert(option.buy_total, *use);
+    option.sell_total_quoted = FxTable::convert(option.sell_total, *use);
+    option.quote_fx = use;
+    return true;
+}
+
+}  // namespace
+
+QuoteEngine::QuoteEngine(std::shared_ptr<const RateBook> book) : book_(std::move(book)) {}
+
+QuoteResult QuoteEngine::quote(const QuoteRequest& request) const {
+    const Shipment& shipment = request.shipment;
+    const Airport& origin = require_airport(*book_, shipment.origin, "/shipment/origin");
+    require_airport(*book_, shipment.destination, "/shipment/destination");
+    validate_shipment(shipment);
+    const Customer* customer = require_customer(*book_, shipment.customer_id);
+
+    QuoteResult result;
+    result.book = book_;
+    result.request = request;
+    result.origin_time_zone = origin.time_zone;
+    result.ready_time_utc = to_instant(shipment.ready_time, origin.time_zone);
+    result.rating_date = shipment.ready_time.date();
+    result.quote_date = request.quote_date.value_or(result.rating_date);
+
+    const PricingContext context{.book = *book_, .shipment = shipment, .customer = customer,
+                                 .rating_date = result.rating_date,
+                                 .quote_date = result.quote_date,
+                                 .offer_validity_days = request.offer_validity_days};
+    const auto lines = book_->lines_on_lane(shipment.origin, shipment.destination);
+    if (lines.empty()) {
+        result.rejections.push_back(
+            Rejection{CarrierCode{}, "no_rates_on_lane",
+                      fmt::format("no carrier files rates from {} to {}", shipment.origin.view(),
+                                  shipment.destination.view())});
+    }
+    // Lines are grouped by carrier: price each carrier's group once.
+    for (std::size_t begin = 0; begin < lines.size();) {
+        std::size_t end = begin + 1;
+        while (end < lines.size() && lines[end]->carrier == lines[begin]->carrier) ++end;
+        auto outcome = price_carrier(context, lines.subspan(begin, end - begin));
+        if (auto* option = std::get_if<PricedOption>(&outcome)) {
+            result.options.push_back(std::move(*option));
+        } else {
+            result.rejections.push_back(std::move(std::get<Rejection>(outcome)));
+        }
+        begin = end;
+    }
+
+    if (request.currency) {
+        result.currency = *request.currency;
+    } else if (!result.options.empty()) {
+        result.currency = result.options.front().currency;
+    }
+    std::vector<PricedOption> quoted;
+    quoted.reserve(result.options.size());
+    for (auto& option : result.options) {
+        if (quote_in(option, result.currency, book_->fx(), result.rating_date)) {
+            quoted.push_back(std::move(option));
+        } else {
+            result.rejections.push_back(Rejection{
+                option.carrier, "no_fx_rate",
+                fmt::format("no FX rate {} to {} in force on {}", option.currency.view(),
+                            result.currency.view(), result.rating_date.iso())});
+        }
+    }
+    result.options = std::move(quoted);
+    std::sort(result.options.begin(), result.options.end(),
+              [](const PricedOption& a, const PricedOption& b) {
+                  if (a.sell_total_quoted.micros() != b.sell_total_quoted.micros()) {
+                      return a.sell_total_quoted.micros() < b.sell_total_quoted.micros();
+                  }
+                  return a.carrier < b.carrier;
+              });
+    return result;
+}
+
+}  // namespace cargoquote

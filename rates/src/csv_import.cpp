@@ -1,0 +1,633 @@
+#include "csv_import.hpp"
+
+#include "csv_table.hpp"
+#include "row_reader.hpp"
+
+#include <cargoquote/core/decimal.hpp>
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+namespace cargoquote::rates {
+
+namespace {
+
+namespace fs = std::filesystem;
+constexpr std::string_view kAny = "ZZZ";
+
+struct FileSpec {
+    std::string name;
+    std::vector<std::string_view> columns;
+};
+
+const std::vector<FileSpec>& file_specs() {
+    static const std::vector<FileSpec> specs = {
+        {"airports.csv", {"code", "name", "city", "country", "time_zone", "latitude", "longitude"}},
+        {"carriers.csv", {"code", "name", "awb_prefix", "fictional", "note"}},
+        {"fx_rates.csv", {"valid_from", "base", "quote", "rate", "source"}},
+        {"liability_limits.csv", {"valid_from", "sdr_per_kg"}},
+        {"customers.csv", {"customer_id", "name", "customer_group", "credit_status", "since"}},
+        {"rates.csv",
+         {"line_id", "carrier", "origin", "destination", "rate_class", "commodity", "currency",
+          "min_charge", "breaks", "divisor", "weight_step_kg", "min_weight_kg", "class_percent",
+          "class_min_percent", "valid_from", "valid_to", "sheet", "version"}},
+        {"surcharges.csv",
+         {"surcharge_id", "code", "description", "carrier", "origin", "destination", "commodity",
+          "basis", "rate", "currency", "min", "max", "valid_from", "valid_to", "apply_margin"}},
+        {"margins.csv",
+         {"margin_id", "customer_id", "customer_group", "origin", "destination", "min_weight_kg",
+          "percent", "per_kg", "min_per_shipment", "currency", "valid_from", "valid_to"}},
+    };
+    return specs;
+}
+
+// ---- field parsers: each throws InputError with a message; RowReader adds the location ----
+
+Date date_of(const std::string& s) { return Date::parse(s, {}); }
+
+Money non_negative_money(CurrencyCode ccy, const std::string& s) {
+    Money m = Money::parse(ccy, s, {});
+    if (m.is_negative()) {
+        throw InputError(ErrorCode::NegativeQuantity, {}, fmt::format("'{}' must not be negative", s));
+    }
+    return m;
+}
+
+Mass non_negative_kg(const std::string& s) {
+    const Mass m = Mass::parse_kg(s, {});
+    if (m.in_grams() < 0) {
+        throw InputError(ErrorCode::NegativeQuantity, {}, fmt::format("'{}' must not be negative", s));
+    }
+    return m;
+}
+
+Ratio non_negative_percent(const std::string& s) {
+    const Ratio r = Ratio::parse_percent(s, {});
+    if (r.ppm() < 0) {
+        throw InputError(ErrorCode::NegativeQuantity, {}, fmt::format("'{}' must not be negative", s));
+    }
+    return r;
+}
+
+bool flag_of(const std::string& s) {
+    if (s == "0") return false;
+    if (s == "1") return true;
+    throw InputError(ErrorCode::InvalidInput, {}, fmt::format("'{}' must be 0 or 1", s));
+}
+
+double degrees_of(const std::string& s, double limit) {
+    const auto micro = parse_scaled_decimal(s, 6);
+    if (!micro) throw InputError(ErrorCode::InvalidNumber, {}, fmt::format("'{}' is not a number", s));
+    const double deg = static_cast<double>(*micro) / 1e6;
+    if (deg < -limit || deg > limit) {
+        throw InputError(ErrorCode::InvalidNumber, {},
+                         fmt::format("'{}' is outside -{}..{} degrees", s, limit, limit));
+    }
+    return deg;
+}
+
+std::int64_t positive_int(const std::string& s) {
+    const auto v = parse_scaled_decimal(s, 0);
+    if (!v || s.find('.') != std::string::npos || *v <= 0) {
+        throw InputError(ErrorCode::InvalidNumber, {}, fmt::format("'{}' is not a positive whole number", s));
+    }
+    return *v;
+}
+
+std::vector<WeightBreak> breaks_of(CurrencyCode ccy, const std::string& s) {
+    std::vector<WeightBreak> breaks;
+    std::istringstream in(s);
+    std::string token;
+    while (in >> token) {
+        const auto colon = token.find(':');
+        if (colon == std::string::npos) {
+            throw InputError(ErrorCode::InvalidInput, {},
+                             fmt::format("break '{}' is not from_kg:rate_per_kg", token));
+        }
+        const Mass from = non_negative_kg(token.substr(0, colon));
+        const Money rate = non_negative_money(ccy, token.substr(colon + 1));
+        if (!breaks.empty() && from <= breaks.back().from) {
+            throw InputError(ErrorCode::InvalidInput, {},
+                             fmt::format("breaks not ascending: {} kg after {} kg", from.kg_text(),
+                                         breaks.back().from.kg_text()));
+        }
+        breaks.push_back(WeightBreak{from, rate});
+    }
+    return breaks;
+}
+
+// ---- the validation context: what exists in the database plus what the files add ----
+
+struct Known {
+    std::set<std::string> airports;
+    std::set<std::string> carriers;
+    std::set<std::string> customers;
+};
+
+class Importer {
+public:
+    Importer(const RateBookData& existing, ImportBatch& batch) : existing_(existing), batch_(batch) {
+        for (const auto& a : existing.airports) known_.airports.insert(a.code.str());
+        for (const auto& c : existing.carriers) known_.carriers.insert(c.code.str());
+        for (const auto& c : existing.customers) known_.customers.insert(c.customer_id);
+    }
+
+    void read(const fs::path& directory) {
+        for (const auto& spec : file_specs()) {
+            const fs::path path = directory / spec.name;
+            if (!fs::exists(path)) continue;
+            auto table = load(path, spec);
+            if (!table) continue;
+            batch_.report.rows_by_file[spec.name] = table->rows.size();
+            for (const auto& row : table->rows) read_row(*table, row, spec);
+        }
+        check_rate_overlaps();
+    }
+
+private:
+    std::vector<ImportIssue>& issues() { return batch_.report.errors; }
+
+    std::optional<CsvTable> load(const fs::path& path, const FileSpec& spec) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            issues().push_back({spec.name, 0, 0, "cannot be read"});
+            return std::nullopt;
+        }
+        std::stringstream buffer;
+        buffer << in.rdbuf();
+        std::string error;
+        CsvTable table = parse_csv(spec.name, buffer.str(), &error);
+        if (!error.empty()) {
+            const auto colon = error.find(':');
+            const auto second = error.find(':', colon + 1);
+            issues().push_back({spec.name, std::stoul(error.substr(0, colon)),
+                                std::stoul(error.substr(colon + 1, second - colon - 1)),
+                                error.substr(second + 2)});
+            return std::nullopt;
+        }
+        bool header_ok = true;
+        for (auto column : spec.columns) {
+            if (!table.column_index(column)) {
+                issues().push_back({spec.name, table.header_line, 0,
+                                    fmt::format("missing column '{}'", column)});
+                header_ok = false;
+            }
+        }
+        for (std::size_t i = 0; i < table.header.size(); ++i) {
+            if (std::find(spec.columns.begin(), spec.columns.end(), table.header[i]) ==
+                spec.columns.end()) {
+                issues().push_back({spec.name, table.header_line, i + 1,
+                                    fmt::format("unknown column '{}'", table.header[i])});
+                header_ok = false;
+            }
+        }
+        if (!header_ok) return std::nullopt;
+        return table;
+    }
+
+    void read_row(const CsvTable& table, const CsvRow& row, const FileSpec& spec) {
+        if (row.fields.size() != table.header.size()) {
+            issues().push_back({spec.name, row.line, 0,
+                                fmt::format("expected {} fields, found {}", table.header.size(),
+                                            row.fields.size())});
+            return;
+        }
+        RowReader r(table, row, issues());
+        if (spec.name == "airports.csv") airport(r);
+        else if (spec.name == "carriers.csv") carrier(r);
+        else if (spec.name == "fx_rates.csv") fx_rate(r);
+        else if (spec.name == "liability_limits.csv") liability(r);
+        else if (spec.name == "customers.csv") customer(r);
+        else if (spec.name == "rates.csv") rate_line(r);
+        else if (spec.name == "surcharges.csv") surcharge(r);
+        else if (spec.name == "margins.csv") margin(r);
+    }
+
+    // Records a duplicate-key issue when `key` was already seen in this file.
+    bool first_time(std::set<std::string>& seen, RowReader& r, std::string_view column,
+                    const std::string& key) {
+        if (seen.insert(key).second) return true;
+        r.error(column, fmt::format("duplicate key '{}'", key));
+        return false;
+    }
+
+    std::optional<AirportCode> known_airport(RowReader& r, std::string_view column, bool allow_any,
+                                             bool* is_any = nullptr) {
+        const auto text = r.required(column);
+        if (!text) return std::nullopt;
+        if (*text == kAny) {
+            if (!allow_any) r.error(column, "ZZZ (any) is not allowed here");
+            if (is_any != nullptr) *is_any = true;
+            return std::nullopt;
+        }
+        if (!AirportCode::is_valid(*text)) {
+            r.error(column, fmt::format("'{}' is not an IATA airport code", *text));
+            return std::nullopt;
+        }
+        if (!known_.airports.contains(*text)) {
+            r.error(column, fmt::format("unknown airport '{}'", *text));
+            return std::nullopt;
+        }
+        return AirportCode::parse(*text);
+    }
+
+    void airport(RowReader& r) {
+        Airport a;
+        const auto code = r.parse("code", [](const std::string& s) { return AirportCode::parse(s); });
+        a.name = r.required("name").value_or("");
+        a.city = r.required("city").value_or("");
+        a.country = r.required("country").value_or("");
+        const auto tz = r.parse("time_zone", [](const std::string& s) {
+            require_time_zone(s, {});
+            return s;
+        });
+        const auto lat = r.parse("latitude", [](const std::string& s) { return degrees_of(s, 90); });
+        const auto lon = r.parse("longitude", [](const std::string& s) { return degrees_of(s, 180); });
+        if (code && !first_time(airports_seen_, r, "code", code->str())) return;
+        if (!code || !tz || !lat || !lon || r.had_errors()) return;
+        a.code = *code;
+        a.time_zone = *tz;
+        a.latitude = *lat;
+        a.longitude = *lon;
+        known_.airports.insert(code->str());
+        batch_.rows.airports.push_back(std::move(a));
+    }
+
+    void carrier(RowReader& r) {
+        Carrier c;
+        const auto code = r.parse("code", [](const std::string& s) { return CarrierCode::parse(s); });
+        c.name = r.required("name").value_or("");
+        const auto prefix = r.parse("awb_prefix", [](const std::string& s) {
+            if (s.size() != 3 || !std::all_of(s.begin(), s.end(), ::isdigit)) {
+                throw InputError(ErrorCode::InvalidCode, {},
+                                 fmt::format("'{}' is not a 3-digit AWB prefix", s));
+            }
+            return s;
+        });
+        const auto fictional = r.parse("fictional", flag_of);
+        if (code && !first_time(carriers_seen_, r, "code", code->str())) return;
+        if (!code || !prefix || !fictional || r.had_errors()) return;
+        c.code = *code;
+        c.awb_prefix = *prefix;
+        c.fictional = *fictional;
+        known_.carriers.insert(code->str());
+        batch_.rows.carriers.push_back(std::move(c));
+    }
+
+    void fx_rate(RowReader& r) {
+        const auto from = r.parse("valid_from", date_of);
+        const auto base = r.parse("base", [](const std::string& s) { return CurrencyCode::parse(s); });
+        const auto quote = r.parse("quote", [](const std::string& s) { return CurrencyCode::parse(s); });
+        const auto rate = r.parse("rate", [](const std::string& s) {
+            const auto nanos = parse_fx_rate(s);
+            if (!nanos) {
+                throw InputError(ErrorCode::InvalidNumber, {},
+                                 fmt::format("'{}' is not a positive rate", s));
+            }
+            return *nanos;
+        });
+        const std::string source = r.text("source");
+        if (!from || !base || !quote || !rate || r.had_errors()) return;
+        if (*base == *quote) {
+            r.error("quote", "base and quote currency are the same");
+            return;
+        }
+        const std::string key = fmt::format("{}/{} from {}", base->view(), quote->view(), from->iso());
+        for (const auto& existing : existing_.fx_rates) {
+            if (existing.base == *base && existing.quote == *quote && existing.valid_from == *from) {
+                r.error("valid_from", fmt::format("duplicate key '{}' (already in the database)", key));
+                return;
+            }
+        }
+        if (!first_time(fx_seen_, r, "valid_from", key)) return;
+        batch_.rows.fx_rates.push_back(FxRate{*from, *base, *quote, *rate, source});
+    }
+
+    void liability(RowReader& r) {
+        const auto from = r.parse("valid_from", date_of);
+        const auto sdr = r.parse("sdr_per_kg", [](const std::string& s) {
+            return non_negative_money(CurrencyCode::parse("XDR"), s);
+        });
+        if (!from || !sdr) return;
+        for (const auto& existing : existing_.liability_limits) {
+            if (existing.valid_from == *from) {
+                r.error("valid_from", "duplicate key (already in the database)");
+                return;
+            }
+        }
+        if (!first_time(liability_seen_, r, "valid_from", from->iso())) return;
+        batch_.rows.liability_limits.push_back(LiabilityLimit{*from, *sdr});
+    }
+
+    void customer(RowReader& r) {
+        Customer c;
+        const auto id = r.required("customer_id");
+        c.name = r.required("name").value_or("");
+        c.customer_group = r.text("customer_group");
+        const auto status = r.parse("credit_status", [](const std::string& s) {
+            const auto st = parse_credit_status(s);
+            if (!st) {
+                throw InputError(ErrorCode::InvalidInput, {},
+                                 fmt::format("'{}' is not good, new or overdue", s));
+            }
+            return *st;
+        });
+        c.since = r.parse_optional("since", date_of);
+        if (id && !first_time(customers_seen_, r, "customer_id", *id)) return;
+        if (!id || !status || r.had_errors()) return;
+        c.customer_id = *id;
+        c.credit_status = *status;
+        known_.customers.insert(*id);
+        batch_.rows.customers.push_back(std::move(c));
+    }
+
+    void rate_line(RowReader& r) {
+        RateLine line;
+        const auto id = r.required("line_id");
+        const auto carrier_text = r.required("carrier");
+        if (carrier_text && !known_.carriers.contains(*carrier_text)) {
+            r.error("carrier", fmt::format("unknown carrier '{}'", *carrier_text));
+        }
+        const auto origin = known_airport(r, "origin", false);
+        const auto destination = known_airport(r, "destination", false);
+        const auto cls = r.parse("rate_class", [](const std::string& s) {
+            if (s == "GEN") return RateClass::General;
+            if (s == "SCR") return RateClass::SpecificCommodity;
+            if (s == "CLASS") return RateClass::ClassRate;
+            throw InputError(ErrorCode::InvalidInput, {},
+                             fmt::format("'{}' is not GEN, SCR or CLASS", s));
+        });
+        const auto ccy = r.parse("currency", [](const std::string& s) { return CurrencyCode::parse(s); });
+        const auto from = r.parse("valid_from", date_of);
+        const auto to = r.parse("valid_to", date_of);
+        const auto divisor = r.parse("divisor", positive_int);
+        const auto step = r.parse("weight_step_kg", non_negative_kg);
+        line.sheet = r.required("sheet").value_or("");
+        line.version = r.required("version").value_or("");
+        line.commodity = r.text("commodity");
+        if (ccy) {
+            const auto min_charge = r.parse("min_charge", [&](const std::string& s) {
+                return non_negative_money(*ccy, s);
+            });
+            const auto breaks = r.parse_optional("breaks", [&](const std::string& s) {
+                return breaks_of(*ccy, s);
+            });
+            if (min_charge) line.min_charge = *min_charge;
+            if (breaks) line.breaks = *breaks;
+            line.currency = *ccy;
+        }
+        if (step && step->in_grams() <= 0) r.error("weight_step_kg", "must be greater than zero");
+        if (from && to && *to < *from) r.error("valid_to", "valid_to is before valid_from");
+        if (cls) check_rate_class(r, *cls, line);
+        if (id && existing_line_ids().contains(*id)) {
+            r.error("line_id", fmt::format("duplicate key '{}' (already in the database)", *id));
+        }
+        if (id && !first_time(line_ids_seen_, r, "line_id", *id)) return;
+        if (!id || !carrier_text || !origin || !destination || !cls || !ccy || !from || !to ||
+            !divisor || !step || r.had_errors()) {
+            return;
+        }
+        line.line_id = *id;
+        line.carrier = CarrierCode::parse(*carrier_text);
+        line.origin = *origin;
+        line.destination = *destination;
+        line.rate_class = *cls;
+        line.valid_from = *from;
+        line.valid_to = *to;
+        line.weight_rules = WeightRules{VolumetricDivisor{*divisor}, *step};
+        batch_.rows.rate_lines.push_back(std::move(line));
+        rate_line_rows_.push_back(r.line());
+    }
+
+    void check_rate_class(RowReader& r, RateClass cls, RateLine& line) {
+        switch (cls) {
+            case RateClass::General:
+                if (!line.commodity.empty()) r.error("commodity", "must be empty for GEN");
+                if (line.breaks.empty()) r.error("breaks", "GEN needs at least the 0: (N) break");
+                else if (line.breaks.front().from.in_grams() != 0) {
+                    r.error("breaks", "GEN breaks must start at 0 kg (the N rate)");
+                }
+                break;
+            case RateClass::SpecificCommodity: {
+                if (line.commodity.size() != 4 ||
+                    !std::all_of(line.commodity.begin(), line.commodity.end(), ::isdigit)) {
+                    r.error("commodity", "SCR needs a 4-digit commodity item number");
+                }
+                if (line.breaks.empty()) r.error("breaks", "SCR needs at least one break");
+                const auto min_weight = r.parse("min_weight_kg", non_negative_kg);
+                if (min_weight) line.min_weight = *min_weight;
+                break;
+            }
+            case RateClass::ClassRate: {
+                try {
+                    (void)Commodity::parse(line.commodity, {});
+                    if (line.commodity.size() != 3) throw InputError(ErrorCode::InvalidCode, {}, "");
+                } catch (const InputError&) {
+                    r.error("commodity", "CLASS needs a class code such as AVI, NWP, VAL");
+                }
+                if (!line.breaks.empty()) r.error("breaks", "CLASS lines take no breaks");
+                const auto pct = r.parse("class_percent", non_negative_percent);
+                const auto min_pct = r.parse("class_min_percent", non_negative_percent);
+                if (pct) line.class_percent = *pct;
+                if (min_pct) line.class_min_percent = *min_pct;
+                break;
+            }
+        }
+    }
+
+    const std::set<std::string>& existing_line_ids() {
+        if (existing_ids_.empty()) {
+            for (const auto& l : existing_.rate_lines) existing_ids_.insert(l.line_id);
+        }
+        return existing_ids_;
+    }
+
+    // Validity windows of one key (carrier, lane, class, commodity) must not overlap, within the
+    // files and against the database.
+    void check_rate_overlaps() {
+        using Key = std::tuple<CarrierCode, AirportCode, AirportCode, RateClass, std::string>;
+        std::map<Key, std::vector<const RateLine*>> existing_by_key;
+        for (const auto& l : existing_.rate_lines) {
+            existing_by_key[{l.carrier, l.origin, l.destination, l.rate_class, l.commodity}]
+                .push_back(&l);
+        }
+        std::map<Key, std::vector<std::size_t>> new_by_key;
+        const auto& lines = batch_.rows.rate_lines;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const auto& l = lines[i];
+            const Key key{l.carrier, l.origin, l.destination, l.rate_class, l.commodity};
+            const auto overlaps = [&](const RateLine& other) {
+                return l.valid_from <= other.valid_to && other.valid_from <= l.valid_to;
+            };
+            for (const RateLine* other : existing_by_key[key]) {
+                if (overlaps(*other)) report_overlap(i, *other, "in the database");
+            }
+            for (std::size_t j : new_by_key[key]) {
+                if (overlaps(lines[j])) report_overlap(i, lines[j], fmt::format("line {}", rate_line_rows_[j]));
+            }
+            new_by_key[key].push_back(i);
+        }
+    }
+
+    void report_overlap(std::size_t index, const RateLine& other, const std::string& where) {
+        const auto& l = batch_.rows.rate_lines[index];
+        const auto spec = std::find_if(file_specs().begin(), file_specs().end(),
+                                       [](const FileSpec& s) { return s.name == "rates.csv"; });
+        const auto column = static_cast<std::size_t>(
+            std::find(spec->columns.begin(), spec->columns.end(), "valid_from") - spec->columns.begin() + 1);
+        issues().push_back({"rates.csv", rate_line_rows_[index], column,
+                            fmt::format("valid_from: validity {}..{} of '{}' overlaps '{}' ({}..{}, {})",
+                                        l.valid_from.iso(), l.valid_to.iso(), l.line_id, other.line_id,
+                                        other.valid_from.iso(), other.valid_to.iso(), where)});
+    }
+
+    void surcharge(RowReader& r) {
+        Surcharge s;
+        const auto id = r.required("surcharge_id");
+        const auto code = r.parse("code", [](const std::string& t) {
+            if (t.size() < 2 || t.size() > 3 || !std::all_of(t.begin(), t.end(), ::isupper)) {
+                throw InputError(ErrorCode::InvalidCode, {},
+                                 fmt::format("'{}' is not an other-charge code (2-3 letters)", t));
+            }
+            return t;
+        });
+        s.description = r.required("description").value_or("");
+        const auto carrier_text = r.required("carrier");
+        if (carrier_text && *carrier_text != kAny) {
+            if (!known_.carriers.contains(*carrier_text)) {
+                r.error("carrier", fmt::format("unknown carrier '{}'", *carrier_text));
+            } else {
+                s.carrier = CarrierCode::parse(*carrier_text);
+            }
+        }
+        s.origin = known_airport(r, "origin", true);
+        s.destination = known_airport(r, "destination", true);
+        s.commodity = r.text("commodity");
+        const auto basis = r.parse("basis", [](const std::string& t) {
+            const auto b = parse_surcharge_basis(t);
+            if (!b) {
+                throw InputError(ErrorCode::InvalidInput, {},
+                                 fmt::format("'{}' is not chargeable_kg, gross_kg, piece, shipment, "
+                                             "freight_percent or value_percent",
+                                             t));
+            }
+            return *b;
+        });
+        const auto ccy = r.parse("currency", [](const std::string& t) { return CurrencyCode::parse(t); });
+        const auto from = r.parse("valid_from", date_of);
+        const auto to = r.parse("valid_to", date_of);
+        if (ccy && basis) {
+            s.amount = Money::zero(*ccy);
+            if (is_percent_basis(*basis)) {
+                if (auto p = r.parse("rate", non_negative_percent)) s.percent = *p;
+            } else if (auto m = r.parse("rate", [&](const std::string& t) { return non_negative_money(*ccy, t); })) {
+                s.amount = *m;
+            }
+            const auto money = [&](const std::string& t) { return non_negative_money(*ccy, t); };
+            s.minimum = r.parse_optional("min", money);
+            s.maximum = r.parse_optional("max", money);
+            if (s.minimum && s.maximum && *s.maximum < *s.minimum) r.error("max", "max is below min");
+        }
+        const auto margin_flag = r.parse_optional("apply_margin", flag_of);
+        if (from && to && *to < *from) r.error("valid_to", "valid_to is before valid_from");
+        if (id) {
+            for (const auto& e : existing_.surcharges) {
+                if (e.surcharge_id == *id) r.error("surcharge_id", fmt::format("duplicate key '{}' (already in the database)", *id));
+            }
+            if (!first_time(surcharges_seen_, r, "surcharge_id", *id)) return;
+        }
+        if (!id || !code || !basis || !ccy || !from || !to || r.had_errors()) return;
+        s.surcharge_id = *id;
+        s.code = *code;
+        s.basis = *basis;
+        s.valid_from = *from;
+        s.valid_to = *to;
+        // Fuel and security pass through at cost unless the sheet says otherwise.
+        s.apply_margin = margin_flag.value_or(!(s.code == "MY" || s.code == "SC" || s.code == "XB"));
+        batch_.rows.surcharges.push_back(std::move(s));
+    }
+
+    void margin(RowReader& r) {
+        MarginRule m;
+        const auto id = r.required("margin_id");
+        m.customer_id = r.text("customer_id");
+        m.customer_group = r.text("customer_group");
+        if (!m.customer_id.empty() && !known_.customers.contains(m.customer_id)) {
+            r.error("customer_id", fmt::format("unknown customer '{}'", m.customer_id));
+        }
+        if (!m.customer_id.empty() && !m.customer_group.empty()) {
+            r.error("customer_group", "set customer_id or customer_group, not both");
+        }
+        m.origin = known_airport(r, "origin", true);
+        m.destination = known_airport(r, "destination", true);
+        const auto ccy = r.parse("currency", [](const std::string& t) { return CurrencyCode::parse(t); });
+        if (auto w = r.parse("min_weight_kg", non_negative_kg)) m.min_weight = *w;
+        if (auto p = r.parse("percent", non_negative_percent)) m.percent = *p;
+        if (ccy) {
+            const auto money = [&](const std::string& t) { return non_negative_money(*ccy, t); };
+            m.per_kg = r.parse("per_kg", money).value_or(Money::zero(*ccy));
+            m.min_per_shipment = r.parse("min_per_shipment", money).value_or(Money::zero(*ccy));
+        }
+        const auto from = r.parse("valid_from", date_of);
+        const auto to = r.parse("valid_to", date_of);
+        if (from && to && *to < *from) r.error("valid_to", "valid_to is before valid_from");
+        if (id) {
+            for (const auto& e : existing_.margins) {
+                if (e.margin_id == *id) r.error("margin_id", fmt::format("duplicate key '{}' (already in the database)", *id));
+            }
+            if (!first_time(margins_seen_, r, "margin_id", *id)) return;
+        }
+        if (!id || !ccy || !from || !to || r.had_errors()) return;
+        m.margin_id = *id;
+        m.valid_from = *from;
+        m.valid_to = *to;
+        batch_.rows.margins.push_back(std::move(m));
+    }
+
+    const RateBookData& existing_;
+    ImportBatch& batch_;
+    Known known_;
+    std::set<std::string> airports_seen_, carriers_seen_, fx_seen_, liability_seen_,
+        customers_seen_, line_ids_seen_, surcharges_seen_, margins_seen_, existing_ids_;
+    std::vector<std::size_t> rate_line_rows_;  // CSV line of each accepted rate line
+};
+
+}  // namespace
+
+const std::vector<std::string>& import_file_names() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (const auto& spec : file_specs()) out.push_back(spec.name);
+        return out;
+    }();
+    return names;
+}
+
+ImportBatch read_import_directory(const fs::path& directory, const RateBookData& existing) {
+    ImportBatch batch;
+    if (!fs::is_directory(directory)) {
+        batch.report.errors.push_back({directory.string(), 0, 0, "is not a directory"});
+        return batch;
+    }
+    Importer importer(existing, batch);
+    importer.read(directory);
+    bool any_file = false;
+    for (const auto& name : import_file_names()) any_file = any_file || fs::exists(directory / name);
+    if (!any_file) {
+        batch.report.errors.push_back(
+            {directory.string(), 0, 0, "contains none of the rate-store CSV files"});
+    }
+    std::sort(batch.report.errors.begin(), batch.report.errors.end(),
+              [](const ImportIssue& a, const ImportIssue& b) {
+                  return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+              });
+    return batch;
+}
+
+}  // namespace cargoquote::rates

@@ -1,10 +1,10 @@
-#include <cargoquote/core/error.hpp>
-#include <cargoquote/selection/ahp.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
+#include <cargoquote/core/error.hpp>
+#include <cargoquote/selection/ahp.hpp>
 #include <cmath>
-#include <fmt/format.h>
 #include <numeric>
 #include <utility>
 
@@ -36,11 +36,13 @@ void validate_pairwise(const Matrix& a) {
                 throw InputError(ErrorCode::InvalidInput, fmt::format("pairwise/{}/{}", i, j),
                                  fmt::format("judgement must be positive, got {}", a.at(i, j)));
             }
-            const double expected = i == j ? 1.0 : 1.0 / a.at(j, i);
+            // a_ii = 1 / a_ii means a_ii = 1, so one check covers the diagonal too.
+            const double expected = 1.0 / a.at(j, i);
             if (std::abs(a.at(i, j) / expected - 1.0) > kReciprocalTolerance) {
                 throw InputError(ErrorCode::InvalidInput, fmt::format("pairwise/{}/{}", i, j),
-                                 fmt::format("{} is not the reciprocal {} (diagonal must be 1)",
-                                             a.at(i, j), expected));
+                                 fmt::format("{} should be {}: a_ij = 1 / a_ji, and 1 on the "
+                                             "diagonal",
+                                             a.at(i, j), i == j ? 1.0 : expected));
             }
         }
     }
@@ -114,8 +116,8 @@ Matrix reciprocal_from_upper_triangle(const std::vector<std::vector<double>>& up
         const auto& row = upper_rows[i];
         if (row.size() != n - 1 - i) {
             throw InputError(ErrorCode::InvalidInput, fmt::format("upper_rows/{}", i),
-                             fmt::format("row {} of {} criteria needs {} judgements, got {}", i,
-                                         n, n - 1 - i, row.size()));
+                             fmt::format("row {} of {} criteria needs {} judgements, got {}", i, n,
+                                         n - 1 - i, row.size()));
         }
         for (std::size_t k = 0; k < row.size(); ++k) {
             if (!std::isfinite(row[k]) || !(row[k] > 0.0)) {

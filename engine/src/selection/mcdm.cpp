@@ -1,11 +1,11 @@
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/selection/mcdm.hpp>
 #include <cargoquote/selection/normalization.hpp>
-
-#include <algorithm>
 #include <cassert>
 #include <cmath>
-#include <fmt/format.h>
 #include <numeric>
 #include <utility>
 
@@ -42,9 +42,9 @@ Matrix Matrix::from_rows(const std::vector<std::vector<double>>& rows) {
     values.reserve(rows.size() * cols);
     for (std::size_t i = 0; i < rows.size(); ++i) {
         if (rows[i].size() != cols) {
-            throw InputError(ErrorCode::InvalidInput, fmt::format("matrix/{}", i),
-                             fmt::format("row has {} values, the first row has {}",
-                                         rows[i].size(), cols));
+            throw InputError(
+                ErrorCode::InvalidInput, fmt::format("matrix/{}", i),
+                fmt::format("row has {} values, the first row has {}", rows[i].size(), cols));
         }
         values.insert(values.end(), rows[i].begin(), rows[i].end());
     }

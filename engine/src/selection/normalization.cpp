@@ -1,9 +1,9 @@
-#include <cargoquote/core/error.hpp>
-#include <cargoquote/selection/normalization.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
+#include <cargoquote/core/error.hpp>
+#include <cargoquote/selection/normalization.hpp>
 #include <cmath>
-#include <fmt/format.h>
 #include <numeric>
 #include <utility>
 
@@ -37,11 +37,11 @@ Column sum_rule(const Column& x, CriterionType type, std::size_t col) {
     for (std::size_t i = 0; i < x.size(); ++i) {
         const bool invalid = type == CriterionType::Cost ? x[i] <= 0.0 : x[i] < 0.0;
         if (invalid) {
-            throw InputError(ErrorCode::InvalidInput, fmt::format("matrix/{}/{}", i, col),
-                             fmt::format("sum normalization needs {} values, got {}",
-                                         type == CriterionType::Cost ? "positive cost"
-                                                                     : "non-negative benefit",
-                                         x[i]));
+            throw InputError(
+                ErrorCode::InvalidInput, fmt::format("matrix/{}/{}", i, col),
+                fmt::format("sum normalization needs {} values, got {}",
+                            type == CriterionType::Cost ? "positive cost" : "non-negative benefit",
+                            x[i]));
         }
         // A cost enters through its reciprocal so that the cheapest gets the largest share.
         share[i] = type == CriterionType::Cost ? 1.0 / x[i] : x[i];
@@ -79,9 +79,9 @@ void validate_bounds(const std::vector<Bounds>& bounds, Normalization normalizat
     for (std::size_t j = 0; j < bounds.size(); ++j) {
         const Bounds& b = bounds[j];
         if (!std::isfinite(b.lower) || !std::isfinite(b.upper) || !(b.lower < b.upper)) {
-            throw InputError(ErrorCode::InvalidInput, fmt::format("bounds/{}", j),
-                             fmt::format("need finite lower < upper, got [{}, {}]", b.lower,
-                                         b.upper));
+            throw InputError(
+                ErrorCode::InvalidInput, fmt::format("bounds/{}", j),
+                fmt::format("need finite lower < upper, got [{}, {}]", b.lower, b.upper));
         }
     }
 }
@@ -90,10 +90,14 @@ Column normalize_column(const Matrix& matrix, std::size_t col, CriterionType typ
                         Normalization normalization, const std::vector<Bounds>& bounds) {
     const Column x = matrix.column(col);
     switch (normalization) {
-        case Normalization::Vector: return vector_rule(x);
-        case Normalization::MinMax: return min_max_rule(x, type);
-        case Normalization::Sum: return sum_rule(x, type, col);
-        case Normalization::FixedBounds: return fixed_bounds_rule(x, type, bounds[col]);
+        case Normalization::Vector:
+            return vector_rule(x);
+        case Normalization::MinMax:
+            return min_max_rule(x, type);
+        case Normalization::Sum:
+            return sum_rule(x, type, col);
+        case Normalization::FixedBounds:
+            return fixed_bounds_rule(x, type, bounds[col]);
     }
     throw InputError(ErrorCode::InvalidInput, "normalization", "unknown normalization");
 }

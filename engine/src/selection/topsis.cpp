@@ -1,7 +1,6 @@
+#include <algorithm>
 #include <cargoquote/selection/normalization.hpp>
 #include <cargoquote/selection/topsis.hpp>
-
-#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -47,8 +46,7 @@ TopsisResult topsis(const Matrix& matrix, const std::vector<double>& weights,
                     const std::vector<CriterionType>& types, Normalization normalization,
                     const std::vector<Bounds>& bounds) {
     validate_weights(weights, matrix.cols());
-    const Matrix weighted =
-        apply_weights(normalize(matrix, types, normalization, bounds), weights);
+    const Matrix weighted = apply_weights(normalize(matrix, types, normalization, bounds), weights);
     const ReferencePoints points =
         reference_points(weighted, types, is_benefit_oriented(normalization));
     TopsisResult result;

@@ -1,11 +1,11 @@
-#include <cargoquote/core/error.hpp>
-#include <cargoquote/selection/vikor.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
+#include <cargoquote/core/error.hpp>
+#include <cargoquote/selection/vikor.hpp>
 #include <cmath>
+#include <tuple>
 #include <utility>
-#include <fmt/format.h>
-#include <numeric>
 
 namespace cargoquote::selection {
 
@@ -28,6 +28,20 @@ Matrix weighted_shortfalls(const Matrix& matrix, const std::vector<double>& weig
     return Matrix::from_values(matrix.rows(), matrix.cols(), std::move(values));
 }
 
+// S_i, the sum, and R_i, the largest, of each alternative's weighted shortfalls.
+std::pair<std::vector<double>, std::vector<double>> group_utility_and_regret(
+    const Matrix& shortfalls) {
+    std::vector<double> s(shortfalls.rows(), 0.0);
+    std::vector<double> r(shortfalls.rows(), 0.0);  // shortfalls are >= 0: 0 starts the maximum
+    for (std::size_t i = 0; i < shortfalls.rows(); ++i) {
+        for (std::size_t j = 0; j < shortfalls.cols(); ++j) {
+            s[i] += shortfalls.at(i, j);
+            r[i] = std::max(r[i], shortfalls.at(i, j));
+        }
+    }
+    return {s, r};
+}
+
 // (x - lo) / (hi - lo) over the alternatives' values, 0 when they are all equal.
 std::vector<double> spread_shares(const std::vector<double>& x) {
     const auto [lo, hi] = std::minmax_element(x.begin(), x.end());
@@ -48,12 +62,7 @@ VikorResult vikor(const Matrix& matrix, const std::vector<double>& weights,
     }
     const Matrix shortfalls = weighted_shortfalls(matrix, weights, types);
     VikorResult result;
-    for (std::size_t i = 0; i < matrix.rows(); ++i) {
-        const auto first = shortfalls.values().begin() + static_cast<std::ptrdiff_t>(i * matrix.cols());
-        const auto last = first + static_cast<std::ptrdiff_t>(matrix.cols());
-        result.s.push_back(std::accumulate(first, last, 0.0));
-        result.r.push_back(*std::max_element(first, last));
-    }
+    std::tie(result.s, result.r) = group_utility_and_regret(shortfalls);
     const std::vector<double> s_shares = spread_shares(result.s);
     const std::vector<double> r_shares = spread_shares(result.r);
     for (std::size_t i = 0; i < matrix.rows(); ++i) {

@@ -1,9 +1,9 @@
-#include <cargoquote/core/error.hpp>
-#include <cargoquote/selection/weights.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
+#include <cargoquote/core/error.hpp>
+#include <cargoquote/selection/weights.hpp>
 #include <cmath>
-#include <fmt/format.h>
 #include <numeric>
 
 namespace cargoquote::selection {
@@ -31,9 +31,9 @@ void validate_entropy_input(const Matrix& matrix) {
     for (std::size_t i = 0; i < matrix.rows(); ++i) {
         for (std::size_t j = 0; j < matrix.cols(); ++j) {
             if (matrix.at(i, j) < 0.0) {
-                throw InputError(ErrorCode::InvalidInput, fmt::format("matrix/{}/{}", i, j),
-                                 fmt::format("entropy weights need values >= 0, got {}",
-                                             matrix.at(i, j)));
+                throw InputError(
+                    ErrorCode::InvalidInput, fmt::format("matrix/{}/{}", i, j),
+                    fmt::format("entropy weights need values >= 0, got {}", matrix.at(i, j)));
             }
         }
     }

@@ -1,12 +1,12 @@
 // AHP on matrices whose eigenvector and eigenvalue are known in closed form.
 
-#include "input_error_field.hpp"
+#include <gtest/gtest.h>
 
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/selection/ahp.hpp>
-
-#include <gtest/gtest.h>
 #include <vector>
+
+#include "input_error_field.hpp"
 
 namespace cargoquote::selection {
 namespace {
@@ -79,11 +79,17 @@ TEST(Ahp, RejectsMatricesThatAreNotPositiveReciprocal) {
                   (void)ahp_weights(Matrix::from_rows({{1, 2, 3}, {0.5, 1, 2}}));
               }),
               "pairwise");
-    EXPECT_EQ(input_error_field([] { (void)ahp_weights(Matrix::from_rows({{1, 3}, {0.5, 1}})); }),
+    EXPECT_EQ(input_error_field([] {
+                  (void)ahp_weights(Matrix::from_rows({{1, 3}, {0.5, 1}}));
+              }),
               "pairwise/0/1");
-    EXPECT_EQ(input_error_field([] { (void)ahp_weights(Matrix::from_rows({{2, 1}, {1, 1}})); }),
+    EXPECT_EQ(input_error_field([] {
+                  (void)ahp_weights(Matrix::from_rows({{2, 1}, {1, 1}}));
+              }),
               "pairwise/0/0");
-    EXPECT_EQ(input_error_field([] { (void)ahp_weights(Matrix::from_rows({{1, 0}, {0, 1}})); }),
+    EXPECT_EQ(input_error_field([] {
+                  (void)ahp_weights(Matrix::from_rows({{1, 0}, {0, 1}}));
+              }),
               "pairwise/0/1");
     EXPECT_THROW((void)ahp_weights(Matrix::from_rows({{1, -2}, {-0.5, 1}})), InputError);
 }
@@ -97,9 +103,13 @@ TEST(Ahp, RejectsMoreCriteriaThanTheRandomIndexTableCovers) {
 }
 
 TEST(Ahp, UpperTriangleRowsMustHaveTheRightLengthAndPositiveValues) {
-    EXPECT_EQ(input_error_field([] { (void)reciprocal_from_upper_triangle({{2}, {2}}); }),
+    EXPECT_EQ(input_error_field([] {
+                  (void)reciprocal_from_upper_triangle({{2}, {2}});
+              }),
               "upper_rows/0");
-    EXPECT_EQ(input_error_field([] { (void)reciprocal_from_upper_triangle({{2, 0}, {2}}); }),
+    EXPECT_EQ(input_error_field([] {
+                  (void)reciprocal_from_upper_triangle({{2, 0}, {2}});
+              }),
               "upper_rows/0/1");
 }
 

@@ -2,7 +2,6 @@
 // Test helper: run a call expected to reject its input and report which field it blamed.
 
 #include <cargoquote/core/error.hpp>
-
 #include <string>
 
 namespace cargoquote::selection::testing {

@@ -1,16 +1,16 @@
 // The shared vocabulary: Matrix, argument checks, ranks and the weighted sum. The published cases
 // are in reference_cases_test.cpp; each method has its own test file.
 
-#include "input_error_field.hpp"
+#include <gtest/gtest.h>
 
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/selection/mcdm.hpp>
 #include <cargoquote/selection/topsis.hpp>
 #include <cargoquote/selection/vikor.hpp>
-
-#include <gtest/gtest.h>
 #include <limits>
 #include <vector>
+
+#include "input_error_field.hpp"
 
 namespace cargoquote::selection {
 namespace {
@@ -34,14 +34,19 @@ TEST(Matrix, FromRowsIsRowMajor) {
 
 TEST(Matrix, RejectsRaggedRows) {
     EXPECT_THROW((void)Matrix::from_rows({{1, 2}, {3}}), InputError);
-    EXPECT_EQ(input_error_field([] { (void)Matrix::from_rows({{1, 2}, {3, 4}, {5, 6, 7}}); }),
+    EXPECT_EQ(input_error_field([] {
+                  (void)Matrix::from_rows({{1, 2}, {3, 4}, {5, 6, 7}});
+              }),
               "matrix/2");
 }
 
 TEST(Matrix, RejectsEmptyAndNonFiniteInput) {
     EXPECT_EQ(input_error_field([] { (void)Matrix::from_rows({}); }), "matrix");
     EXPECT_EQ(input_error_field([] { (void)Matrix::from_rows({{}, {}}); }), "matrix");
-    EXPECT_EQ(input_error_field([] { (void)Matrix::from_rows({{1, 2}, {3, kNan}}); }), "matrix/1/1");
+    EXPECT_EQ(input_error_field([] {
+                  (void)Matrix::from_rows({{1, 2}, {3, kNan}});
+              }),
+              "matrix/1/1");
     EXPECT_EQ(input_error_field([] { (void)Matrix::from_values(2, 2, {1, 2, 3}); }), "matrix");
 }
 
@@ -64,7 +69,9 @@ TEST(Validation, NegativeOrNonFiniteWeightNamesItsPosition) {
 TEST(Validation, TypesOfWrongLengthAreRejected) {
     const Matrix m = Matrix::from_rows({{1, 2}, {3, 4}});
     EXPECT_THROW((void)weighted_sum(m, {0.5, 0.5}, {kBenefit}, Normalization::MinMax), InputError);
-    EXPECT_EQ(input_error_field([&] { (void)vikor(m, {0.5, 0.5}, {kCost, kCost, kCost}); }),
+    EXPECT_EQ(input_error_field([&] {
+                  (void)vikor(m, {0.5, 0.5}, {kCost, kCost, kCost});
+              }),
               "types");
 }
 
@@ -73,6 +80,16 @@ TEST(Ranks, TiesGoToTheLowerIndex) {
     EXPECT_EQ(ranks_from_scores(scores, true), (std::vector<std::size_t>{2, 1, 3, 4}));
     EXPECT_EQ(ranks_from_scores(scores, false), (std::vector<std::size_t>{2, 4, 3, 1}));
     EXPECT_TRUE(ranks_from_scores({}, true).empty());
+}
+
+TEST(Ranks, ManyTiesStayInIndexOrder) {
+    // Enough elements for std::sort to leave insertion sort: the tie-break must not depend on it.
+    std::vector<double> scores;
+    for (int i = 0; i < 64; ++i) scores.push_back(i % 2 == 0 ? 1.0 : 0.0);
+    const std::vector<std::size_t> ranks = ranks_from_scores(scores, true);
+    for (std::size_t i = 0; i < scores.size(); ++i) {
+        EXPECT_EQ(ranks[i], i % 2 == 0 ? i / 2 + 1 : 32 + i / 2 + 1) << "index " << i;
+    }
 }
 
 TEST(Ranks, RejectNonFiniteScores) {

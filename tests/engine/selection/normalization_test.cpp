@@ -1,12 +1,12 @@
 // Each normalization rule on small columns worked out by hand, plus its guards.
 
-#include "input_error_field.hpp"
+#include <gtest/gtest.h>
 
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/selection/normalization.hpp>
-
-#include <gtest/gtest.h>
 #include <vector>
+
+#include "input_error_field.hpp"
 
 namespace cargoquote::selection {
 namespace {
@@ -38,8 +38,8 @@ TEST(MinMax, EqualValuesAllGetOne) {
 }
 
 TEST(MinMax, SingleAlternativeGetsOne) {
-    const Matrix n = normalize(Matrix::from_rows({{5, 9}}), {kCost, kBenefit},
-                               Normalization::MinMax);
+    const Matrix n =
+        normalize(Matrix::from_rows({{5, 9}}), {kCost, kBenefit}, Normalization::MinMax);
     expect_column(n, 0, {1.0});
     expect_column(n, 1, {1.0});
 }
@@ -77,8 +77,8 @@ TEST(FixedBounds, ScalesBetweenTheBoundsAndClamps) {
     // Price (cost) in [0, 1000]: 250 -> 0.75, 1200 -> -0.2 clamped to 0.
     // Reliability (benefit) in [0.8, 1.0]: 0.9 -> 0.5, 0.7 -> -0.5 clamped to 0.
     const Matrix m = Matrix::from_rows({{250, 0.9}, {1200, 0.7}});
-    const Matrix n = normalize(m, {kCost, kBenefit}, Normalization::FixedBounds,
-                               {{0, 1000}, {0.8, 1.0}});
+    const Matrix n =
+        normalize(m, {kCost, kBenefit}, Normalization::FixedBounds, {{0, 1000}, {0.8, 1.0}});
     expect_column(n, 0, {0.75, 0.0});
     expect_column(n, 1, {0.5, 0.0});
 }

@@ -1,9 +1,9 @@
 // Pareto front on a small candidate set whose dominance relations are listed in the comments.
 
+#include <gtest/gtest.h>
+
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/selection/pareto.hpp>
-
-#include <gtest/gtest.h>
 #include <vector>
 
 namespace cargoquote::selection {

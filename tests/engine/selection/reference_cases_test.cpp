@@ -1,15 +1,15 @@
 // The published cases of tests/data/reference/mcdm_cases.json, each reproduced to the decimals the
 // file states ("compare after rounding to the stated decimals").
 
+#include <gtest/gtest.h>
+
 #include <cargoquote/selection/ahp.hpp>
 #include <cargoquote/selection/mcdm.hpp>
 #include <cargoquote/selection/topsis.hpp>
 #include <cargoquote/selection/weights.hpp>
-
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
-#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
@@ -43,7 +43,8 @@ void expect_equal_at_decimals(const std::vector<double>& actual, const json& exp
                               int decimals) {
     ASSERT_EQ(actual.size(), expected.size());
     for (std::size_t i = 0; i < actual.size(); ++i) {
-        EXPECT_EQ(at_decimals(actual[i], decimals), at_decimals(expected[i].get<double>(), decimals))
+        EXPECT_EQ(at_decimals(actual[i], decimals),
+                  at_decimals(expected[i].get<double>(), decimals))
             << "index " << i << ": computed " << actual[i] << ", published " << expected[i];
     }
 }
@@ -114,7 +115,8 @@ TEST(ReferenceCases, WeightedSumScoresWithWeightsAsGiven) {
         // weights_note: rescaling the weights (which sum to 2) to shares halves every score.
         const std::vector<double> halved =
             weighted_sum(matrix, normalize_weights(weights), types, rule);
-        for (std::size_t i = 0; i < scores.size(); ++i) EXPECT_NEAR(halved[i], scores[i] / 2, 1e-12);
+        for (std::size_t i = 0; i < scores.size(); ++i)
+            EXPECT_NEAR(halved[i], scores[i] / 2, 1e-12);
     }
 }
 

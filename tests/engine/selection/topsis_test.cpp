@@ -1,10 +1,10 @@
 // TOPSIS on cases small enough to compute by hand (published cases: reference_cases_test.cpp).
 
+#include <gtest/gtest.h>
+
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/selection/topsis.hpp>
-
 #include <cmath>
-#include <gtest/gtest.h>
 #include <vector>
 
 namespace cargoquote::selection {
@@ -54,8 +54,8 @@ TEST(Topsis, VectorNormalizationIgnoresTheUnitOfACriterion) {
 }
 
 TEST(Topsis, AllAlternativesEqualGiveClosenessOne) {
-    const TopsisResult r = topsis(Matrix::from_rows({{3, 4}, {3, 4}}), {0.5, 0.5},
-                                  {kCost, kBenefit});
+    const TopsisResult r =
+        topsis(Matrix::from_rows({{3, 4}, {3, 4}}), {0.5, 0.5}, {kCost, kBenefit});
     EXPECT_EQ(r.closeness, (std::vector<double>{1.0, 1.0}));
     EXPECT_EQ(r.d_plus, (std::vector<double>{0.0, 0.0}));
 }

@@ -1,12 +1,12 @@
 // VIKOR on cases computed by hand in the comments.
 
-#include "input_error_field.hpp"
+#include <gtest/gtest.h>
 
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/selection/vikor.hpp>
-
-#include <gtest/gtest.h>
 #include <vector>
+
+#include "input_error_field.hpp"
 
 namespace cargoquote::selection {
 namespace {
@@ -57,8 +57,7 @@ TEST(Vikor, EqualGroupUtilityDoesNotDivideByZero) {
 }
 
 TEST(Vikor, IdenticalAlternativesScoreZero) {
-    const VikorResult r =
-        vikor(Matrix::from_rows({{5, 7}, {5, 7}}), {0.5, 0.5}, kPriceReliability);
+    const VikorResult r = vikor(Matrix::from_rows({{5, 7}, {5, 7}}), {0.5, 0.5}, kPriceReliability);
     EXPECT_EQ(r.s, (std::vector<double>{0.0, 0.0}));
     EXPECT_EQ(r.r, (std::vector<double>{0.0, 0.0}));
     EXPECT_EQ(r.q, (std::vector<double>{0.0, 0.0}));

@@ -1,12 +1,12 @@
 // Weight rescaling and entropy weights, with the expected values worked out in the comments.
 
-#include "input_error_field.hpp"
+#include <gtest/gtest.h>
 
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/selection/weights.hpp>
-
-#include <gtest/gtest.h>
 #include <vector>
+
+#include "input_error_field.hpp"
 
 namespace cargoquote::selection {
 namespace {
@@ -51,7 +51,9 @@ TEST(EntropyWeights, NoInformativeCriterionGivesEqualWeights) {
 }
 
 TEST(EntropyWeights, RejectsSingleAlternativeAndNegativeValues) {
-    EXPECT_EQ(input_error_field([] { (void)entropy_weights(Matrix::from_rows({{1, 2}})); }),
+    EXPECT_EQ(input_error_field([] {
+                  (void)entropy_weights(Matrix::from_rows({{1, 2}}));
+              }),
               "matrix");
     EXPECT_EQ(input_error_field([] {
                   (void)entropy_weights(Matrix::from_rows({{1, 2}, {1, -2}}));

@@ -63,6 +63,7 @@ private:
 class Length : public detail::Quantity<struct LengthTag> {
 public:
     constexpr Length() = default;
+    constexpr Length(detail::Quantity<LengthTag> q) : Quantity(q) {}  // NOLINT: from arithmetic
     [[nodiscard]] static constexpr Length micrometres(std::int64_t um) { return Length(um); }
     [[nodiscard]] static constexpr Length cm(std::int64_t whole_cm) { return Length(whole_cm * 10'000); }
     [[nodiscard]] constexpr std::int64_t in_micrometres() const { return raw(); }

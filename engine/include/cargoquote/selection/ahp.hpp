@@ -3,7 +3,6 @@
 // a_ij says how much more important criterion i is than j, and a_ji = 1 / a_ij.
 
 #include <cargoquote/selection/mcdm.hpp>
-
 #include <cstddef>
 #include <vector>
 

@@ -26,7 +26,7 @@ struct Bounds {
 
 // A non-empty rectangular matrix of finite values, stored row-major. Immutable once built.
 class Matrix {
-public:
+  public:
     // One inner vector per alternative. InputError for no rows, no columns, ragged rows or
     // non-finite values.
     [[nodiscard]] static Matrix from_rows(const std::vector<std::vector<double>>& rows);
@@ -42,7 +42,7 @@ public:
 
     friend bool operator==(const Matrix&, const Matrix&) = default;
 
-private:
+  private:
     Matrix(std::size_t rows, std::size_t cols, std::vector<double> values);
 
     std::size_t rows_;

@@ -5,7 +5,6 @@
 // not. Apply hard limits before normalizing.
 
 #include <cargoquote/selection/mcdm.hpp>
-
 #include <vector>
 
 namespace cargoquote::selection {

@@ -2,7 +2,6 @@
 // Pareto dominance over raw criterion values.
 
 #include <cargoquote/selection/mcdm.hpp>
-
 #include <vector>
 
 namespace cargoquote::selection {

@@ -3,7 +3,6 @@
 // the anti-ideal point in the weighted, normalized criterion space.
 
 #include <cargoquote/selection/mcdm.hpp>
-
 #include <vector>
 
 namespace cargoquote::selection {

@@ -3,7 +3,6 @@
 // individual regret. Lower values are better for all three measures.
 
 #include <cargoquote/selection/mcdm.hpp>
-
 #include <vector>
 
 namespace cargoquote::selection {

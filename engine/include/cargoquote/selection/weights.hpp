@@ -3,7 +3,6 @@
 // (Expert weights from pairwise comparisons are in ahp.hpp.)
 
 #include <cargoquote/selection/mcdm.hpp>
-
 #include <vector>
 
 namespace cargoquote::selection {

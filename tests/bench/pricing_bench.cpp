@@ -1,0 +1,84 @@
+// Hot paths of the rating engine: chargeable weight, and pricing one shipment against every
+// carrier on a lane of the sample database (imported into a temporary file at start-up).
+#include <cargoquote/quote/quote_engine.hpp>
+#include <cargoquote/rates/rate_store.hpp>
+#include <cargoquote/shipment/chargeable_weight.hpp>
+
+#include <benchmark/benchmark.h>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+
+namespace {
+using namespace cargoquote;
+namespace fs = std::filesystem;
+
+std::shared_ptr<const RateBook> sample_book() {
+    static const std::shared_ptr<const RateBook> book = [] {
+        const char* src = std::getenv("CARGOQUOTE_SOURCE_DIR");
+        const fs::path root = src != nullptr ? fs::path(src) : fs::path(CARGOQUOTE_SOURCE_DIR_DEFAULT);
+        const fs::path db = fs::temp_directory_path() / "cargoquote_bench_sample.db";
+        fs::remove(db);
+        {
+            auto store = rates::RateStore::open_for_import(db);
+            if (!store.import_directory(root / "rates/sample").ok()) {
+                throw std::runtime_error("sample import failed");
+            }
+        }
+        auto loaded = rates::load_rate_book(db);
+        fs::remove(db);
+        fs::remove(db.string() + "-wal");
+        fs::remove(db.string() + "-shm");
+        return loaded;
+    }();
+    return book;
+}
+
+QuoteRequest demo_request() {
+    QuoteRequest r;
+    r.shipment.origin = AirportCode::parse("PVG");
+    r.shipment.destination = AirportCode::parse("FRA");
+    r.shipment.pieces = {parse_piece_spec("3x120x80x100@250", "piece")};
+    r.shipment.ready_time = LocalDateTime::parse("2026-11-26T10:00", "ready");
+    r.shipment.customer_id = "ACME-DE";
+    return r;
+}
+
+void BM_ChargeableWeight(benchmark::State& state) {
+    const std::vector<Piece> pieces{parse_piece_spec("3x120x80x100@250", "p"),
+                                    parse_piece_spec("2x60.5x40.2x35@18.4", "p")};
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(compute_chargeable_weight(pieces, WeightRules{}));
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ChargeableWeight);
+
+// Every carrier on PVG-FRA (9 in the sample): weight charge, surcharges, FX, margin, sorting.
+void BM_QuoteLane(benchmark::State& state) {
+    const QuoteEngine engine(sample_book());
+    const QuoteRequest request = demo_request();
+    std::size_t options = 0;
+    for (auto _ : state) {
+        auto result = engine.quote(request);
+        options = result.options.size();
+        benchmark::DoNotOptimize(result);
+    }
+    state.counters["carriers"] = static_cast<double>(options);
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_QuoteLane);
+
+void BM_QuoteLaneInEur(benchmark::State& state) {
+    const QuoteEngine engine(sample_book());
+    QuoteRequest request = demo_request();
+    request.currency = CurrencyCode::parse("EUR");
+    for (auto _ : state) benchmark::DoNotOptimize(engine.quote(request));
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_QuoteLaneInEur);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,45 @@
+#include <cargoquote/core/codes.hpp>
+#include <cargoquote/core/error.hpp>
+
+#include <gtest/gtest.h>
+
+namespace cargoquote {
+namespace {
+
+TEST(CodesTest, AirportCodesAreThreeUpperCaseLetters) {
+    EXPECT_EQ(AirportCode::parse("PVG").view(), "PVG");
+    for (const char* bad : {"pvg", "PV", "PVGX", "P1G", ""}) {
+        EXPECT_THROW((void)AirportCode::parse(bad, "/shipment/origin"), InputError) << bad;
+    }
+}
+
+TEST(CodesTest, CarrierCodesAllowOneDigit) {
+    EXPECT_TRUE(CarrierCode::is_valid("LH"));
+    EXPECT_TRUE(CarrierCode::is_valid("5X"));
+    EXPECT_TRUE(CarrierCode::is_valid("Q1"));
+    EXPECT_FALSE(CarrierCode::is_valid("55"));
+    EXPECT_FALSE(CarrierCode::is_valid("L"));
+    EXPECT_FALSE(CarrierCode::is_valid("lh"));
+}
+
+TEST(CodesTest, CurrencyCodesKnowTheirMinorUnit) {
+    EXPECT_EQ(CurrencyCode::parse("EUR").minor_unit_digits(), 2);
+    EXPECT_EQ(CurrencyCode::parse("JPY").minor_unit_digits(), 0);
+    EXPECT_EQ(CurrencyCode::parse("KWD").minor_unit_digits(), 3);
+    try {
+        (void)CurrencyCode::parse("EUX", "/currency");
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.code(), ErrorCode::InvalidCurrency);
+        EXPECT_EQ(e.field(), "/currency");
+    }
+}
+
+TEST(CodesTest, DefaultCodesAreUnset) {
+    EXPECT_FALSE(AirportCode{}.is_set());
+    EXPECT_TRUE(AirportCode::parse("FRA").is_set());
+    EXPECT_LT(AirportCode::parse("AMS"), AirportCode::parse("FRA"));
+}
+
+}  // namespace
+}  // namespace cargoquote

@@ -62,16 +62,12 @@ bool CurrencyCode::is_valid(std::string_view text) noexcept {
 }
 
 CurrencyCode CurrencyCode::parse(std::string_view text, std::string_view field) {
-    if (!is_valid(text)) {
+    const auto* entry = find_currency(text);
+    if (entry == nullptr) {
         throw InputError(ErrorCode::InvalidCurrency, std::string(field),
                          fmt::format("'{}' is not a supported ISO 4217 currency code", text));
     }
-    return CurrencyCode(text);
-}
-
-int CurrencyCode::minor_unit_digits() const noexcept {
-    const auto* entry = find_currency(view());
-    return entry ? entry->second : 2;
+    return CurrencyCode(text, entry->second);
 }
 
 }  // namespace cargoquote

@@ -84,6 +84,14 @@ std::string format_scaled_decimal(std::int64_t value, int scale, int min_decimal
 
 Int128 divide_round_half_up(Int128 numerator, Int128 divisor) {
     assert(divisor > 0);
+    constexpr Int128 kFast = std::numeric_limits<std::int64_t>::max() / 2;
+    if (numerator > -kFast && numerator < kFast && divisor < kFast) {
+        // 64-bit fast path: most charges fit, and 128-bit division is a library call.
+        const auto n = static_cast<std::int64_t>(numerator), d = static_cast<std::int64_t>(divisor);
+        const std::int64_t magnitude = n < 0 ? -n : n;
+        const std::int64_t q = magnitude / d + ((magnitude % d) * 2 >= d ? 1 : 0);
+        return n < 0 ? -q : q;
+    }
     const bool negative = numerator < 0;
     const Int128 magnitude = negative ? -numerator : numerator;
     const Int128 rem = magnitude % divisor;

@@ -237,8 +237,7 @@ std::optional<ChargeLine> valuation_line(const PricingContext& ctx, const Weight
     const Money excess = *declared - limit_in_value_currency;
     if (!(Money::zero(excess.currency()) < excess)) return std::nullopt;
     ChargeLine line{.kind = ChargeKind::Valuation, .code = "VC",
-                    .description = fmt::format("Valuation charge above liability limit {} SDR/kg",
-                                               limit->sdr_per_kg.amount_text()),
+                    .description = "Valuation charge above the carrier's liability limit",
                     .quantity = excess.micros(), .base_amount = excess,
                     .percent = kValuationRate, .margin_applies = false};
     line.amount = convert(ctx, apply_ratio(excess, kValuationRate), choice.line->currency,
@@ -272,9 +271,18 @@ MarginDetail margin_for(const PricingContext& ctx, const WeightChoice& choice,
     return margin;
 }
 
+std::string_view weight_description(RateClass used) {
+    switch (used) {
+        case RateClass::General: return "Weight charge, general cargo rate";
+        case RateClass::SpecificCommodity: return "Weight charge, specific commodity rate";
+        case RateClass::ClassRate: return "Weight charge, class rate";
+    }
+    return "Weight charge";
+}
+
 ChargeLine weight_line(const WeightChoice& choice) {
     return ChargeLine{.kind = ChargeKind::Weight, .code = "WT",
-                      .description = fmt::format("Weight charge, {} rate", rate_class_name(choice.used)),
+                      .description = weight_description(choice.used),
                       .quantity = choice.charge.declared_weight.in_grams(),
                       .rate = choice.charge.applied_rate, .amount = choice.charge.amount,
                       .margin_applies = true};
@@ -291,6 +299,7 @@ PricingOutcome price_carrier(const PricingContext& ctx,
     const CurrencyCode currency = choice.line->currency;
 
     PricedOption option;
+    option.charges.reserve(8);
     option.carrier = carrier;
     if (const Carrier* info = ctx.book.carrier(carrier)) option.carrier_name = info->name;
     option.rate_line = choice.line;
@@ -315,8 +324,7 @@ PricingOutcome price_carrier(const PricingContext& ctx,
                 }
             }
         };
-        add_surcharges(ctx.book.surcharges_for_carrier(carrier));
-        add_surcharges(ctx.book.surcharges_for_any_carrier());
+        add_surcharges(ctx.book.surcharge_candidates(carrier, ctx.shipment.origin));
         if (auto valuation = valuation_line(ctx, choice)) {
             option.charges.push_back(std::move(*valuation));
         }

@@ -11,6 +11,12 @@ std::string lane_key(AirportCode origin, AirportCode destination) {
     key += destination.view();
     return key;
 }
+
+std::string carrier_origin_key(CarrierCode carrier, AirportCode origin) {
+    std::string key(carrier.view());
+    key += origin.view();
+    return key;
+}
 }  // namespace
 
 RateBook::RateBook(RateBookData data) : data_(std::move(data)), fx_(data_.fx_rates) {
@@ -27,11 +33,14 @@ RateBook::RateBook(RateBookData data) : data_(std::move(data)), fx_(data_.fx_rat
             return std::tie(a->carrier, a->valid_from) < std::tie(b->carrier, b->valid_from);
         });
     }
-    for (const auto& s : data_.surcharges) {
-        if (s.carrier) {
-            carrier_surcharges_[*s.carrier].push_back(&s);
-        } else {
-            any_carrier_surcharges_.push_back(&s);
+    for (const auto& line : data_.rate_lines) {
+        auto [it, inserted] =
+            surcharge_candidates_.try_emplace(carrier_origin_key(line.carrier, line.origin));
+        if (!inserted) continue;
+        for (const auto& s : data_.surcharges) {
+            if ((!s.carrier || *s.carrier == line.carrier) && (!s.origin || *s.origin == line.origin)) {
+                it->second.push_back(&s);
+            }
         }
     }
     std::sort(data_.liability_limits.begin(), data_.liability_limits.end(),
@@ -60,14 +69,11 @@ std::span<const RateLine* const> RateBook::lines_on_lane(AirportCode origin,
     return it->second;
 }
 
-std::span<const Surcharge* const> RateBook::surcharges_for_carrier(CarrierCode c) const {
-    const auto it = carrier_surcharges_.find(c);
-    if (it == carrier_surcharges_.end()) return {};
+std::span<const Surcharge* const> RateBook::surcharge_candidates(CarrierCode c,
+                                                                 AirportCode origin) const {
+    const auto it = surcharge_candidates_.find(carrier_origin_key(c, origin));
+    if (it == surcharge_candidates_.end()) return {};
     return it->second;
-}
-
-std::span<const Surcharge* const> RateBook::surcharges_for_any_carrier() const {
-    return any_carrier_surcharges_;
 }
 
 std::optional<LiabilityLimit> RateBook::liability_limit(Date on) const {

@@ -80,6 +80,7 @@ QuoteResult QuoteEngine::quote(const QuoteRequest& request) const {
                                  .quote_date = result.quote_date,
                                  .offer_validity_days = request.offer_validity_days};
     const auto lines = book_->lines_on_lane(shipment.origin, shipment.destination);
+    result.options.reserve(lines.size());
     if (lines.empty()) {
         result.rejections.push_back(
             Rejection{CarrierCode{}, "no_rates_on_lane",
@@ -104,19 +105,14 @@ QuoteResult QuoteEngine::quote(const QuoteRequest& request) const {
     } else if (!result.options.empty()) {
         result.currency = result.options.front().currency;
     }
-    std::vector<PricedOption> quoted;
-    quoted.reserve(result.options.size());
-    for (auto& option : result.options) {
-        if (quote_in(option, result.currency, book_->fx(), result.rating_date)) {
-            quoted.push_back(std::move(option));
-        } else {
-            result.rejections.push_back(Rejection{
-                option.carrier, "no_fx_rate",
-                fmt::format("no FX rate {} to {} in force on {}", option.currency.view(),
-                            result.currency.view(), result.rating_date.iso())});
-        }
-    }
-    result.options = std::move(quoted);
+    std::erase_if(result.options, [&](PricedOption& option) {
+        if (quote_in(option, result.currency, book_->fx(), result.rating_date)) return false;
+        result.rejections.push_back(Rejection{
+            option.carrier, "no_fx_rate",
+            fmt::format("no FX rate {} to {} in force on {}", option.currency.view(),
+                        result.currency.view(), result.rating_date.iso())});
+        return true;
+    });
     std::sort(result.options.begin(), result.options.end(),
               [](const PricedOption& a, const PricedOption& b) {
                   if (a.sell_total_quoted.micros() != b.sell_total_quoted.micros()) {

@@ -91,9 +91,9 @@ TEST(ReferenceCases, FileHoldsEveryPublishedCase) {
 TEST(ReferenceCases, TopsisClosenessAndRanks) {
     for (const json& c : reference().at("topsis")) {
         SCOPED_TRACE(c.at("id").get<std::string>());
-        const TopsisResult result =
-            topsis(matrix_of(c.at("matrix")), c.at("weights").get<std::vector<double>>(),
-                   types_of(c.at("types")), normalization_of(c.at("normalization")));
+        const TopsisResult result = topsis(
+            matrix_of(c.at("matrix")), c.at("weights").get<std::vector<double>>(),
+            types_of(c.at("types")), normalization_of(c.at("normalization").get<std::string>()));
         expect_equal_at_decimals(result.closeness, c.at("expect_closeness"),
                                  c.at("decimals").get<int>());
         EXPECT_EQ(ranks_from_scores(result.closeness, true),
@@ -107,7 +107,7 @@ TEST(ReferenceCases, WeightedSumScoresWithWeightsAsGiven) {
         const auto weights = c.at("weights").get<std::vector<double>>();
         const Matrix matrix = matrix_of(c.at("matrix"));
         const auto types = types_of(c.at("types"));
-        const Normalization rule = normalization_of(c.at("normalization"));
+        const Normalization rule = normalization_of(c.at("normalization").get<std::string>());
         const std::vector<double> scores = weighted_sum(matrix, weights, types, rule);
         expect_equal_at_decimals(scores, c.at("expect_scores"), c.at("decimals").get<int>());
         // The file states no ranks; the published scores imply them.

@@ -5,6 +5,7 @@
 #include <array>
 #include <compare>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -20,8 +21,12 @@ public:
     [[nodiscard]] bool is_set() const noexcept { return chars_[0] != '\0'; }
     [[nodiscard]] std::string_view view() const noexcept { return {chars_.data(), N}; }
     [[nodiscard]] std::string str() const { return std::string(view()); }
-    friend bool operator==(const FixedCode&, const FixedCode&) = default;
-    friend auto operator<=>(const FixedCode&, const FixedCode&) = default;
+    // Compared as one integer (codes sit on every hot path of pricing); the packing keeps
+    // lexicographic order.
+    friend bool operator==(const FixedCode& a, const FixedCode& b) noexcept { return a.key() == b.key(); }
+    friend std::strong_ordering operator<=>(const FixedCode& a, const FixedCode& b) noexcept {
+        return a.key() <=> b.key();
+    }
 
 protected:
     explicit FixedCode(std::string_view text) noexcept {
@@ -29,6 +34,11 @@ protected:
     }
 
 private:
+    [[nodiscard]] std::uint32_t key() const noexcept {
+        std::uint32_t k = 0;
+        for (std::size_t i = 0; i < N; ++i) k = (k << 8) | static_cast<unsigned char>(chars_[i]);
+        return k;
+    }
     std::array<char, N> chars_{};
 };
 }  // namespace detail
@@ -58,9 +68,13 @@ public:
     [[nodiscard]] static CurrencyCode parse(std::string_view text, std::string_view field = {});
     [[nodiscard]] static bool is_valid(std::string_view text) noexcept;
     // Decimal places of the currency's minor unit (EUR 2, JPY 0, KWD 3).
-    [[nodiscard]] int minor_unit_digits() const noexcept;
+    [[nodiscard]] int minor_unit_digits() const noexcept { return minor_digits_; }
+    CurrencyCode() = default;
 
-    using FixedCode::FixedCode;
+private:
+    CurrencyCode(std::string_view text, int minor_digits) noexcept
+        : FixedCode(text), minor_digits_(static_cast<std::int8_t>(minor_digits)) {}
+    std::int8_t minor_digits_ = 2;  // derived from the code at parse time
 };
 
 }  // namespace cargoquote

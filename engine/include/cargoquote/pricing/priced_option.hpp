@@ -13,16 +13,19 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cargoquote {
 
 enum class ChargeKind { Weight, Surcharge, Valuation, Margin };
 
+// Text fields are views into the RateBook (kept alive by QuoteResult::book) or static literals,
+// so pricing allocates no strings.
 struct ChargeLine {
     ChargeKind kind = ChargeKind::Surcharge;
-    std::string code;  // "WT" weight charge, "VC" valuation, "MG" margin, else the IATA code
-    std::string description;
+    std::string_view code;  // "WT" weight charge, "VC" valuation, else the IATA code
+    std::string_view description;
     std::optional<SurchargeBasis> basis;  // surcharges only
     // What the rate was multiplied by: grams (kg bases), a count (piece, shipment), or the base
     // amount (percent bases).
@@ -32,7 +35,7 @@ struct ChargeLine {
     Ratio percent;      // percent bases
     Money amount;       // in the option's currency, rounded to its minor unit
     std::optional<FxUse> converted;  // set when the rate's currency differed from the option's
-    std::string bound_applied;       // "minimum" / "maximum" / ""
+    std::string_view bound_applied;  // "minimum" / "maximum" / ""
     bool margin_applies = false;
 };
 
@@ -48,7 +51,7 @@ struct MarginDetail {
 
 struct PricedOption {
     CarrierCode carrier;
-    std::string carrier_name;
+    std::string_view carrier_name;  // from the RateBook
     const RateLine* rate_line = nullptr;  // owned by the RateBook the result keeps alive
     RateClass rate_class_used = RateClass::General;
     std::string pricing_note;  // why this rate class was used (commodity precedence)

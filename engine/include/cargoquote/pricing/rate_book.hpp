@@ -64,9 +64,11 @@ public:
     // Every rate line on the lane, grouped by carrier (carriers in code order), any validity.
     [[nodiscard]] std::span<const RateLine* const> lines_on_lane(AirportCode origin,
                                                                  AirportCode destination) const;
-    // Surcharges that may apply to this carrier: its own plus the any-carrier ones.
-    [[nodiscard]] std::span<const Surcharge* const> surcharges_for_carrier(CarrierCode c) const;
-    [[nodiscard]] std::span<const Surcharge* const> surcharges_for_any_carrier() const;
+    // Surcharges that may apply to shipments of carrier `c` from `origin`: the carrier's own and
+    // the any-carrier ones, scoped to that origin or to any. Precomputed for every carrier and
+    // origin that has rate lines; destination, commodity and validity are left to the caller.
+    [[nodiscard]] std::span<const Surcharge* const> surcharge_candidates(CarrierCode c,
+                                                                         AirportCode origin) const;
     [[nodiscard]] const FxTable& fx() const { return fx_; }
     [[nodiscard]] std::optional<LiabilityLimit> liability_limit(Date on) const;
     [[nodiscard]] std::span<const MarginRule> margins() const { return data_.margins; }
@@ -79,8 +81,7 @@ private:
     std::unordered_map<CarrierCode, std::size_t> carriers_;
     std::unordered_map<std::string, std::size_t> customers_;
     std::unordered_map<std::string, std::vector<const RateLine*>> lanes_;  // key "PVGFRA"
-    std::unordered_map<CarrierCode, std::vector<const Surcharge*>> carrier_surcharges_;
-    std::vector<const Surcharge*> any_carrier_surcharges_;
+    std::unordered_map<std::string, std::vector<const Surcharge*>> surcharge_candidates_;  // "Q1PVG"
 };
 
 }  // namespace cargoquote

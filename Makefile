@@ -1,0 +1,60 @@
+# The two README commands and their set-up. Both work on a fresh Debian 12 machine: missing
+# Debian packages are installed first (with sudo when not root).
+#   make demo   build, create the sample rate database, quote a sample shipment
+#   make test   build, run every test, then the C++ tests again under ASan + UBSan
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+DEBIAN_PACKAGES := g++ cmake ninja-build make pkg-config tzdata \
+	libboost-graph-dev libsqlitecpp-dev libsqlite3-dev nlohmann-json3-dev libfmt-dev \
+	libhowardhinnant-date-dev libcli11-dev libgtest-dev libgmock-dev googletest \
+	libbenchmark-dev librapidcheck-dev
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+CLI := build/dev/cli/cargoquote
+SAMPLE_DB := build/dev/sample.db
+DEMO_ARGS := quote --db $(SAMPLE_DB) --from PVG --to FRA --piece 3x120x80x100@250 \
+	--commodity GEN --ready 2026-11-26T10:00 --customer ACME-DE --date 2026-11-25
+
+.PHONY: demo test deps build sample-db asan release bench clean
+
+demo: sample-db
+	$(CLI) $(DEMO_ARGS)
+
+test: build
+	ctest --preset dev
+	$(MAKE) --no-print-directory asan
+
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	cmake --preset dev
+	cmake --build --preset dev
+
+sample-db: build
+	rm -f $(SAMPLE_DB) $(SAMPLE_DB)-wal $(SAMPLE_DB)-shm
+	$(CLI) rates import rates/sample --db $(SAMPLE_DB)
+
+asan: deps
+	cmake --preset asan
+	cmake --build --preset asan
+	ctest --preset asan
+
+release: deps
+	cmake --preset release
+	cmake --build --preset release
+
+bench: release
+	build/release/tests/bench/cargoquote_bench_pricing
+
+clean:
+	rm -rf build

@@ -86,12 +86,12 @@ void append_option(std::string& out, const PricedOption& o, int rank, CurrencyCo
                        o.weights.volume.in_cm3(), kg(o.weights.volume_weight),
                        line.weight_rules.divisor.cm3_per_kg);
     if (!o.pricing_note.empty()) out += fmt::format("    note: {}\n", o.pricing_note);
-    out += fmt::format("    {:<4} {:<34} {:<15} {:>14} {:>16} {:>12}\n", "code", "description",
+    out += fmt::format("    {:<4} {:<38} {:<15} {:>14} {:>16} {:>12}\n", "code", "description",
                        "basis", "quantity", "rate", "amount");
     for (const auto& c : o.charges) {
         std::string amount = c.amount.amount_text();
         if (!c.bound_applied.empty()) amount = fmt::format("{} ({})", amount, c.bound_applied == "minimum" ? "min" : "max");
-        out += fmt::format("    {:<4} {:<34.34} {:<15} {:>14} {:>16} {:>12}\n", c.code,
+        out += fmt::format("    {:<4} {:<38.38} {:<15} {:>14} {:>16} {:>12}\n", c.code,
                            c.description, basis_text(c, o), quantity_text(c), rate_text(c), amount);
     }
     const auto& wc = o.weight_charge;
@@ -107,7 +107,7 @@ void append_option(std::string& out, const PricedOption& o, int rank, CurrencyCo
     }
     if (!break_even.empty()) out += fmt::format("         break-even: {}\n", break_even);
     append_fx_used(out, o);
-    out += fmt::format("    {:<4} {:<84} {:>12}\n", "", "buy total", o.buy_total.amount_text());
+    out += fmt::format("    {:<4} {:<88} {:>12}\n", "", "buy total", o.buy_total.amount_text());
     const auto& m = o.margin;
     const std::string margin_label =
         m.margin_id.empty() ? std::string("margin (no margin rule)")
@@ -115,8 +115,8 @@ void append_option(std::string& out, const PricedOption& o, int rank, CurrencyCo
                                           m.markable_base.amount_text(),
                                           m.per_kg.is_zero() ? "" : fmt::format(" + {}/kg", m.per_kg.to_string()),
                                           m.minimum_applied ? " (minimum)" : "");
-    out += fmt::format("    {:<4} {:<84.84} {:>12}\n", "MG", margin_label, m.amount.amount_text());
-    out += fmt::format("    {:<4} {:<84} {:>12}\n\n", "", fmt::format("sell total {}", o.currency.view()),
+    out += fmt::format("    {:<4} {:<88.88} {:>12}\n", "MG", margin_label, m.amount.amount_text());
+    out += fmt::format("    {:<4} {:<88} {:>12}\n\n", "", fmt::format("sell total {}", o.currency.view()),
                        o.sell_total.amount_text());
 }
 

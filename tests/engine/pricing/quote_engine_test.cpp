@@ -101,7 +101,7 @@ TEST_F(QuoteEngineTest, CustomerMarginByWeightBreak) {
     // 80 kg: ACME-0 at 9 % of (2400 + CH 40 (minimum) + 50 + 120) = 234.90 -> minimum 300.
     auto small = request({test::piece(1, "50", "50", "50", "80")});
     small.shipment.customer_id = "ACME";
-    const auto& s = option(engine.quote(small), "A1");
+    const PricedOption s = option(engine.quote(small), "A1");
     EXPECT_EQ(s.margin.margin_id, "ACME-0");
     EXPECT_TRUE(s.margin.minimum_applied);
     EXPECT_EQ(s.margin.amount, money("300", "CNY"));
@@ -154,7 +154,7 @@ TEST_F(QuoteEngineTest, ClassReductionFallsBackToCheaperGeneralRate) {
 }
 
 TEST_F(QuoteEngineTest, CommodityScopedSurchargeApplies) {
-    const auto& a1 = option(engine.quote(request(pallets(), "DGR")), "A1");
+    const PricedOption a1 = option(engine.quote(request(pallets(), "DGR")), "A1");
     ASSERT_NE(line(a1, "RA"), nullptr);
     EXPECT_EQ(line(a1, "RA")->amount, money("400", "CNY"));
 }
@@ -164,7 +164,7 @@ TEST_F(QuoteEngineTest, CommodityScopedSurchargeApplies) {
 TEST_F(QuoteEngineTest, ValuationChargeAboveTheLiabilityLimit) {
     auto r = request(pallets());
     r.shipment.declared_value = money("300000", "CNY");
-    const auto& a1 = option(engine.quote(r), "A1");
+    const PricedOption a1 = option(engine.quote(r), "A1");
     ASSERT_NE(line(a1, "VC"), nullptr);
     EXPECT_EQ(line(a1, "VC")->amount, money("860.63", "CNY"));
     EXPECT_EQ(line(a1, "MD")->amount, money("300", "CNY"));
@@ -188,7 +188,7 @@ TEST_F(QuoteEngineTest, TheRateInForceOnTheShippingDateApplies) {
 TEST_F(QuoteEngineTest, OfferValidUntilIsCappedBySurchargeValidity) {
     auto r = request(pallets(), "GEN", "2026-12-30T10:00");
     r.quote_date = Date::parse("2026-12-30", "d");
-    const auto& a1 = option(engine.quote(r), "A1");
+    const PricedOption a1 = option(engine.quote(r), "A1");
     EXPECT_EQ(a1.offer_valid_from.iso(), "2026-12-30");
     EXPECT_EQ(a1.offer_valid_to.iso(), "2026-12-31");  // surcharges end 2026-12-31
 }

@@ -40,7 +40,13 @@ int finish(const rates::ImportReport& report, std::string_view verb) {
 }
 
 int run_import(const RatesOptions& o) {
-    auto store = rates::RateStore::open_for_import(resolve_database(o.db));
+    const auto db = resolve_database(o.db);
+    if (!std::filesystem::exists(db)) {
+        // Validate before creating the file, so a rejected import leaves no new database behind.
+        auto scratch = rates::RateStore::open_for_import(":memory:");
+        finish(scratch.import_directory(o.directory), "written");
+    }
+    auto store = rates::RateStore::open_for_import(db);
     const auto report = store.import_directory(o.directory);
     finish(report, "written");
     std::cout << fmt::format("imported {} rows into {}\n", report.total_rows(), resolve_database(o.db).string());

@@ -263,6 +263,7 @@ private:
         Carrier c;
         const auto code = r.parse("code", [](const std::string& s) { return CarrierCode::parse(s); });
         c.name = r.required("name").value_or("");
+        c.note = r.text("note");
         const auto prefix = r.parse("awb_prefix", [](const std::string& s) {
             if (s.size() != 3 || !std::all_of(s.begin(), s.end(), ::isdigit)) {
                 throw InputError(ErrorCode::InvalidCode, {},
@@ -371,6 +372,7 @@ private:
         line.sheet = r.required("sheet").value_or("");
         line.version = r.required("version").value_or("");
         line.commodity = r.text("commodity");
+        bool breaks_ok = false;  // false when the currency or the breaks column itself was bad
         if (ccy) {
             const auto min_charge = r.parse("min_charge", [&](const std::string& s) {
                 return non_negative_money(*ccy, s);
@@ -380,11 +382,12 @@ private:
             });
             if (min_charge) line.min_charge = *min_charge;
             if (breaks) line.breaks = *breaks;
+            breaks_ok = breaks.has_value() || r.text("breaks").empty();
             line.currency = *ccy;
         }
         if (step && step->in_grams() <= 0) r.error("weight_step_kg", "must be greater than zero");
         if (from && to && *to < *from) r.error("valid_to", "valid_to is before valid_from");
-        if (cls) check_rate_class(r, *cls, line);
+        if (cls) check_rate_class(r, *cls, line, breaks_ok);
         if (id && existing_line_ids().contains(*id)) {
             r.error("line_id", fmt::format("duplicate key '{}' (already in the database)", *id));
         }
@@ -402,15 +405,18 @@ private:
         line.valid_to = *to;
         line.weight_rules = WeightRules{VolumetricDivisor{*divisor}, *step};
         batch_.rows.rate_lines.push_back(std::move(line));
-        rate_line_rows_.push_back(r.line());
+        rate_line_rows_.push_back({r.line(), r.column_of("valid_from")});
     }
 
-    void check_rate_class(RowReader& r, RateClass cls, RateLine& line) {
+    // `breaks_ok`: the breaks column parsed (or was empty), so its content can be judged.
+    void check_rate_class(RowReader& r, RateClass cls, RateLine& line, bool breaks_ok) {
         switch (cls) {
             case RateClass::General:
                 if (!line.commodity.empty()) r.error("commodity", "must be empty for GEN");
-                if (line.breaks.empty()) r.error("breaks", "GEN needs at least the 0: (N) break");
-                else if (line.breaks.front().from.in_grams() != 0) {
+                if (!breaks_ok) break;
+                if (line.breaks.empty()) {
+                    r.error("breaks", "GEN needs at least the 0: (N) break");
+                } else if (line.breaks.front().from.in_grams() != 0) {
                     r.error("breaks", "GEN breaks must start at 0 kg (the N rate)");
                 }
                 break;
@@ -419,7 +425,7 @@ private:
                     !std::all_of(line.commodity.begin(), line.commodity.end(), ::isdigit)) {
                     r.error("commodity", "SCR needs a 4-digit commodity item number");
                 }
-                if (line.breaks.empty()) r.error("breaks", "SCR needs at least one break");
+                if (breaks_ok && line.breaks.empty()) r.error("breaks", "SCR needs at least one break");
                 const auto min_weight = r.parse("min_weight_kg", non_negative_kg);
                 if (min_weight) line.min_weight = *min_weight;
                 break;
@@ -431,7 +437,7 @@ private:
                 } catch (const InputError&) {
                     r.error("commodity", "CLASS needs a class code such as AVI, NWP, VAL");
                 }
-                if (!line.breaks.empty()) r.error("breaks", "CLASS lines take no breaks");
+                if (breaks_ok && !line.breaks.empty()) r.error("breaks", "CLASS lines take no breaks");
                 const auto pct = r.parse("class_percent", non_negative_percent);
                 const auto min_pct = r.parse("class_min_percent", non_negative_percent);
                 if (pct) line.class_percent = *pct;
@@ -469,7 +475,9 @@ private:
                 if (overlaps(*other)) report_overlap(i, *other, "in the database");
             }
             for (std::size_t j : new_by_key[key]) {
-                if (overlaps(lines[j])) report_overlap(i, lines[j], fmt::format("line {}", rate_line_rows_[j]));
+                if (overlaps(lines[j])) {
+                    report_overlap(i, lines[j], fmt::format("line {}", rate_line_rows_[j].line));
+                }
             }
             new_by_key[key].push_back(i);
         }
@@ -477,11 +485,8 @@ private:
 
     void report_overlap(std::size_t index, const RateLine& other, const std::string& where) {
         const auto& l = batch_.rows.rate_lines[index];
-        const auto spec = std::find_if(file_specs().begin(), file_specs().end(),
-                                       [](const FileSpec& s) { return s.name == "rates.csv"; });
-        const auto column = static_cast<std::size_t>(
-            std::find(spec->columns.begin(), spec->columns.end(), "valid_from") - spec->columns.begin() + 1);
-        issues().push_back({"rates.csv", rate_line_rows_[index], column,
+        const auto [line, column] = rate_line_rows_[index];
+        issues().push_back({"rates.csv", line, column,
                             fmt::format("valid_from: validity {}..{} of '{}' overlaps '{}' ({}..{}, {})",
                                         l.valid_from.iso(), l.valid_to.iso(), l.line_id, other.line_id,
                                         other.valid_from.iso(), other.valid_to.iso(), where)});
@@ -595,7 +600,11 @@ private:
     Known known_;
     std::set<std::string> airports_seen_, carriers_seen_, fx_seen_, liability_seen_,
         customers_seen_, line_ids_seen_, surcharges_seen_, margins_seen_, existing_ids_;
-    std::vector<std::size_t> rate_line_rows_;  // CSV line of each accepted rate line
+    struct Location {
+        std::size_t line;
+        std::size_t column;  // of valid_from, where overlap errors point
+    };
+    std::vector<Location> rate_line_rows_;  // where each accepted rate line came from
 };
 
 }  // namespace
@@ -623,7 +632,7 @@ ImportBatch read_import_directory(const fs::path& directory, const RateBookData&
         batch.report.errors.push_back(
             {directory.string(), 0, 0, "contains none of the rate-store CSV files"});
     }
-    std::sort(batch.report.errors.begin(), batch.report.errors.end(),
+    std::stable_sort(batch.report.errors.begin(), batch.report.errors.end(),
               [](const ImportIssue& a, const ImportIssue& b) {
                   return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
               });

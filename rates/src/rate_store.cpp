@@ -53,10 +53,12 @@ void load_airports(SQLite::Database& db, RateBookData& out) {
 }
 
 void load_carriers(SQLite::Database& db, RateBookData& out) {
-    SQLite::Statement q(db, "SELECT code, name, awb_prefix, fictional FROM carriers ORDER BY code");
+    SQLite::Statement q(db,
+                        "SELECT code, name, awb_prefix, fictional, note FROM carriers ORDER BY code");
     while (q.executeStep()) {
         out.carriers.push_back(Carrier{CarrierCode::parse(column_text(q, 0)), column_text(q, 1),
-                                       column_text(q, 2), q.getColumn(3).getInt() != 0});
+                                       column_text(q, 2), q.getColumn(3).getInt() != 0,
+                                       column_text(q, 4)});
     }
 }
 
@@ -195,14 +197,16 @@ void write_batch(SQLite::Database& db, const RateBookData& rows) {
         airport.reset();
     }
     SQLite::Statement carrier(db,
-                              "INSERT INTO carriers (code, name, awb_prefix, fictional) VALUES "
-                              "(?,?,?,?) ON CONFLICT(code) DO UPDATE SET name=excluded.name, "
-                              "awb_prefix=excluded.awb_prefix, fictional=excluded.fictional");
+                              "INSERT INTO carriers (code, name, awb_prefix, fictional, note) "
+                              "VALUES (?,?,?,?,?) ON CONFLICT(code) DO UPDATE SET "
+                              "name=excluded.name, awb_prefix=excluded.awb_prefix, "
+                              "fictional=excluded.fictional, note=excluded.note");
     for (const auto& c : rows.carriers) {
         carrier.bind(1, c.code.str());
         carrier.bind(2, c.name);
         carrier.bind(3, c.awb_prefix);
         carrier.bind(4, c.fictional ? 1 : 0);
+        carrier.bind(5, c.note);
         carrier.exec();
         carrier.reset();
     }

@@ -24,6 +24,11 @@ std::optional<std::string> RowReader::required(std::string_view column) {
     return value;
 }
 
+std::size_t RowReader::column_of(std::string_view column) const {
+    const CsvField* f = field(column);
+    return f == nullptr ? 0 : f->column;
+}
+
 void RowReader::error(std::string_view column, std::string message) {
     const CsvField* f = field(column);
     issues_.push_back(ImportIssue{table_.file_name, row_.line, f == nullptr ? 0 : f->column,

@@ -44,6 +44,8 @@ public:
     }
 
     void error(std::string_view column, std::string message);
+    // 1-based character column where `column`'s field starts in this row (0 when absent).
+    [[nodiscard]] std::size_t column_of(std::string_view column) const;
 
 private:
     template <typename Parse>

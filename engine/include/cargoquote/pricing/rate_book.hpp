@@ -35,6 +35,7 @@ struct Carrier {
     std::string name;
     std::string awb_prefix;
     bool fictional = false;
+    std::string note;
 };
 
 // Carrier liability limit in SDR per kg, in force from valid_from (26 since 2024-12-28).

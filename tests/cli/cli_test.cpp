@@ -1,0 +1,481 @@
+// End-to-end tests of the `cargoquote` command: the real binary (CARGOQUOTE_CLI_PATH) on a rate
+// database imported from rates/sample, with stdout, stderr and the exit code captured separately.
+//
+// Golden files live in tests/data/golden. When the output changes on purpose, regenerate them with
+//     CARGOQUOTE_UPDATE_GOLDEN=1 ctest --test-dir <build> -L cli
+// (each golden test then rewrites its file instead of comparing), review the diff by hand, e.g.
+// check that weight charge = chargeable weight x rate, buy total = sum of the charge lines and
+// sell total = buy total + margin, and commit it. The JSON tests below check those sums exactly,
+// independent of the golden text.
+
+#include <cargoquote/core/error.hpp>
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "support/test_data.hpp"
+
+#ifndef CARGOQUOTE_CLI_PATH
+#error "CARGOQUOTE_CLI_PATH (the cargoquote binary) must be defined by the build"
+#endif
+
+extern char** environ;
+
+namespace cargoquote::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct CliRun {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void write_file(const fs::path& path, std::string_view text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+}
+
+int exit_code_of(ErrorCode code) { return static_cast<int>(code); }
+
+// Runs the binary with `args` in a child process. The child gets this environment without
+// CARGOQUOTE_DB, plus the "NAME=value" entries of `env`; stdin is /dev/null, stdout and stderr go
+// to files in `scratch`.
+CliRun run_cli(const fs::path& scratch, const std::vector<std::string>& args,
+               const std::vector<std::string>& env = {}) {
+    std::vector<std::string> arg_text = {CARGOQUOTE_CLI_PATH};
+    arg_text.insert(arg_text.end(), args.begin(), args.end());
+    std::vector<std::string> env_text;
+    for (char** e = environ; *e != nullptr; ++e) {
+        if (std::string_view(*e).rfind("CARGOQUOTE_DB=", 0) != 0) env_text.emplace_back(*e);
+    }
+    env_text.insert(env_text.end(), env.begin(), env.end());
+    const auto pointers = [](std::vector<std::string>& texts) {
+        std::vector<char*> out;
+        for (auto& t : texts) out.push_back(t.data());
+        out.push_back(nullptr);
+        return out;
+    };
+    std::vector<char*> argv = pointers(arg_text);
+    std::vector<char*> envp = pointers(env_text);
+    const std::string out_path = (scratch / "stdout.txt").string();
+    const std::string err_path = (scratch / "stderr.txt").string();
+
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const int in = ::open("/dev/null", O_RDONLY);
+        const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (in < 0 || out < 0 || err < 0) ::_exit(126);
+        ::dup2(in, 0);
+        ::dup2(out, 1);
+        ::dup2(err, 2);
+        ::execve(argv[0], argv.data(), envp.data());
+        ::_exit(127);
+    }
+    CliRun run;
+    int status = 0;
+    if (pid < 0 || ::waitpid(pid, &status, 0) != pid) return run;
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    run.out = read_file(out_path);
+    run.err = read_file(err_path);
+    return run;
+}
+
+// ---- decimal strings to exact integers ----
+
+__extension__ typedef __int128 Wide;
+
+// "23929.01" at 2 digits -> 2392901; fails the test when `text` has more than `digits` decimals.
+std::int64_t scaled(const json& value, int digits) {
+    const std::string text = value.get<std::string>();
+    const bool negative = !text.empty() && text[0] == '-';
+    const std::string body = negative ? text.substr(1) : text;
+    const auto dot = body.find('.');
+    std::string whole = body.substr(0, dot);
+    std::string fraction = dot == std::string::npos ? "" : body.substr(dot + 1);
+    EXPECT_LE(fraction.size(), static_cast<std::size_t>(digits))
+        << "'" << text << "' has too many decimals";
+    fraction.resize(static_cast<std::size_t>(digits), '0');
+    const std::int64_t n = std::stoll(whole + fraction);
+    return negative ? -n : n;
+}
+std::int64_t cents(const json& money) { return scaled(money.at("amount"), 2); }
+std::int64_t grams(const json& kg_text) { return scaled(kg_text, 3); }
+
+// numerator / denominator rounded half up (both non-negative).
+std::int64_t round_half_up(Wide numerator, Wide denominator) {
+    return static_cast<std::int64_t>((numerator + denominator / 2) / denominator);
+}
+
+// ---- test fixture: one sample database per test suite ----
+
+// The README's demo quote: 3 pieces of 120x80x100 cm and 250 kg, PVG to FRA for ACME-DE.
+// clang-format off
+const std::vector<std::string> kAcmeQuote = {
+    "quote", "--from", "PVG", "--to", "FRA", "--piece", "3x120x80x100@250", "--commodity", "GEN",
+    "--ready", "2026-11-26T10:00", "--customer", "ACME-DE", "--date", "2026-11-25"};
+// clang-format on
+
+// `args` with the value after `option` replaced.
+std::vector<std::string> with(std::vector<std::string> args, std::string_view option,
+                              std::string value) {
+    const auto it = std::find(args.begin(), args.end(), option);
+    if (it == args.end() || it + 1 == args.end())
+        throw std::logic_error("no option " + std::string(option));
+    *(it + 1) = std::move(value);
+    return args;
+}
+
+std::vector<std::string> plus(std::vector<std::string> args,
+                              std::initializer_list<std::string> more) {
+    args.insert(args.end(), more);
+    return args;
+}
+
+class CliTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir_ = fs::temp_directory_path() / ("cargoquote_cli_" + std::to_string(::getpid()));
+        fs::remove_all(dir_);
+        fs::create_directories(dir_);
+        sample_import_ =
+            run_cli(dir_, {"rates", "import", sample_dir().string(), "--db", db().string()});
+    }
+    static void TearDownTestSuite() {
+        std::error_code ignored;
+        fs::remove_all(dir_, ignored);
+    }
+    void SetUp() override {
+        ASSERT_EQ(sample_import_.exit_code, 0) << "importing rates/sample failed:\n"
+                                               << sample_import_.err;
+    }
+
+    static fs::path sample_dir() { return test::source_dir() / "rates" / "sample"; }
+    static fs::path db() { return dir_ / "sample.db"; }
+    static fs::path scratch() { return dir_; }
+
+    static CliRun cargoquote(const std::vector<std::string>& args,
+                             const std::vector<std::string>& env = {}) {
+        return run_cli(dir_, args, env);
+    }
+    // The same with --db pointing at the sample database.
+    static CliRun cargoquote_on_sample(const std::vector<std::string>& args) {
+        return cargoquote(plus(args, {"--db", db().string()}));
+    }
+
+private:
+    static inline fs::path dir_;
+    static inline CliRun sample_import_;
+};
+
+// ---- golden files ----
+
+void expect_golden(const std::string& actual, std::string_view name) {
+    const fs::path path = test::source_dir() / "tests" / "data" / "golden" / name;
+    if (const char* update = std::getenv("CARGOQUOTE_UPDATE_GOLDEN");
+        update != nullptr && std::string_view(update) == "1") {
+        write_file(path, actual);
+        std::cout << "rewrote golden file " << path << "\n";
+        return;
+    }
+    ASSERT_TRUE(fs::exists(path))
+        << path << " is missing: run with CARGOQUOTE_UPDATE_GOLDEN=1 to create it";
+    EXPECT_EQ(actual, read_file(path))
+        << "output differs from " << path
+        << " (if intended, regenerate with CARGOQUOTE_UPDATE_GOLDEN=1)";
+}
+
+using CliGolden = CliTest;
+
+TEST_F(CliGolden, QuoteTable) {
+    const CliRun run = cargoquote_on_sample(kAcmeQuote);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.err, "");
+    expect_golden(run.out, "pvg_fra_acme.txt");
+}
+
+TEST_F(CliGolden, QuoteJson) {
+    const CliRun run = cargoquote_on_sample(plus(kAcmeQuote, {"--json"}));
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.err, "");
+    expect_golden(run.out, "pvg_fra_acme.json");
+}
+
+TEST_F(CliGolden, RatesShowLane) {
+    const CliRun run =
+        cargoquote_on_sample({"rates", "show", "--lane", "PVG-FRA", "--date", "2026-11-26"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.err, "");
+    expect_golden(run.out, "rates_show_pvg_fra.txt");
+}
+
+TEST_F(CliGolden, DatabaseFromEnvironmentGivesTheSameQuote) {
+    const CliRun run = cargoquote(kAcmeQuote, {"CARGOQUOTE_DB=" + db().string()});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    expect_golden(run.out, "pvg_fra_acme.txt");
+}
+
+// ---- the JSON result adds up, independent of the golden text ----
+
+using CliQuoteJson = CliTest;
+
+TEST_F(CliQuoteJson, TotalsAddUpForEveryOption) {
+    const CliRun run = cargoquote_on_sample(plus(kAcmeQuote, {"--json"}));
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const json doc = json::parse(run.out);
+    EXPECT_EQ(doc.at("schema"), "cargoquote.quote_result/1");
+    EXPECT_EQ(doc.at("currency"), "CNY");
+    EXPECT_TRUE(doc.at("rejections").empty());
+    const json& options = doc.at("bookingOptions");
+    ASSERT_EQ(options.size(), 9U);
+
+    std::int64_t previous_sell = 0;
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        const json& o = options[i];
+        SCOPED_TRACE("option " + o.at("carrier").at("code").get<std::string>());
+        const json& price = o.at("price");
+        EXPECT_EQ(o.at("rank"), i + 1);
+
+        // 3 pieces 120x80x100 cm at 250 kg: gross 750 kg beats volume 2880000 / 6000 = 480 kg.
+        const std::int64_t chargeable = grams(o.at("chargeableWeight").at("chargeableWeight"));
+        EXPECT_EQ(chargeable, 750'000);
+        EXPECT_EQ(grams(o.at("chargeableWeight").at("volumeWeight")), 480'000);
+
+        // Weight charge = declared weight x rate per kg (no minimum, no higher break here).
+        const json& wc = o.at("weightCharge");
+        EXPECT_FALSE(wc.at("minimumApplied").get<bool>());
+        EXPECT_FALSE(wc.at("higherBreakApplied").get<bool>());
+        EXPECT_EQ(grams(wc.at("declaredWeight")), chargeable);
+        EXPECT_EQ(cents(wc.at("amount")),
+                  round_half_up(Wide{grams(wc.at("declaredWeight"))} * cents(wc.at("rate")), 1000));
+
+        // Buy total = sum of the charge lines; the margin's base = those the margin applies to.
+        std::int64_t lines = 0, markable = 0;
+        for (const json& line : price.at("ratelines")) {
+            EXPECT_EQ(line.at("amount").at("currency"), "CNY");
+            lines += cents(line.at("amount"));
+            if (line.at("marginApplies").get<bool>()) markable += cents(line.at("amount"));
+            if (line.at("kind") == "weight") {
+                EXPECT_EQ(cents(line.at("amount")), cents(wc.at("amount")));
+            }
+        }
+        const std::int64_t buy = cents(price.at("buyTotal"));
+        EXPECT_EQ(buy, lines);
+
+        // ACME-DE from 300 kg: 8 % of the markable charges + 0.20 CNY per chargeable kg (min 400).
+        const json& margin = price.at("margin");
+        EXPECT_EQ(margin.at("marginId"), "ACME-DE-PVG-FRA-300");
+        EXPECT_EQ(cents(margin.at("markableBase")), markable);
+        EXPECT_FALSE(margin.at("minimumApplied").get<bool>());
+        const std::int64_t percent_x10000 = scaled(margin.at("percent"), 4);
+        const std::int64_t per_kg = cents(margin.at("perKg"));
+        EXPECT_EQ(percent_x10000, 80'000);
+        EXPECT_EQ(per_kg, 20);
+        const Wide margin_x1e9 =
+            Wide{markable} * percent_x10000 * 1000 + Wide{per_kg} * chargeable * 1'000'000;
+        EXPECT_EQ(cents(margin.at("amount")), round_half_up(margin_x1e9, 1'000'000'000));
+
+        // Sell = buy + margin; nothing converted, so the quoted totals are the same; cheapest
+        // first.
+        const std::int64_t sell = cents(price.at("sellTotal"));
+        EXPECT_EQ(sell, buy + cents(margin.at("amount")));
+        EXPECT_EQ(cents(o.at("quoted").at("sellTotal")), sell);
+        EXPECT_EQ(cents(o.at("quoted").at("buyTotal")), buy);
+        EXPECT_GE(sell, previous_sell);
+        previous_sell = sell;
+    }
+}
+
+TEST_F(CliQuoteJson, CheapestOptionByHand) {
+    // P6: 750 kg x 21.70 (+500) = 16275.00; fuel 0.85 EUR x 750 = 637.50 EUR x 8.030632 = 5119.53;
+    // security 0.16 EUR x 750 = 120.00 EUR x 8.030632 = 963.68; AW 50.00; CH 3 x 12.00 = 36.00 ->
+    // minimum 60.00. Buy 22468.21; margin 8 % x (16275 + 50 + 60) + 0.20 x 750 = 1460.80.
+    const CliRun run = cargoquote_on_sample(plus(kAcmeQuote, {"--json"}));
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const json p6 = json::parse(run.out).at("bookingOptions").at(0);
+    EXPECT_EQ(p6.at("carrier").at("code"), "P6");
+    EXPECT_EQ(p6.at("weightCharge").at("appliedBreak"), "500.0");
+
+    std::map<std::string, std::int64_t> charges;  // by code: the line order is presentation
+    for (const json& line : p6.at("price").at("ratelines")) {
+        charges[line.at("code").get<std::string>()] = cents(line.at("amount"));
+        if (!line.at("fx").is_null()) {
+            // Foreign amount x FX rate, rounded to the cent once.
+            const Wide foreign_x1000 =
+                Wide{cents(line.at("rate"))} * grams(line.at("quantity").at("value"));
+            EXPECT_EQ(cents(line.at("amount")),
+                      round_half_up(foreign_x1000 * scaled(line.at("fx").at("rate"), 9),
+                                    Wide{1000} * 1'000'000'000))
+                << line.at("code");
+        }
+    }
+    EXPECT_EQ(
+        charges,
+        (std::map<std::string, std::int64_t>{
+            {"WT", 1'627'500}, {"MY", 511'953}, {"SC", 96'368}, {"AW", 5'000}, {"CH", 6'000}}));
+    EXPECT_EQ(cents(p6.at("price").at("buyTotal")), 2'246'821);
+    EXPECT_EQ(cents(p6.at("price").at("margin").at("amount")), 146'080);
+    EXPECT_EQ(cents(p6.at("price").at("sellTotal")), 2'392'901);
+}
+
+TEST_F(CliQuoteJson, RequestFileGivesTheSameOptionsAsTheCommandLine) {
+    const CliRun direct = cargoquote_on_sample(plus(kAcmeQuote, {"--json"}));
+    ASSERT_EQ(direct.exit_code, 0) << direct.err;
+    const json result = json::parse(direct.out);
+    const fs::path request = scratch() / "request.json";
+    write_file(request, result.at("request").dump());
+
+    const CliRun from_file =
+        cargoquote_on_sample({"quote", "--request", request.string(), "--json"});
+    ASSERT_EQ(from_file.exit_code, 0) << from_file.err;
+    EXPECT_EQ(json::parse(from_file.out).at("bookingOptions"), result.at("bookingOptions"));
+}
+
+// ---- errors: one line on stderr naming the problem, the ErrorCode as exit code ----
+
+using CliErrors = CliTest;
+
+// The run failed with `code`, printed nothing on stdout and exactly one stderr line with every
+// one of `mentions`.
+void expect_error(const CliRun& run, ErrorCode code,
+                  std::initializer_list<std::string_view> mentions) {
+    EXPECT_EQ(run.exit_code, exit_code_of(code)) << run.err;
+    EXPECT_EQ(run.out, "");
+    EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
+    EXPECT_EQ(run.err.rfind("cargoquote: ", 0), 0U) << run.err;
+    for (const auto mention : mentions) {
+        EXPECT_NE(run.err.find(mention), std::string::npos)
+            << "stderr does not mention '" << mention << "': " << run.err;
+    }
+}
+
+TEST_F(CliErrors, MalformedPieceSpec) {
+    expect_error(cargoquote_on_sample(with(kAcmeQuote, "--piece", "3x120x80@250")),
+                 ErrorCode::InvalidPieceSpec, {"--piece", "3x120x80@250"});
+}
+
+TEST_F(CliErrors, UnknownAirport) {
+    expect_error(cargoquote_on_sample(with(kAcmeQuote, "--from", "XYZ")), ErrorCode::UnknownAirport,
+                 {"--from", "XYZ"});
+}
+
+TEST_F(CliErrors, NegativeWeight) {
+    expect_error(cargoquote_on_sample(with(kAcmeQuote, "--piece", "1x10x10x10@-5")),
+                 ErrorCode::NegativeQuantity, {"--piece", "weight must be greater than zero"});
+}
+
+TEST_F(CliErrors, UnknownCustomer) {
+    expect_error(cargoquote_on_sample(with(kAcmeQuote, "--customer", "NOBODY")),
+                 ErrorCode::UnknownCustomer, {"--customer", "NOBODY"});
+}
+
+TEST_F(CliErrors, MissingDatabaseFile) {
+    expect_error(cargoquote(plus(kAcmeQuote, {"--db", "/nonexistent/x.db"})),
+                 ErrorCode::DatabaseMissing, {"--db", "/nonexistent/x.db"});
+}
+
+TEST_F(CliErrors, NoDatabaseGiven) {
+    // run_cli removes CARGOQUOTE_DB from the child's environment.
+    expect_error(cargoquote(kAcmeQuote), ErrorCode::DatabaseMissing, {"--db", "CARGOQUOTE_DB"});
+}
+
+TEST_F(CliErrors, UnknownOption) {
+    expect_error(cargoquote_on_sample(plus(kAcmeQuote, {"--bogus"})), ErrorCode::Usage,
+                 {"--bogus"});
+}
+
+TEST_F(CliErrors, MalformedJsonRequest) {
+    const fs::path request = scratch() / "malformed.json";
+    write_file(request, R"({"schema": "cargoquote.quote_request/1", "shipment": {)");
+    expect_error(cargoquote_on_sample({"quote", "--request", request.string()}),
+                 ErrorCode::InvalidJson, {"JSON"});
+}
+
+TEST_F(CliErrors, HelpIsUsageOnStdout) {
+    const CliRun run = cargoquote({"--help"});
+    EXPECT_EQ(run.exit_code, 0);
+    EXPECT_EQ(run.err, "");
+    for (const std::string_view part : {"Usage:", "quote", "rates"}) {
+        EXPECT_NE(run.out.find(part), std::string::npos) << run.out;
+    }
+}
+
+// The import/validate report on stderr: the file:line[:column] of each issue line, then the
+// final "cargoquote: ..." summary line.
+struct ReportedIssues {
+    std::vector<std::string> locations;
+    std::string summary;
+};
+
+ReportedIssues reported_issues(const std::string& err) {
+    ReportedIssues out;
+    std::istringstream lines(err);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("cargoquote: ", 0) == 0) {
+            out.summary = line;
+        } else {
+            out.locations.push_back(line.substr(0, line.find(": ")));
+        }
+    }
+    return out;
+}
+
+// several_faults (tests/data/import) has five faults and, on rates.csv line 2, a valid PVG-FRA line.
+const std::vector<std::string> kSeveralFaults = {"airports.csv:4:44", "customers.csv:2:58",
+                                                 "rates.csv:3:40", "rates.csv:3:94", "rates.csv:4"};
+
+fs::path several_faults_dir() {
+    return test::source_dir() / "tests" / "data" / "import" / "several_faults";
+}
+
+TEST_F(CliErrors, RejectedImportListsEveryIssueAndWritesNothing) {
+    const std::string fresh_db = (scratch() / "rejected.db").string();
+    const CliRun run =
+        cargoquote({"rates", "import", several_faults_dir().string(), "--db", fresh_db});
+    EXPECT_EQ(run.exit_code, exit_code_of(ErrorCode::ImportRejected));
+    EXPECT_EQ(run.out, "");
+    const ReportedIssues issues = reported_issues(run.err);
+    EXPECT_EQ(issues.locations, kSeveralFaults) << run.err;
+    EXPECT_NE(issues.summary.find("5 error(s); nothing was written"), std::string::npos)
+        << issues.summary;
+
+    // Validation runs before the database file is created: a rejected first import leaves none.
+    EXPECT_FALSE(fs::exists(fresh_db));
+}
+
+TEST_F(CliErrors, ValidateReportsTheSameIssues) {
+    const CliRun run = cargoquote({"rates", "validate", several_faults_dir().string()});
+    EXPECT_EQ(run.exit_code, exit_code_of(ErrorCode::ImportRejected));
+    EXPECT_EQ(run.out, "");
+    EXPECT_EQ(reported_issues(run.err).locations, kSeveralFaults) << run.err;
+}
+
+}  // namespace
+}  // namespace cargoquote::cli

@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 
+#include "support/temp_dir.hpp"
 #include "support/test_data.hpp"
 
 namespace cargoquote::rates {
@@ -29,27 +30,7 @@ fs::path fixture(std::string_view name) {
     return test::source_dir() / "tests" / "data" / "import" / name;
 }
 
-// A directory for this test's database files, removed when the test ends.
-class TempDir {
-public:
-    TempDir() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        path_ = fs::temp_directory_path() / (std::string("cargoquote_import_") + info->name() +
-                                             "_" + std::to_string(::getpid()));
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    [[nodiscard]] fs::path operator/(std::string_view name) const { return path_ / name; }
-
-private:
-    fs::path path_;
-};
+using test::TempDir;
 
 // "file:line:column" built from the fields (always with the column), for exact comparisons.
 std::string where(const ImportIssue& issue) {
@@ -128,7 +109,7 @@ int user_version(const fs::path& path) {
 // ---- the sample data set ----
 
 TEST(SampleImport, CountsEveryRowOfEveryFile) {
-    TempDir tmp;
+    TempDir tmp{"cargoquote_import_"};
     auto store = RateStore::open_for_import(tmp / "rates.db");
     const ImportReport report = store.import_directory(sample_dir());
 
@@ -143,7 +124,7 @@ TEST(SampleImport, CountsEveryRowOfEveryFile) {
 }
 
 TEST(SampleImport, LoadReturnsTheImportedRows) {
-    TempDir tmp;
+    TempDir tmp{"cargoquote_import_"};
     {
         auto store = RateStore::open_for_import(tmp / "rates.db");
         ASSERT_TRUE(store.import_directory(sample_dir()).written);
@@ -299,7 +280,7 @@ TEST(ImportValidation, ReportsEveryFaultOfEveryFile) {
 // ---- all or nothing ----
 
 TEST(ImportTransaction, RejectedImportLeavesTheDatabaseUnchanged) {
-    TempDir tmp;
+    TempDir tmp{"cargoquote_import_"};
     const fs::path db = tmp / "rates.db";
     {
         auto store = RateStore::open_for_import(db);

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "support/temp_dir.hpp"
 #include "support/test_data.hpp"
 
 namespace cargoquote::rates {
@@ -21,27 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A directory for this test's database files, removed when the test ends.
-class TempDir {
-public:
-    TempDir() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        path_ = fs::temp_directory_path() / (std::string("cargoquote_store_") + info->name() + "_" +
-                                             std::to_string(::getpid()));
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    [[nodiscard]] fs::path operator/(std::string_view name) const { return path_ / name; }
-
-private:
-    fs::path path_;
-};
+using test::TempDir;
 
 // The code of the RateStoreError thrown by `open`, or a marker message when none was thrown.
 std::string store_error_of(const std::function<void()>& open) {
@@ -80,7 +61,7 @@ bool has_airport(const RateBookData& data, std::string_view code) {
 // ---- opening ----
 
 TEST(RateStoreOpen, ReadOnlyOpenOfMissingFileIsDatabaseMissing) {
-    TempDir tmp;
+    TempDir tmp{"cargoquote_store_"};
     const fs::path missing = tmp / "missing.db";
     try {
         (void)RateStore::open_read_only(missing);
@@ -94,7 +75,7 @@ TEST(RateStoreOpen, ReadOnlyOpenOfMissingFileIsDatabaseMissing) {
 }
 
 TEST(RateStoreOpen, NewerSchemaIsRejectedByBothOpens) {
-    TempDir tmp;
+    TempDir tmp{"cargoquote_store_"};
     const fs::path db = tmp / "newer.db";
     set_user_version(db, latest_schema_version() + 1);
 
@@ -104,14 +85,14 @@ TEST(RateStoreOpen, NewerSchemaIsRejectedByBothOpens) {
 }
 
 TEST(RateStoreOpen, OlderSchemaIsRejectedByReadOnlyOpen) {
-    TempDir tmp;
+    TempDir tmp{"cargoquote_store_"};
     const fs::path db = tmp / "older.db";
     set_user_version(db, 0);
     EXPECT_EQ(store_error_of([&] { (void)RateStore::open_read_only(db); }), "schema_mismatch");
 }
 
 TEST(RateStoreOpen, ImportOpenOfFreshFileCreatesLatestSchemaInWalMode) {
-    TempDir tmp;
+    TempDir tmp{"cargoquote_store_"};
     const fs::path db = tmp / "fresh.db";
     // One migration per rates/schema/*.sql file.
     const auto migrations = std::count_if(
@@ -137,7 +118,7 @@ TEST(RateStoreOpen, ImportOpenOfFreshFileCreatesLatestSchemaInWalMode) {
 // while `begin` (a write transaction holding new rows) is open on another connection; after the
 // commit a new load sees the rows.
 void expect_readers_not_blocked_by(std::string_view begin) {
-    TempDir tmp;
+    TempDir tmp{"cargoquote_store_"};
     const fs::path db = tmp / "rates.db";
     import_sample(db);
     const RateStore reader_before = RateStore::open_read_only(db);

@@ -7,6 +7,7 @@
 #include <cargoquote/core/codes.hpp>
 #include <cargoquote/core/money.hpp>
 #include <cargoquote/core/time.hpp>
+#include <cargoquote/network/schedule.hpp>
 #include <cargoquote/pricing/fx.hpp>
 #include <cargoquote/pricing/margin.hpp>
 #include <cargoquote/pricing/rate_line.hpp>
@@ -53,6 +54,7 @@ struct RateBookData {
     std::vector<LiabilityLimit> liability_limits;
     std::vector<Customer> customers;
     std::vector<MarginRule> margins;
+    ScheduleData schedule;  // flight legs and handling rules; empty when no schedules are loaded
 };
 
 class RateBook {

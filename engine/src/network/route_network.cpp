@@ -1,0 +1,420 @@
+#include <cargoquote/core/error.hpp>
+#include <cargoquote/network/route_network.hpp>
+
+#include "zone_timeline.hpp"
+
+#include <algorithm>
+#include <boost/graph/adjacency_list.hpp>
+#include <fmt/format.h>
+#include <map>
+#include <optional>
+#include <unordered_map>
+
+namespace cargoquote {
+
+namespace {
+
+constexpr std::int64_t kDay = 86'400;
+constexpr std::int64_t kMinute = 60;
+
+// Static route graph: one vertex per airport, one edge per airport pair with scheduled legs.
+struct RouteEdge {
+    std::vector<std::uint32_t> legs;  // indices into the schedule, by departure time
+};
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                    boost::no_property, RouteEdge>;
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
+}
+
+// ISO weekday index of a day count since 1970-01-01 (a Thursday): Monday = 0.
+int weekday_index(std::int64_t days) { return static_cast<int>(((days % 7) + 7 + 3) % 7); }
+
+bool piece_fits(const Piece& p, const AircraftLimits& limits) {
+    const auto l = p.length, w = p.width;
+    const bool flat = (l <= limits.max_length && w <= limits.max_width) ||
+                      (w <= limits.max_length && l <= limits.max_width);
+    return flat && p.height <= limits.max_height && p.weight_per_piece <= limits.max_piece_weight;
+}
+
+// Up to three carriers as a sorted set packed into one integer (ids are 1-based, 16 bits each).
+std::uint64_t with_carrier(std::uint64_t set, std::uint16_t carrier) {
+    std::uint16_t ids[4] = {};
+    int n = 0;
+    for (; n < 4 && (set >> (16 * n)) != 0; ++n) ids[n] = static_cast<std::uint16_t>(set >> (16 * n));
+    for (int i = 0; i < n; ++i) {
+        if (ids[i] == carrier) return set;
+    }
+    ids[n++] = carrier;
+    std::sort(ids, ids + n);
+    std::uint64_t packed = 0;
+    for (int i = n - 1; i >= 0; --i) packed = (packed << 16) | ids[i];
+    return packed;
+}
+
+struct Label {
+    std::uint32_t airport = 0;
+    std::int32_t parent = -1;  // index into the label pool; -1 for the origin
+    std::uint32_t leg = 0;     // the leg that reached this airport
+    std::uint8_t depth = 0;
+    std::uint16_t last_carrier = 0;
+    std::uint64_t carriers = 0;
+    std::int64_t departure = 0;
+    std::int64_t arrival = 0;  // for the origin label: the ready time
+    std::int32_t connection_minutes = 0;
+    std::int32_t minimum_connection_minutes = 0;
+};
+
+}  // namespace
+
+struct RouteNetwork::Impl {
+    const RateBook& book;
+    const std::vector<FlightLeg>& legs;
+    Graph graph;
+    std::unordered_map<AirportCode, std::uint32_t> vertex_of;
+    std::vector<AirportCode> airport_of;
+    std::vector<detail::ZoneTimeline> zones;          // by vertex
+    std::vector<std::uint16_t> leg_carrier;           // 1-based carrier id per leg
+    std::unordered_map<CarrierCode, std::uint16_t> carrier_id;
+    std::vector<std::uint32_t> leg_origin, leg_destination;
+    std::vector<std::int64_t> leg_from_day, leg_to_day;
+    std::map<AircraftCategory, AircraftLimits> limits;
+    std::vector<ConnectionTime> default_mct{ConnectionTime{}};
+    std::unordered_map<AirportCode, ConnectionTime> mct_by_airport;
+    ConnectionTime default_connection;
+    std::map<std::pair<std::uint16_t, std::int64_t>, HandlingTime> handling;  // (carrier|0, vertex|-1)
+    std::map<std::pair<std::uint16_t, std::string>, bool> refused;
+
+    explicit Impl(const RateBook& b) : book(b), legs(b.data().schedule.legs) { build(); }
+
+    std::uint32_t vertex(AirportCode code) {
+        auto [it, inserted] = vertex_of.try_emplace(code, static_cast<std::uint32_t>(airport_of.size()));
+        if (inserted) {
+            airport_of.push_back(code);
+            boost::add_vertex(graph);
+        }
+        return it->second;
+    }
+
+    void build() {
+        const ScheduleData& s = book.data().schedule;
+        std::int64_t first_day = 0, last_day = 0;
+        for (std::uint32_t i = 0; i < legs.size(); ++i) {
+            const FlightLeg& leg = legs[i];
+            auto [it, inserted] = carrier_id.try_emplace(leg.carrier,
+                                                         static_cast<std::uint16_t>(carrier_id.size() + 1));
+            leg_carrier.push_back(it->second);
+            leg_origin.push_back(vertex(leg.origin));
+            leg_destination.push_back(vertex(leg.destination));
+            leg_from_day.push_back(leg.effective_from.days().time_since_epoch().count());
+            leg_to_day.push_back(leg.effective_to.days().time_since_epoch().count());
+            first_day = i == 0 ? leg_from_day.back() : std::min(first_day, leg_from_day.back());
+            last_day = std::max(last_day, leg_to_day.back());
+        }
+        // Edges in a deterministic order: by origin, destination, then departure time.
+        std::vector<std::uint32_t> order(legs.size());
+        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return std::tie(leg_origin[a], leg_destination[a], legs[a].departure_minute, legs[a].leg_id) <
+                   std::tie(leg_origin[b], leg_destination[b], legs[b].departure_minute, legs[b].leg_id);
+        });
+        for (std::size_t k = 0; k < order.size();) {
+            const std::uint32_t from = leg_origin[order[k]], to = leg_destination[order[k]];
+            RouteEdge edge;
+            for (; k < order.size() && leg_origin[order[k]] == from && leg_destination[order[k]] == to; ++k) {
+                edge.legs.push_back(order[k]);
+            }
+            boost::add_edge(from, to, std::move(edge), graph);
+        }
+        for (const AirportCode code : airport_of) {
+            const Airport* airport = book.airport(code);
+            const std::string zone = airport != nullptr ? airport->time_zone : "UTC";
+            zones.emplace_back(zone, (first_day - 14) * kDay, (last_day + 30) * kDay);
+        }
+        for (const auto& l : s.aircraft_limits) limits[l.category] = l;
+        for (const auto& c : s.connection_times) {
+            if (c.airport) {
+                mct_by_airport[*c.airport] = c;
+            } else {
+                default_connection = c;
+            }
+        }
+        for (const auto& h : s.handling_times) {
+            const std::uint16_t carrier = h.carrier ? id_of(*h.carrier) : 0;
+            if (h.carrier && carrier == 0) continue;  // carrier without legs
+            const std::int64_t airport =
+                h.airport && vertex_of.contains(*h.airport) ? vertex_of.at(*h.airport) : -1;
+            if (h.airport && airport < 0) continue;
+            handling[{carrier, airport}] = h;
+        }
+        for (const auto& r : s.restrictions) {
+            if (const std::uint16_t id = id_of(r.carrier)) refused[{id, r.commodity}] = true;
+        }
+    }
+
+    [[nodiscard]] std::uint16_t id_of(CarrierCode c) const {
+        const auto it = carrier_id.find(c);
+        return it == carrier_id.end() ? 0 : it->second;
+    }
+
+    [[nodiscard]] const HandlingTime& handling_for(std::uint16_t carrier, std::uint32_t airport) const {
+        static const HandlingTime kDefault{};
+        for (const auto& key : {std::pair<std::uint16_t, std::int64_t>{carrier, airport},
+                                std::pair<std::uint16_t, std::int64_t>{carrier, -1},
+                                std::pair<std::uint16_t, std::int64_t>{0, airport},
+                                std::pair<std::uint16_t, std::int64_t>{0, -1}}) {
+            const auto it = handling.find(key);
+            if (it != handling.end()) return it->second;
+        }
+        return kDefault;
+    }
+
+    [[nodiscard]] int connection_minutes(std::uint32_t airport, bool online) const {
+        const auto it = mct_by_airport.find(airport_of[airport]);
+        const ConnectionTime& c = it == mct_by_airport.end() ? default_connection : it->second;
+        return online ? c.online_minutes : c.interline_minutes;
+    }
+
+    // The first departure of `leg` at or after `not_before`, departing no later than `latest`.
+    [[nodiscard]] std::optional<std::pair<std::int64_t, std::int64_t>> earliest_instance(
+        std::uint32_t index, std::int64_t not_before, std::int64_t latest) const {
+        const FlightLeg& leg = legs[index];
+        const auto& origin_zone = zones[leg_origin[index]];
+        const auto& destination_zone = zones[leg_destination[index]];
+        const std::int64_t local = not_before + origin_zone.offset_at_utc(not_before);
+        const std::int64_t first = std::max(floor_div(local, kDay) - 1, leg_from_day[index]);
+        for (std::int64_t day = first; day <= leg_to_day[index]; ++day) {
+            if ((leg.days & (1U << weekday_index(day))) == 0) continue;
+            const std::int64_t departure =
+                origin_zone.to_utc(day * kDay + leg.departure_minute * kMinute);
+            if (departure < not_before) continue;
+            if (departure > latest) return std::nullopt;
+            const std::int64_t arrival = destination_zone.to_utc(
+                (day + leg.arrival_day_offset) * kDay + leg.arrival_minute * kMinute);
+            return std::make_pair(departure, arrival);
+        }
+        return std::nullopt;
+    }
+
+    // Fewest legs from each airport to `destination`, up to `max_legs` (127 = farther).
+    [[nodiscard]] std::vector<std::int8_t> legs_to(std::uint32_t destination, int max_legs) const {
+        std::vector<std::int8_t> distance(airport_of.size(), 127);
+        std::vector<std::uint32_t> frontier{destination}, next;
+        distance[destination] = 0;
+        for (int d = 1; d <= max_legs && !frontier.empty(); ++d) {
+            next.clear();
+            for (const std::uint32_t v : frontier) {
+                for (const auto e : boost::make_iterator_range(boost::in_edges(v, graph))) {
+                    const auto u = static_cast<std::uint32_t>(boost::source(e, graph));
+                    if (distance[u] != 127) continue;
+                    distance[u] = static_cast<std::int8_t>(d);
+                    next.push_back(u);
+                }
+            }
+            frontier.swap(next);
+        }
+        return distance;
+    }
+
+    SearchOutcome search(const SearchRequest& request) const;
+    Itinerary itinerary_from(const std::vector<Label>& pool, std::int32_t index, std::int64_t ready,
+                             std::int64_t latest_acceptance) const;
+};
+
+Itinerary RouteNetwork::Impl::itinerary_from(const std::vector<Label>& pool, std::int32_t index,
+                                             std::int64_t ready, std::int64_t latest_acceptance) const {
+    Itinerary it;
+    for (std::int32_t i = index; pool[static_cast<std::size_t>(i)].parent >= 0;
+         i = pool[static_cast<std::size_t>(i)].parent) {
+        const Label& l = pool[static_cast<std::size_t>(i)];
+        it.legs.push_back(LegInstance{&legs[l.leg], Instant(std::chrono::sys_seconds(std::chrono::seconds(l.departure))),
+                                      Instant(std::chrono::sys_seconds(std::chrono::seconds(l.arrival))),
+                                      l.connection_minutes, l.minimum_connection_minutes});
+    }
+    std::reverse(it.legs.begin(), it.legs.end());
+    const Label& last = pool[static_cast<std::size_t>(index)];
+    const auto& h = handling_for(last.last_carrier, last.airport);
+    const std::int64_t available = last.arrival + h.availability_minutes * kMinute;
+    it.ready = Instant(std::chrono::sys_seconds(std::chrono::seconds(ready)));
+    it.latest_acceptance = Instant(std::chrono::sys_seconds(std::chrono::seconds(latest_acceptance)));
+    it.available = Instant(std::chrono::sys_seconds(std::chrono::seconds(available)));
+    it.transit_minutes = static_cast<int>((available - ready) / kMinute);
+    return it;
+}
+
+SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
+    SearchOutcome outcome;
+    const auto origin_it = vertex_of.find(request.origin);
+    const auto destination_it = vertex_of.find(request.destination);
+    if (origin_it == vertex_of.end() || destination_it == vertex_of.end()) return outcome;
+    const std::uint32_t origin = origin_it->second, destination = destination_it->second;
+    const int max_legs = std::clamp(request.max_legs, 1, 4);
+    const auto distance = legs_to(destination, max_legs);
+    outcome.diagnostics.statically_connected = distance[origin] <= max_legs;
+    if (!outcome.diagnostics.statically_connected || origin == destination) return outcome;
+
+    const std::int64_t ready =
+        zones[origin].to_utc(request.ready.local.time_since_epoch().count());
+    const std::int64_t latest = ready + request.horizon_days * kDay;
+    bool fits[3] = {true, true, true};
+    for (const auto& [category, lim] : limits) {
+        for (const auto& p : request.pieces) {
+            if (!piece_fits(p, lim)) fits[static_cast<int>(category)] = false;
+        }
+    }
+
+    std::vector<Label> pool{Label{.airport = origin, .arrival = ready}};
+    std::vector<std::int32_t> layer{0}, next_layer, arrived;
+    // Dominance per (airport, carrier set, last carrier): earlier arrival with no more legs wins.
+    std::map<std::tuple<std::uint32_t, std::uint64_t, std::uint16_t>, std::int64_t> best_arrival;
+    std::map<std::int32_t, std::int64_t> acceptance_of;  // origin-leg label -> its cut-off
+    for (int depth = 0; depth < max_legs && !layer.empty(); ++depth) {
+        std::sort(layer.begin(), layer.end(), [&](std::int32_t a, std::int32_t b) {
+            return pool[static_cast<std::size_t>(a)].arrival < pool[static_cast<std::size_t>(b)].arrival;
+        });
+        next_layer.clear();
+        for (const std::int32_t label_index : layer) {
+            const Label from = pool[static_cast<std::size_t>(label_index)];
+            for (const auto e : boost::make_iterator_range(boost::out_edges(from.airport, graph))) {
+                const auto to = static_cast<std::uint32_t>(boost::target(e, graph));
+                if (distance[to] > max_legs - depth - 1) continue;
+                bool visited = false;  // no airport twice
+                for (std::int32_t i = label_index; i >= 0 && !visited; i = pool[static_cast<std::size_t>(i)].parent) {
+                    visited = pool[static_cast<std::size_t>(i)].airport == to;
+                }
+                if (visited) continue;
+                for (const std::uint32_t leg_index : graph[e].legs) {
+                    const FlightLeg& leg = legs[leg_index];
+                    if (!fits[static_cast<int>(leg.category)]) {
+                        ++outcome.diagnostics.legs_too_small;
+                        continue;
+                    }
+                    const std::uint16_t carrier = leg_carrier[leg_index];
+                    if (request.commodity.kind() == CommodityKind::Class &&
+                        refused.contains({carrier, request.commodity.code()})) {
+                        ++outcome.diagnostics.legs_refused;
+                        continue;
+                    }
+                    std::int64_t not_before = 0;
+                    int mct = 0;
+                    if (depth == 0) {
+                        not_before = ready + handling_for(carrier, from.airport).cutoff_minutes * kMinute;
+                    } else {
+                        mct = connection_minutes(from.airport, carrier == from.last_carrier);
+                        not_before = from.arrival + mct * kMinute;
+                    }
+                    const auto instance = earliest_instance(leg_index, not_before, latest);
+                    if (!instance) {
+                        ++(depth == 0 ? outcome.diagnostics.legs_without_service
+                                      : outcome.diagnostics.connections_missed);
+                        continue;
+                    }
+                    Label next{.airport = to, .parent = label_index, .leg = leg_index,
+                               .depth = static_cast<std::uint8_t>(depth + 1), .last_carrier = carrier,
+                               .carriers = with_carrier(from.carriers, carrier),
+                               .departure = instance->first, .arrival = instance->second,
+                               .connection_minutes = depth == 0 ? 0 : static_cast<std::int32_t>((instance->first - from.arrival) / kMinute),
+                               .minimum_connection_minutes = mct};
+                    const auto key = std::make_tuple(to, next.carriers, carrier);
+                    const auto best = best_arrival.find(key);
+                    if (best != best_arrival.end() && best->second <= next.arrival) continue;
+                    best_arrival[key] = next.arrival;
+                    pool.push_back(next);
+                    const auto index = static_cast<std::int32_t>(pool.size() - 1);
+                    if (depth == 0) {
+                        acceptance_of[index] = instance->first - handling_for(carrier, from.airport).cutoff_minutes * kMinute;
+                    } else {
+                        acceptance_of[index] = acceptance_of.at(label_index);
+                    }
+                    if (to == destination) {
+                        arrived.push_back(index);
+                    } else {
+                        next_layer.push_back(index);
+                    }
+                }
+            }
+        }
+        layer.swap(next_layer);
+    }
+
+    for (const std::int32_t index : arrived) {
+        outcome.itineraries.push_back(itinerary_from(pool, index, ready, acceptance_of.at(index)));
+    }
+    // Keep the non-dominated set per carrier set on (availability, legs); deterministic order.
+    std::vector<Itinerary> kept;
+    for (std::size_t i = 0; i < outcome.itineraries.size(); ++i) {
+        const auto& a = outcome.itineraries[i];
+        auto carriers_a = a.carriers();
+        std::sort(carriers_a.begin(), carriers_a.end());
+        bool dominated = false;
+        for (std::size_t j = 0; j < outcome.itineraries.size() && !dominated; ++j) {
+            if (i == j) continue;
+            const auto& b = outcome.itineraries[j];
+            auto carriers_b = b.carriers();
+            std::sort(carriers_b.begin(), carriers_b.end());
+            if (carriers_a != carriers_b) continue;
+            const bool no_worse = b.available <= a.available && b.legs.size() <= a.legs.size();
+            const bool better = b.available < a.available || b.legs.size() < a.legs.size();
+            dominated = no_worse && (better || j < i);  // identical twins: keep the first
+        }
+        if (!dominated) kept.push_back(a);
+    }
+    std::sort(kept.begin(), kept.end(), [](const Itinerary& a, const Itinerary& b) {
+        if (a.available != b.available) return a.available < b.available;
+        if (a.legs.size() != b.legs.size()) return a.legs.size() < b.legs.size();
+        for (std::size_t k = 0; k < a.legs.size(); ++k) {
+            if (a.legs[k].leg->leg_id != b.legs[k].leg->leg_id) {
+                return a.legs[k].leg->leg_id < b.legs[k].leg->leg_id;
+            }
+        }
+        return false;
+    });
+    outcome.itineraries = std::move(kept);
+    return outcome;
+}
+
+RouteNetwork::RouteNetwork(const RateBook& book) : impl_(std::make_unique<Impl>(book)) {}
+RouteNetwork::~RouteNetwork() = default;
+RouteNetwork::RouteNetwork(RouteNetwork&&) noexcept = default;
+RouteNetwork& RouteNetwork::operator=(RouteNetwork&&) noexcept = default;
+
+bool RouteNetwork::empty() const { return impl_->legs.empty(); }
+std::size_t RouteNetwork::leg_count() const { return impl_->legs.size(); }
+
+SearchOutcome RouteNetwork::search(const SearchRequest& request) const {
+    for (const auto& [code, field] : {std::pair{request.origin, "/shipment/origin"},
+                                      std::pair{request.destination, "/shipment/destination"}}) {
+        if (impl_->book.airport(code) == nullptr) {
+            throw InputError(ErrorCode::UnknownAirport, field,
+                             fmt::format("unknown airport '{}'", code.view()));
+        }
+    }
+    return impl_->search(request);
+}
+
+std::string SearchOutcome::reason_code() const {
+    if (!itineraries.empty()) return {};
+    const auto& d = diagnostics;
+    if (!d.statically_connected) return "no_route";
+    const int most = std::max({d.legs_too_small, d.legs_refused, d.legs_without_service,
+                               d.connections_missed});
+    if (most == 0) return "no_route";
+    if (most == d.legs_too_small) return "piece_too_large";
+    if (most == d.legs_refused) return "commodity_refused";
+    if (most == d.legs_without_service) return "no_service";
+    return "connection_missed";
+}
+
+std::string SearchOutcome::reason() const {
+    const std::string code = reason_code();
+    const auto& d = diagnostics;
+    if (code.empty()) return {};
+    if (code == "no_route") return "no sequence of scheduled legs links the airports within the leg limit";
+    return fmt::format(
+        "no feasible itinerary: {} leg(s) cannot take a piece of this size, {} refuse the commodity, "
+        "{} have no departure in the search window, {} connection(s) cannot be made",
+        d.legs_too_small, d.legs_refused, d.legs_without_service, d.connections_missed);
+}
+
+}  // namespace cargoquote

@@ -68,7 +68,42 @@ std::string basis_text(const ChargeLine& line, const PricedOption& option) {
     return std::string(surcharge_basis_name(*line.basis));
 }
 
-void append_option(std::string& out, const PricedOption& o, int rank, CurrencyCode quote_ccy) {
+std::string duration_text(int minutes) {
+    const int days = minutes / 1440, hours = (minutes % 1440) / 60, mins = minutes % 60;
+    return days > 0 ? fmt::format("{}d {:02}h{:02}m", days, hours, mins)
+                    : fmt::format("{}h{:02}m", hours, mins);
+}
+
+// "2026-11-26 09:00" local at the airport (its offset shown once per leg line).
+std::string local_time(const RateBook& book, Instant t, AirportCode at) {
+    const Airport* airport = book.airport(at);
+    const std::string iso = local_iso_with_offset(t, airport != nullptr ? airport->time_zone : "UTC");
+    return iso.substr(0, 10) + " " + iso.substr(11, 5);
+}
+
+void append_itinerary(std::string& out, const RateBook& book, const Itinerary& it) {
+    if (it.legs.empty()) return;
+    for (const auto& l : it.legs) {
+        std::string connection;
+        if (l.minimum_connection_minutes > 0) {
+            connection = fmt::format("  connection {} (MCT {})", duration_text(l.connection_minutes),
+                                     duration_text(l.minimum_connection_minutes));
+        }
+        out += fmt::format("    {:<9} {} {} -> {} {}  {} {}{}\n", l.leg->flight_number,
+                           l.leg->origin.view(), local_time(book, l.departure, l.leg->origin),
+                           l.leg->destination.view(), local_time(book, l.arrival, l.leg->destination),
+                           l.leg->aircraft_type, aircraft_category_name(l.leg->category), connection);
+    }
+    out += fmt::format("    transit {}: cut-off {} at {}, available {} at {}\n",
+                       duration_text(it.transit_minutes),
+                       local_time(book, it.latest_acceptance, it.legs.front().leg->origin),
+                       it.legs.front().leg->origin.view(),
+                       local_time(book, it.available, it.legs.back().leg->destination),
+                       it.legs.back().leg->destination.view());
+}
+
+void append_option(std::string& out, const RateBook& book, const PricedOption& o, int rank,
+                   CurrencyCode quote_ccy) {
     const RateLine& line = *o.rate_line;
     out += fmt::format("#{}  {}  {}\n", rank, o.carrier.view(), o.carrier_name);
     out += fmt::format("    sell {}  (buy {})", o.sell_total_quoted.to_string(),
@@ -79,6 +114,12 @@ void append_option(std::string& out, const PricedOption& o, int rank, CurrencyCo
                            quote_ccy.view(), o.currency.view());
     }
     out += fmt::format("  offer valid {} to {}\n", o.offer_valid_from.iso(), o.offer_valid_to.iso());
+    append_itinerary(out, book, o.itinerary);
+    for (const auto& s : o.sectors) {
+        out += fmt::format("    sector {}-{} on {}: rate line {}, buy {}\n", s.origin.view(),
+                           s.destination.view(), s.carrier.view(), s.rate_line->line_id,
+                           s.buy_total.to_string());
+    }
     out += fmt::format("    rate line {} ({} {}, valid {} to {})\n", line.line_id, line.sheet,
                        line.version, line.valid_from.iso(), line.valid_to.iso());
     out += fmt::format("    chargeable {}: gross {}, volume {} cm3 = {} at {} cm3/kg\n",
@@ -138,12 +179,13 @@ std::string format_quote_table(const QuoteResult& result) {
                        result.currency.is_set() ? result.currency.str() : std::string("-"),
                        result.rejections.size());
     int rank = 0;
-    for (const auto& o : result.options) append_option(out, o, ++rank, result.currency);
+    for (const auto& o : result.options) append_option(out, *result.book, o, ++rank, result.currency);
     if (!result.rejections.empty()) {
         out += "Could not be priced:\n";
         for (const auto& r : result.rejections) {
-            out += fmt::format("    {:<3} {}: {}\n", r.carrier.is_set() ? r.carrier.str() : "-",
-                               r.reason_code, r.reason);
+            out += fmt::format("    {:<3} {}: {}{}\n", r.carrier.is_set() ? r.carrier.str() : "-",
+                               r.reason_code, r.reason,
+                               r.itinerary.empty() ? "" : fmt::format(" [{}]", r.itinerary));
         }
     }
     return out;

@@ -63,14 +63,55 @@ json charge_line_json(const ChargeLine& line) {
            {"amount", to_json(line.amount)},
            {"marginApplies", line.margin_applies},
            {"boundApplied", line.bound_applied.empty() ? json(nullptr) : json(line.bound_applied)},
-           {"fx", optional_fx(line.converted)}};
+           {"fx", optional_fx(line.converted)},
+           {"sector", line.sector}};
     const bool percent = line.kind == ChargeKind::Valuation ||
                          (line.basis && is_percent_basis(*line.basis));
     j["rate"] = percent ? json{{"percent", line.percent.percent_text()}} : to_json(line.rate);
     return j;
 }
 
-json option_json(const PricedOption& o, int rank) {
+json time_json(const RateBook& book, Instant t, AirportCode at) {
+    const Airport* airport = book.airport(at);
+    const std::string zone = airport != nullptr ? airport->time_zone : "UTC";
+    return json{{"local", local_iso_with_offset(t, zone)}, {"utc", t.utc_iso()}};
+}
+
+json legs_json(const RateBook& book, const Itinerary& it) {
+    json legs = json::array();
+    int sequence = 0;
+    for (const auto& l : it.legs) {
+        legs.push_back({{"sequence", ++sequence},
+                        {"carrier", l.leg->carrier.str()},
+                        {"flightNumber", l.leg->flight_number},
+                        {"departureLocation", l.leg->origin.str()},
+                        {"arrivalLocation", l.leg->destination.str()},
+                        {"departure", time_json(book, l.departure, l.leg->origin)},
+                        {"arrival", time_json(book, l.arrival, l.leg->destination)},
+                        {"aircraftType", l.leg->aircraft_type},
+                        {"aircraftCategory", aircraft_category_name(l.leg->category)},
+                        {"connectionMinutes", l.connection_minutes},
+                        {"minimumConnectionMinutes", l.minimum_connection_minutes}});
+    }
+    return legs;
+}
+
+json sectors_json(const PricedOption& o) {
+    json sectors = json::array();
+    for (const auto& s : o.sectors) {
+        sectors.push_back({{"carrier", s.carrier.str()},
+                           {"origin", s.origin.str()},
+                           {"destination", s.destination.str()},
+                           {"lineId", s.rate_line->line_id},
+                           {"rateClassUsed", rate_class_name(s.rate_class_used)},
+                           {"chargeableWeight", kg(s.weights.chargeable)},
+                           {"weightCharge", to_json(s.weight_charge.amount)},
+                           {"buyTotal", to_json(s.buy_total)}});
+    }
+    return sectors;
+}
+
+json option_json(const RateBook& book, const PricedOption& o, int rank) {
     const RateLine& line = *o.rate_line;
     json charges = json::array();
     for (const auto& c : o.charges) charges.push_back(charge_line_json(c));
@@ -120,7 +161,16 @@ json option_json(const PricedOption& o, int rank) {
           {"sellTotal", to_json(o.sell_total_quoted)},
           {"fx", optional_fx(o.quote_fx)}}},
         {"offerValidFrom", o.offer_valid_from.iso()},
-        {"offerValidTo", o.offer_valid_to.iso()}};
+        {"offerValidTo", o.offer_valid_to.iso()},
+        {"transportLegs", legs_json(book, o.itinerary)},
+        {"sectors", sectors_json(o)},
+        {"totalTransitMinutes", o.itinerary.legs.empty() ? json(nullptr) : json(o.itinerary.transit_minutes)},
+        {"latestAcceptanceTime", o.itinerary.legs.empty()
+                                     ? json(nullptr)
+                                     : time_json(book, o.itinerary.latest_acceptance, o.itinerary.legs.front().leg->origin)},
+        {"timeOfAvailability", o.itinerary.legs.empty()
+                                   ? json(nullptr)
+                                   : time_json(book, o.itinerary.available, o.itinerary.legs.back().leg->destination)}};
 }
 }  // namespace
 
@@ -157,10 +207,11 @@ json to_json(const QuoteRequest& request) {
 json to_json(const QuoteResult& result) {
     json options = json::array();
     int rank = 0;
-    for (const auto& o : result.options) options.push_back(option_json(o, ++rank));
+    for (const auto& o : result.options) options.push_back(option_json(*result.book, o, ++rank));
     json rejections = json::array();
     for (const auto& r : result.rejections) {
         rejections.push_back({{"carrier", r.carrier.is_set() ? json(r.carrier.str()) : json(nullptr)},
+                              {"itinerary", r.itinerary.empty() ? json(nullptr) : json(r.itinerary)},
                               {"reason", r.reason_code},
                               {"message", r.reason}});
     }

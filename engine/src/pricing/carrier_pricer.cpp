@@ -245,22 +245,21 @@ std::optional<ChargeLine> valuation_line(const PricingContext& ctx, const Weight
     return line;
 }
 
-MarginDetail margin_for(const PricingContext& ctx, const WeightChoice& choice,
+MarginDetail margin_for(const PricingContext& ctx, CurrencyCode currency, Mass chargeable,
                         const std::vector<ChargeLine>& charges) {
-    const CurrencyCode currency = choice.line->currency;
     MarginDetail margin{.markable_base = Money::zero(currency), .amount = Money::zero(currency)};
     for (const auto& c : charges) {
         if (c.margin_applies) margin.markable_base += c.amount;
     }
-    const MarginRule* rule =
-        select_margin(ctx.book.margins(), ctx.customer, ctx.shipment.origin,
-                      ctx.shipment.destination, choice.weights.chargeable, ctx.rating_date);
+    if (!ctx.apply_margin) return margin;
+    const MarginRule* rule = select_margin(ctx.book.margins(), ctx.customer, ctx.shipment.origin,
+                                           ctx.shipment.destination, chargeable, ctx.rating_date);
     if (rule == nullptr) return margin;
     margin.margin_id = rule->margin_id;
     margin.percent = rule->percent;
     margin.per_kg = rule->per_kg;
     const Money per_kg_part = convert(
-        ctx, charge_for_quantity(rule->per_kg, choice.weights.chargeable.in_grams(), kGramsPerKg),
+        ctx, charge_for_quantity(rule->per_kg, chargeable.in_grams(), kGramsPerKg),
         currency, &margin.converted);
     margin.amount = apply_ratio(margin.markable_base, rule->percent) + per_kg_part;
     const Money minimum = convert(ctx, rule->min_per_shipment, currency, &margin.converted);
@@ -289,6 +288,15 @@ ChargeLine weight_line(const WeightChoice& choice) {
 }
 
 }  // namespace
+
+std::optional<MarginDetail> compute_margin(const PricingContext& context, CurrencyCode currency,
+                                           Mass chargeable, const std::vector<ChargeLine>& charges) {
+    try {
+        return margin_for(context, currency, chargeable, charges);
+    } catch (const MissingFx&) {
+        return std::nullopt;
+    }
+}
 
 PricingOutcome price_carrier(const PricingContext& ctx,
                              std::span<const RateLine* const> carrier_lines) {
@@ -330,7 +338,7 @@ PricingOutcome price_carrier(const PricingContext& ctx,
         }
         option.buy_total = Money::zero(currency);
         for (const auto& c : option.charges) option.buy_total += c.amount;
-        option.margin = margin_for(ctx, choice, option.charges);
+        option.margin = margin_for(ctx, currency, choice.weights.chargeable, option.charges);
         option.sell_total = option.buy_total + option.margin.amount;
     } catch (const MissingFx& missing) {
         return Rejection{carrier, "no_fx_rate",

@@ -1,5 +1,6 @@
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/pricing/carrier_pricer.hpp>
+#include <cargoquote/pricing/itinerary_pricer.hpp>
 #include <cargoquote/quote/quote_engine.hpp>
 
 #include <algorithm>
@@ -58,7 +59,53 @@ bool quote_in(PricedOption& option, CurrencyCode currency, const FxTable& fx, Da
 
 }  // namespace
 
-QuoteEngine::QuoteEngine(std::shared_ptr<const RateBook> book) : book_(std::move(book)) {}
+QuoteEngine::QuoteEngine(std::shared_ptr<const RateBook> book)
+    : book_(std::move(book)), network_(std::make_shared<const RouteNetwork>(*book_)) {}
+
+void QuoteEngine::quote_rate_lines(const PricingContext& context, QuoteResult& result) const {
+    const Shipment& shipment = context.shipment;
+    const auto lines = book_->lines_on_lane(shipment.origin, shipment.destination);
+    result.options.reserve(lines.size());
+    if (lines.empty()) {
+        result.rejections.push_back(
+            Rejection{.reason_code = "no_rates_on_lane",
+                      .reason = fmt::format("no carrier files rates from {} to {}",
+                                            shipment.origin.view(), shipment.destination.view())});
+    }
+    // Lines are grouped by carrier: price each carrier's group once.
+    for (std::size_t begin = 0; begin < lines.size();) {
+        std::size_t end = begin + 1;
+        while (end < lines.size() && lines[end]->carrier == lines[begin]->carrier) ++end;
+        auto outcome = price_carrier(context, lines.subspan(begin, end - begin));
+        if (auto* option = std::get_if<PricedOption>(&outcome)) {
+            result.options.push_back(std::move(*option));
+        } else {
+            result.rejections.push_back(std::move(std::get<Rejection>(outcome)));
+        }
+        begin = end;
+    }
+}
+
+void QuoteEngine::quote_itineraries(const PricingContext& context, QuoteResult& result) const {
+    const Shipment& shipment = context.shipment;
+    SearchRequest search{.origin = shipment.origin, .destination = shipment.destination,
+                         .ready = shipment.ready_time, .pieces = shipment.pieces,
+                         .commodity = shipment.commodity, .max_legs = result.request.max_legs};
+    const SearchOutcome found = network_->search(search);
+    if (found.itineraries.empty()) {
+        result.rejections.push_back(
+            Rejection{.reason_code = found.reason_code(), .reason = found.reason()});
+    }
+    result.options.reserve(found.itineraries.size());
+    for (const Itinerary& itinerary : found.itineraries) {
+        auto outcome = price_itinerary(context, itinerary);
+        if (auto* option = std::get_if<PricedOption>(&outcome)) {
+            result.options.push_back(std::move(*option));
+        } else {
+            result.rejections.push_back(std::move(std::get<Rejection>(outcome)));
+        }
+    }
+}
 
 QuoteResult QuoteEngine::quote(const QuoteRequest& request) const {
     const Shipment& shipment = request.shipment;
@@ -79,25 +126,10 @@ QuoteResult QuoteEngine::quote(const QuoteRequest& request) const {
                                  .rating_date = result.rating_date,
                                  .quote_date = result.quote_date,
                                  .offer_validity_days = request.offer_validity_days};
-    const auto lines = book_->lines_on_lane(shipment.origin, shipment.destination);
-    result.options.reserve(lines.size());
-    if (lines.empty()) {
-        result.rejections.push_back(
-            Rejection{CarrierCode{}, "no_rates_on_lane",
-                      fmt::format("no carrier files rates from {} to {}", shipment.origin.view(),
-                                  shipment.destination.view())});
-    }
-    // Lines are grouped by carrier: price each carrier's group once.
-    for (std::size_t begin = 0; begin < lines.size();) {
-        std::size_t end = begin + 1;
-        while (end < lines.size() && lines[end]->carrier == lines[begin]->carrier) ++end;
-        auto outcome = price_carrier(context, lines.subspan(begin, end - begin));
-        if (auto* option = std::get_if<PricedOption>(&outcome)) {
-            result.options.push_back(std::move(*option));
-        } else {
-            result.rejections.push_back(std::move(std::get<Rejection>(outcome)));
-        }
-        begin = end;
+    if (network_->empty()) {
+        quote_rate_lines(context, result);
+    } else {
+        quote_itineraries(context, result);
     }
 
     if (request.currency) {
@@ -108,15 +140,19 @@ QuoteResult QuoteEngine::quote(const QuoteRequest& request) const {
     std::erase_if(result.options, [&](PricedOption& option) {
         if (quote_in(option, result.currency, book_->fx(), result.rating_date)) return false;
         result.rejections.push_back(Rejection{
-            option.carrier, "no_fx_rate",
-            fmt::format("no FX rate {} to {} in force on {}", option.currency.view(),
-                        result.currency.view(), result.rating_date.iso())});
+            .carrier = option.carrier, .reason_code = "no_fx_rate",
+            .reason = fmt::format("no FX rate {} to {} in force on {}", option.currency.view(),
+                                  result.currency.view(), result.rating_date.iso()),
+            .itinerary = describe_flights(option.itinerary)});
         return true;
     });
     std::sort(result.options.begin(), result.options.end(),
               [](const PricedOption& a, const PricedOption& b) {
                   if (a.sell_total_quoted.micros() != b.sell_total_quoted.micros()) {
                       return a.sell_total_quoted.micros() < b.sell_total_quoted.micros();
+                  }
+                  if (a.itinerary.available != b.itinerary.available) {
+                      return a.itinerary.available < b.itinerary.available;
                   }
                   return a.carrier < b.carrier;
               });

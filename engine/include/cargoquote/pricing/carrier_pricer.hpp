@@ -18,6 +18,7 @@ struct PricingContext {
     Date rating_date;                    // the shipping date: the rates in force on it apply
     Date quote_date;                     // offers are valid from this day
     int offer_validity_days = 2;
+    bool apply_margin = true;  // false when pricing one sector of an interline itinerary
 };
 
 using PricingOutcome = std::variant<PricedOption, Rejection>;
@@ -25,5 +26,12 @@ using PricingOutcome = std::variant<PricedOption, Rejection>;
 // `carrier_lines`: every rate line of one carrier on the shipment's lane (any class, validity).
 [[nodiscard]] PricingOutcome price_carrier(const PricingContext& context,
                                            std::span<const RateLine* const> carrier_lines);
+
+// The customer margin on `charges` (those with margin_applies) for a shipment of `chargeable`
+// weight, in `currency`. Throws nothing; a missing FX rate for the margin's own currency yields
+// nullopt.
+[[nodiscard]] std::optional<MarginDetail> compute_margin(const PricingContext& context,
+                                                         CurrencyCode currency, Mass chargeable,
+                                                         const std::vector<ChargeLine>& charges);
 
 }  // namespace cargoquote

@@ -5,6 +5,7 @@
 #include <cargoquote/core/codes.hpp>
 #include <cargoquote/core/money.hpp>
 #include <cargoquote/core/time.hpp>
+#include <cargoquote/network/itinerary.hpp>
 #include <cargoquote/pricing/fx.hpp>
 #include <cargoquote/pricing/rate_line.hpp>
 #include <cargoquote/pricing/surcharge.hpp>
@@ -37,6 +38,20 @@ struct ChargeLine {
     std::optional<FxUse> converted;  // set when the rate's currency differed from the option's
     std::string_view bound_applied;  // "minimum" / "maximum" / ""
     bool margin_applies = false;
+    int sector = 0;  // index into PricedOption::sectors for interline options
+};
+
+// One carrier's part of an interline itinerary, priced on its own rate for the sector's lane.
+struct SectorPrice {
+    CarrierCode carrier;
+    AirportCode origin;
+    AirportCode destination;
+    const RateLine* rate_line = nullptr;
+    RateClass rate_class_used = RateClass::General;
+    std::string pricing_note;
+    ChargeableWeight weights;
+    WeightCharge weight_charge;
+    Money buy_total;  // in the sector's own currency
 };
 
 struct MarginDetail {
@@ -68,12 +83,18 @@ struct PricedOption {
     std::optional<FxUse> quote_fx;
     Date offer_valid_from;
     Date offer_valid_to;
+    // The scheduled route; empty legs when the rate book has no schedules.
+    Itinerary itinerary;
+    // Interline only: one entry per carrier sector (the top-level rate_line, weights and
+    // weight_charge are the first sector's). Empty for on-line options.
+    std::vector<SectorPrice> sectors;
 };
 
 struct Rejection {
     CarrierCode carrier;
     std::string reason_code;  // stable: "no_valid_rate", "no_class_rate", "no_fx_rate", ...
     std::string reason;       // a sentence for the customer-service agent
+    std::string itinerary;    // flights of the rejected itinerary, "" when not itinerary-specific
 };
 
 }  // namespace cargoquote

@@ -1,9 +1,13 @@
 #pragma once
 // The facade: a quote request in, priced options (cheapest first) and rejections out.
+// With schedules in the rate book every option is a scheduled itinerary (found by RouteNetwork and
+// priced by price_itinerary); without them, each carrier's origin-destination rate is priced.
 //
 // Thread-safety: a QuoteEngine is immutable after construction; `quote` may be called
 // concurrently from any number of threads.
 
+#include <cargoquote/network/route_network.hpp>
+#include <cargoquote/pricing/carrier_pricer.hpp>
 #include <cargoquote/pricing/priced_option.hpp>
 #include <cargoquote/pricing/rate_book.hpp>
 #include <cargoquote/shipment/shipment.hpp>
@@ -19,6 +23,7 @@ struct QuoteRequest {
     std::optional<CurrencyCode> currency;  // quote currency; default: the first option's
     std::optional<Date> quote_date;        // default: the shipping date
     int offer_validity_days = 2;
+    int max_legs = 3;  // itinerary search depth when the rate book has schedules
 };
 
 struct QuoteResult {
@@ -29,7 +34,7 @@ struct QuoteResult {
     Date quote_date;
     std::string origin_time_zone;
     Instant ready_time_utc;
-    std::vector<PricedOption> options;  // cheapest sell total first, ties by carrier code
+    std::vector<PricedOption> options;  // cheapest sell total first, then earliest availability
     std::vector<Rejection> rejections;  // carrier unset: the whole lane
 };
 
@@ -43,9 +48,14 @@ public:
 
     [[nodiscard]] const RateBook& book() const { return *book_; }
     [[nodiscard]] std::shared_ptr<const RateBook> shared_book() const { return book_; }
+    [[nodiscard]] const RouteNetwork& network() const { return *network_; }
 
 private:
+    void quote_rate_lines(const PricingContext& context, QuoteResult& result) const;
+    void quote_itineraries(const PricingContext& context, QuoteResult& result) const;
+
     std::shared_ptr<const RateBook> book_;
+    std::shared_ptr<const RouteNetwork> network_;  // indexes *book_, so declared after it
 };
 
 }  // namespace cargoquote

@@ -1,0 +1,22 @@
+#pragma once
+// Prices a scheduled itinerary.
+//   On-line (one carrier): the carrier's rate for the itinerary's origin-destination.
+//   Interline: each sector (a run of consecutive legs on one carrier) is priced on that carrier's
+//   rate for the sector's own lane, with the surcharges it files for that sector; the sectors'
+//   charges are added up in the first sector's currency and the customer margin applies once.
+//   A sector without a rate rejects the itinerary with the reason.
+
+#include <cargoquote/network/itinerary.hpp>
+#include <cargoquote/pricing/carrier_pricer.hpp>
+
+#include <string>
+
+namespace cargoquote {
+
+[[nodiscard]] PricingOutcome price_itinerary(const PricingContext& context,
+                                             const Itinerary& itinerary);
+
+// "A1 100 PVG-ICN, A1 200 ICN-FRA"
+[[nodiscard]] std::string describe_flights(const Itinerary& itinerary);
+
+}  // namespace cargoquote

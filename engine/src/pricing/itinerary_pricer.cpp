@@ -1,0 +1,132 @@
+#include <cargoquote/pricing/itinerary_pricer.hpp>
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace cargoquote {
+
+namespace {
+
+struct Sector {
+    CarrierCode carrier;
+    AirportCode origin;
+    AirportCode destination;
+};
+
+std::vector<Sector> sectors_of(const Itinerary& it) {
+    std::vector<Sector> out;
+    for (const auto& l : it.legs) {
+        if (out.empty() || out.back().carrier != l.leg->carrier) {
+            out.push_back(Sector{l.leg->carrier, l.leg->origin, l.leg->destination});
+        } else {
+            out.back().destination = l.leg->destination;
+        }
+    }
+    return out;
+}
+
+// The carrier's rate lines on the lane (lines_on_lane is grouped by carrier).
+std::span<const RateLine* const> carrier_lines(const RateBook& book, const Sector& s) {
+    const auto lines = book.lines_on_lane(s.origin, s.destination);
+    const auto first = std::find_if(lines.begin(), lines.end(),
+                                    [&](const RateLine* l) { return l->carrier == s.carrier; });
+    const auto last = std::find_if(first, lines.end(),
+                                   [&](const RateLine* l) { return l->carrier != s.carrier; });
+    return lines.subspan(static_cast<std::size_t>(first - lines.begin()),
+                         static_cast<std::size_t>(last - first));
+}
+
+Rejection reject(const Itinerary& it, CarrierCode carrier, std::string code, std::string reason) {
+    return Rejection{.carrier = carrier, .reason_code = std::move(code), .reason = std::move(reason),
+                     .itinerary = describe_flights(it)};
+}
+
+SectorPrice sector_price(const Sector& s, const PricedOption& o) {
+    return SectorPrice{s.carrier,         s.origin,  s.destination,   o.rate_line,
+                       o.rate_class_used, o.pricing_note, o.weights, o.weight_charge,
+                       o.buy_total};
+}
+
+}  // namespace
+
+std::string describe_flights(const Itinerary& itinerary) {
+    std::string out;
+    for (const auto& l : itinerary.legs) {
+        out += fmt::format("{}{} {}-{}", out.empty() ? "" : ", ", l.leg->flight_number,
+                           l.leg->origin.view(), l.leg->destination.view());
+    }
+    return out;
+}
+
+PricingOutcome price_itinerary(const PricingContext& ctx, const Itinerary& itinerary) {
+    const auto sectors = sectors_of(itinerary);
+    std::vector<PricedOption> priced;
+    for (const Sector& s : sectors) {
+        const auto lines = carrier_lines(ctx.book, s);
+        if (lines.empty()) {
+            return reject(itinerary, s.carrier, sectors.size() == 1 ? "no_rate" : "no_sector_rate",
+                          fmt::format("{} files no rate {}-{}", s.carrier.view(), s.origin.view(),
+                                      s.destination.view()));
+        }
+        Shipment sector_shipment = ctx.shipment;
+        sector_shipment.origin = s.origin;
+        sector_shipment.destination = s.destination;
+        // Interline sectors are priced without margin: it applies once, on the whole.
+        const PricingContext sector_ctx{ctx.book,        sector_shipment,     ctx.customer,
+                                        ctx.rating_date, ctx.quote_date,      ctx.offer_validity_days,
+                                        /*apply_margin=*/false};
+        auto outcome = price_carrier(sectors.size() == 1 ? ctx : sector_ctx, lines);
+        if (auto* rejection = std::get_if<Rejection>(&outcome)) {
+            rejection->itinerary = describe_flights(itinerary);
+            if (sectors.size() > 1) {
+                rejection->reason = fmt::format("sector {}-{}: {}", s.origin.view(),
+                                                s.destination.view(), rejection->reason);
+            }
+            return std::move(*rejection);
+        }
+        priced.push_back(std::move(std::get<PricedOption>(outcome)));
+    }
+
+    PricedOption option = std::move(priced.front());
+    option.itinerary = itinerary;
+    if (sectors.size() == 1) return option;
+
+    // Interline: add the other sectors' charges in the first sector's currency.
+    const CurrencyCode currency = option.currency;
+    option.sectors.push_back(sector_price(sectors[0], option));
+    for (std::size_t k = 1; k < priced.size(); ++k) {
+        PricedOption& part = priced[k];
+        option.sectors.push_back(sector_price(sectors[k], part));
+        std::optional<FxUse> fx;
+        if (part.currency != currency) {
+            fx = ctx.book.fx().find(part.currency, currency, ctx.rating_date);
+            if (!fx) {
+                return reject(itinerary, sectors[k].carrier, "no_fx_rate",
+                              fmt::format("no FX rate {} to {} in force on {}", part.currency.view(),
+                                          currency.view(), ctx.rating_date.iso()));
+            }
+        }
+        for (ChargeLine line : part.charges) {
+            line.sector = static_cast<int>(k);
+            if (fx) {
+                line.amount = FxTable::convert(line.amount, *fx);
+                if (!line.converted) line.converted = fx;
+            }
+            option.buy_total += line.amount;
+            option.charges.push_back(std::move(line));
+        }
+        option.offer_valid_to = std::min(option.offer_valid_to, part.offer_valid_to);
+    }
+    const auto margin = compute_margin(ctx, currency, option.weights.chargeable, option.charges);
+    if (!margin) {
+        return reject(itinerary, option.carrier, "no_fx_rate",
+                      "no FX rate for the customer margin's currency");
+    }
+    option.margin = *margin;
+    option.sell_total = option.buy_total + option.margin.amount;
+    option.buy_total_quoted = option.buy_total;
+    option.sell_total_quoted = option.sell_total;
+    return option;
+}
+
+}  // namespace cargoquote

@@ -317,9 +317,10 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
                                .connection_minutes = depth == 0 ? 0 : static_cast<std::int32_t>((instance->first - from.arrival) / kMinute),
                                .minimum_connection_minutes = mct};
                     const auto key = std::make_tuple(to, next.carriers, carrier);
+                    const bool prune = !(request.keep_dominated && to == destination);
                     const auto best = best_arrival.find(key);
-                    if (best != best_arrival.end() && best->second <= next.arrival) continue;
-                    best_arrival[key] = next.arrival;
+                    if (prune && best != best_arrival.end() && best->second <= next.arrival) continue;
+                    if (prune) best_arrival[key] = next.arrival;
                     pool.push_back(next);
                     const auto index = static_cast<std::int32_t>(pool.size() - 1);
                     if (depth == 0) {
@@ -343,7 +344,10 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
     }
     // Keep the non-dominated set per carrier set on (availability, legs); deterministic order.
     std::vector<Itinerary> kept;
-    for (std::size_t i = 0; i < outcome.itineraries.size(); ++i) {
+    for (std::size_t i = 0; i < outcome.itineraries.size() && request.keep_dominated; ++i) {
+        kept.push_back(outcome.itineraries[i]);
+    }
+    for (std::size_t i = 0; i < outcome.itineraries.size() && !request.keep_dominated; ++i) {
         const auto& a = outcome.itineraries[i];
         auto carriers_a = a.carriers();
         std::sort(carriers_a.begin(), carriers_a.end());

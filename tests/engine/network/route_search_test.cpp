@@ -194,3 +194,24 @@ TEST_F(RouteSearchTest, UnknownAirportIsAnInputError) {
 
 }  // namespace
 }  // namespace cargoquote
+
+namespace cargoquote {
+namespace {
+
+TEST(RouteSearchAnalysisTest, KeepDominatedReturnsEverySequence) {
+    RateBook book(test::network_fixture({"A1 1 PVG-FRA 10:00 16:00+0 1234567 freighter",
+                                         "A1 100 PVG-ICN 09:00 12:00+0 1234567 freighter",
+                                         "A1 200 ICN-FRA 14:00 18:00+0 1234567 freighter"}));
+    const RouteNetwork network(book);
+    SearchRequest r{.origin = AirportCode::parse("PVG"), .destination = AirportCode::parse("FRA"),
+                    .ready = LocalDateTime::parse("2026-11-26T06:00", "r"),
+                    .pieces = {test::piece(1, "10", "10", "10", "1")}};
+    EXPECT_EQ(network.search(r).itineraries.size(), 1u);
+    r.keep_dominated = true;
+    const auto all = network.search(r);
+    ASSERT_EQ(all.itineraries.size(), 2u);
+    EXPECT_EQ(all.itineraries[1].legs.size(), 2u);  // the one-stop, later than the direct
+}
+
+}  // namespace
+}  // namespace cargoquote

@@ -27,6 +27,9 @@ struct SearchRequest {
     Commodity commodity;
     int max_legs = 3;
     int horizon_days = 7;  // no leg departs later than ready + horizon
+    // Analysis and cross-checks: return every feasible airport sequence and carrier combination
+    // (each with its earliest instance), not only the non-dominated itineraries.
+    bool keep_dominated = false;
 };
 
 // Why legs were excluded, counted over the whole search; the reasons of an empty answer.

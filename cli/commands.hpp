@@ -11,5 +11,6 @@ using Action = std::function<int()>;
 
 Action add_quote_command(CLI::App& app);
 Action add_rates_command(CLI::App& app);
+Action add_network_command(CLI::App& app);
 
 }  // namespace cargoquote::cli

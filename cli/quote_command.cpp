@@ -25,6 +25,7 @@ struct QuoteOptions {
         declared_value;
     std::vector<std::string> pieces;
     bool json = false;
+    std::size_t limit = 10;
 };
 
 // Engine errors name JSON Pointers; on the command line the option is the clearer name.
@@ -109,7 +110,7 @@ int run_quote(const QuoteOptions& o) {
     if (o.json) {
         std::cout << to_json(result).dump(2) << "\n";
     } else {
-        std::cout << format_quote_table(result);
+        std::cout << format_quote_table(result, TableOptions{.max_options = o.limit});
     }
     return 0;
 }
@@ -136,6 +137,8 @@ Action add_quote_command(CLI::App& app) {
     cmd->add_option("--request", options->request_file,
                     "JSON quote request file ('-' for stdin) instead of the options above");
     add_database_option(*cmd, options->db);
+    cmd->add_option("--limit", options->limit, "Options shown in full in the table (0 = all)")
+        ->capture_default_str();
     cmd->add_flag("--json", options->json, "Print the JSON result (schema cargoquote.quote_result/1)");
     return [cmd, options] { return cmd->parsed() ? run_quote(*options) : -1; };
 }

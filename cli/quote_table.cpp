@@ -2,7 +2,9 @@
 
 #include <cargoquote/core/decimal.hpp>
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <map>
 
 namespace cargoquote::cli {
 
@@ -163,7 +165,25 @@ void append_option(std::string& out, const RateBook& book, const PricedOption& o
 
 }  // namespace
 
-std::string format_quote_table(const QuoteResult& result) {
+void append_rejections(std::string& out, const std::vector<Rejection>& rejections,
+                       std::size_t examples) {
+    if (rejections.empty()) return;
+    out += "Could not be priced:\n";
+    std::map<std::string, std::vector<const Rejection*>> by_reason;
+    for (const auto& r : rejections) by_reason[r.reason_code].push_back(&r);
+    for (const auto& [reason, list] : by_reason) {
+        out += fmt::format("  {} ({}):\n", reason, list.size());
+        const std::size_t shown = examples == 0 ? list.size() : std::min(examples, list.size());
+        for (std::size_t i = 0; i < shown; ++i) {
+            const Rejection& r = *list[i];
+            out += fmt::format("    {:<3} {}{}\n", r.carrier.is_set() ? r.carrier.str() : "-", r.reason,
+                               r.itinerary.empty() ? "" : fmt::format(" [{}]", r.itinerary));
+        }
+        if (shown < list.size()) out += fmt::format("    ... {} more (--json lists all)\n", list.size() - shown);
+    }
+}
+
+std::string format_quote_table(const QuoteResult& result, const TableOptions& options) {
     const Shipment& s = result.request.shipment;
     const auto& any = result.options.empty() ? nullptr : &result.options.front();
     std::string out = fmt::format("{} -> {}  commodity {}  ready {} ({})  rates in force {}\n",
@@ -178,16 +198,16 @@ std::string format_quote_table(const QuoteResult& result) {
                        result.options.size(),
                        result.currency.is_set() ? result.currency.str() : std::string("-"),
                        result.rejections.size());
-    int rank = 0;
-    for (const auto& o : result.options) append_option(out, *result.book, o, ++rank, result.currency);
-    if (!result.rejections.empty()) {
-        out += "Could not be priced:\n";
-        for (const auto& r : result.rejections) {
-            out += fmt::format("    {:<3} {}: {}{}\n", r.carrier.is_set() ? r.carrier.str() : "-",
-                               r.reason_code, r.reason,
-                               r.itinerary.empty() ? "" : fmt::format(" [{}]", r.itinerary));
-        }
+    const std::size_t shown = options.max_options == 0
+                                  ? result.options.size()
+                                  : std::min(options.max_options, result.options.size());
+    for (std::size_t i = 0; i < shown; ++i) {
+        append_option(out, *result.book, result.options[i], static_cast<int>(i + 1), result.currency);
     }
+    if (shown < result.options.size()) {
+        out += fmt::format("... {} more option(s) (--limit 0 shows all)\n\n", result.options.size() - shown);
+    }
+    append_rejections(out, result.rejections, options.rejection_examples);
     return out;
 }
 

@@ -7,6 +7,13 @@
 
 namespace cargoquote::cli {
 
-[[nodiscard]] std::string format_quote_table(const QuoteResult& result);
+struct TableOptions {
+    std::size_t max_options = 10;            // 0 = all
+    std::size_t rejection_examples = 3;      // per reason; 0 = all
+};
+
+// Options in full up to max_options; rejections grouped by reason with a few examples each (the
+// JSON output lists every option and every rejection).
+[[nodiscard]] std::string format_quote_table(const QuoteResult& result, const TableOptions& options);
 
 }  // namespace cargoquote::cli

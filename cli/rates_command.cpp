@@ -27,14 +27,18 @@ void print_report(const rates::ImportReport& report) {
     }
 }
 
+// Throws ImportRejected after listing every issue.
+void require_ok(const rates::ImportReport& report, std::string_view verb) {
+    if (report.ok()) return;
+    print_report(report);
+    throw RateStoreError(ErrorCode::ImportRejected, {},
+                         fmt::format("{} error(s); nothing was {}", report.errors.size(), verb));
+}
+
 int finish(const rates::ImportReport& report, std::string_view verb) {
-    if (!report.ok()) {
-        print_report(report);
-        throw RateStoreError(ErrorCode::ImportRejected, {},
-                             fmt::format("{} error(s); nothing was {}", report.errors.size(), verb));
-    }
+    require_ok(report, verb);
     for (const auto& [file, rows] : report.rows_by_file) {
-        std::cout << fmt::format("{:<22} {:>6} rows\n", file, rows);
+        std::cout << fmt::format("{:<26} {:>7} rows\n", file, rows);
     }
     return 0;
 }
@@ -44,7 +48,7 @@ int run_import(const RatesOptions& o) {
     if (!std::filesystem::exists(db)) {
         // Validate before creating the file, so a rejected import leaves no new database behind.
         auto scratch = rates::RateStore::open_for_import(":memory:");
-        finish(scratch.import_directory(o.directory), "written");
+        require_ok(scratch.import_directory(o.directory), "written");
     }
     auto store = rates::RateStore::open_for_import(db);
     const auto report = store.import_directory(o.directory);

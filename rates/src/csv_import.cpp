@@ -6,6 +6,7 @@
 #include <cargoquote/core/decimal.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <fmt/format.h>
 #include <fstream>
 #include <functional>
@@ -43,6 +44,19 @@ const std::vector<FileSpec>& file_specs() {
         {"margins.csv",
          {"margin_id", "customer_id", "customer_group", "origin", "destination", "min_weight_kg",
           "percent", "per_kg", "min_per_shipment", "currency", "valid_from", "valid_to"}},
+        {"flight_legs.csv",
+         {"leg_id", "carrier", "flight_number", "origin", "destination", "departure_local",
+          "arrival_local", "arrival_day_offset", "days", "effective_from", "effective_to",
+          "aircraft_type", "aircraft_category"}},
+        {"aircraft_limits.csv",
+         {"aircraft_category", "max_length_cm", "max_width_cm", "max_height_cm",
+          "max_piece_weight_kg"}},
+        {"carrier_restrictions.csv", {"carrier", "commodity", "note"}},
+        {"connection_times.csv", {"airport", "online_minutes", "interline_minutes"}},
+        {"handling_times.csv", {"carrier", "airport", "cutoff_minutes", "availability_minutes"}},
+        {"carrier_performance.csv",
+         {"carrier", "flights_observed", "flights_as_planned", "damage_claim_ratio_percent",
+          "offload_rate_percent"}},
     };
     return specs;
 }
@@ -100,6 +114,146 @@ std::int64_t positive_int(const std::string& s) {
     return *v;
 }
 
+// ---- schedule field parsers ----
+
+// "HH:MM" local wall time -> minutes after midnight.
+int minute_of_day(const std::string& s) {
+    const auto digit = [&](std::size_t i) { return s[i] >= '0' && s[i] <= '9'; };
+    const bool shape = s.size() == 5 && s[2] == ':' && digit(0) && digit(1) && digit(3) && digit(4);
+    const int hours = shape ? (s[0] - '0') * 10 + (s[1] - '0') : 0;
+    const int minutes = shape ? (s[3] - '0') * 10 + (s[4] - '0') : 0;
+    if (!shape || hours > 23 || minutes > 59) {
+        throw InputError(ErrorCode::InvalidDateTime, {},
+                         fmt::format("'{}' is not a local time HH:MM (00:00 to 23:59)", s));
+    }
+    return hours * 60 + minutes;
+}
+
+std::int64_t whole_number(const std::string& s) {
+    const auto v = parse_scaled_decimal(s, 0);
+    if (!v || s.find('.') != std::string::npos) {
+        throw InputError(ErrorCode::InvalidNumber, {},
+                         fmt::format("'{}' is not a whole number", s));
+    }
+    return *v;
+}
+
+int day_offset_of(const std::string& s) {
+    const std::int64_t days = whole_number(s);
+    if (days < -1 || days > 3) {
+        throw InputError(ErrorCode::InvalidInput, {}, fmt::format("'{}' is outside -1..3 days", s));
+    }
+    return static_cast<int>(days);
+}
+
+WeekdayMask days_of(const std::string& s) {
+    const auto mask = parse_days_of_operation(s);
+    if (!mask) {
+        throw InputError(ErrorCode::InvalidInput, {},
+                         fmt::format("'{}' is not a days-of-operation pattern (ISO weekdays 1-7 "
+                                     "ascending, '.' for the others: 1234567, 1.3.5..)",
+                                     s));
+    }
+    return *mask;
+}
+
+AircraftCategory aircraft_category_of(const std::string& s) {
+    const auto category = parse_aircraft_category(s);
+    if (!category) {
+        throw InputError(
+            ErrorCode::InvalidInput, {},
+            fmt::format("'{}' is not freighter, widebody_belly or narrowbody_belly", s));
+    }
+    return *category;
+}
+
+std::string aircraft_type_of(const std::string& s) {
+    const bool ok = s.size() == 3 && std::all_of(s.begin(), s.end(), [](char c) {
+                        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+                    });
+    if (!ok) {
+        throw InputError(
+            ErrorCode::InvalidCode, {},
+            fmt::format("'{}' is not an IATA aircraft type code (3 letters or digits)", s));
+    }
+    return s;
+}
+
+// Minutes of a connection or handling time: positive, at most a week.
+int positive_minutes(const std::string& s) {
+    const std::int64_t minutes = positive_int(s);
+    if (minutes > 7 * 24 * 60) {
+        throw InputError(ErrorCode::InvalidNumber, {},
+                         fmt::format("'{}' minutes is more than a week", s));
+    }
+    return static_cast<int>(minutes);
+}
+
+std::int64_t non_negative_count(const std::string& s) {
+    const std::int64_t n = whole_number(s);
+    if (n < 0) {
+        throw InputError(ErrorCode::NegativeQuantity, {},
+                         fmt::format("'{}' must not be negative", s));
+    }
+    return n;
+}
+
+Length positive_cm(const std::string& s) {
+    const Length l = Length::parse_cm(s, {});
+    if (l.in_micrometres() <= 0) {
+        throw InputError(ErrorCode::InvalidNumber, {},
+                         fmt::format("'{}' must be greater than zero", s));
+    }
+    return l;
+}
+
+Mass positive_kg(const std::string& s) {
+    const Mass m = Mass::parse_kg(s, {});
+    if (m.in_grams() <= 0) {
+        throw InputError(ErrorCode::InvalidNumber, {},
+                         fmt::format("'{}' must be greater than zero", s));
+    }
+    return m;
+}
+
+// A percentage of a whole: 0 to 100.
+Ratio percent_of_whole(const std::string& s) {
+    const Ratio r = Ratio::parse_percent(s, {});
+    if (r.ppm() < 0 || r.ppm() > 1'000'000) {
+        throw InputError(ErrorCode::InvalidNumber, {},
+                         fmt::format("'{}' is outside 0..100 percent", s));
+    }
+    return r;
+}
+
+std::string restricted_commodity_of(const std::string& s) {
+    if (s != "DGR" && s != "AVI" && s != "PER" && s != "VAL" && s != "HUM") {
+        throw InputError(ErrorCode::InvalidCode, {},
+                         fmt::format("'{}' is not DGR, AVI, PER, VAL or HUM", s));
+    }
+    return s;
+}
+
+std::string hh_mm(int minute) { return fmt::format("{:02}:{:02}", minute / 60, minute % 60); }
+
+// Bit of `day`'s ISO weekday in a WeekdayMask.
+WeekdayMask weekday_bit(Date day) {
+    const unsigned iso = std::chrono::weekday{day.days()}.iso_encoding();  // 1 = Monday
+    return static_cast<WeekdayMask>(1U << (iso - 1));
+}
+
+// Two legs of the same flight both operate on some date.
+bool legs_overlap(const FlightLeg& a, const FlightLeg& b) {
+    const Date from = std::max(a.effective_from, b.effective_from);
+    const Date to = std::min(a.effective_to, b.effective_to);
+    const auto common = static_cast<WeekdayMask>(a.days & b.days);
+    if (to < from || common == 0) return false;
+    for (Date day = from; day <= to && day < from.plus_days(7); day = day.plus_days(1)) {
+        if ((common & weekday_bit(day)) != 0) return true;
+    }
+    return false;
+}
+
 std::vector<WeightBreak> breaks_of(CurrencyCode ccy, const std::string& s) {
     std::vector<WeightBreak> breaks;
     std::istringstream in(s);
@@ -128,12 +282,16 @@ struct Known {
     std::set<std::string> airports;
     std::set<std::string> carriers;
     std::set<std::string> customers;
+    std::map<std::string, std::string> time_zones;  // airport code -> IANA zone
 };
 
 class Importer {
 public:
     Importer(const RateBookData& existing, ImportBatch& batch) : existing_(existing), batch_(batch) {
-        for (const auto& a : existing.airports) known_.airports.insert(a.code.str());
+        for (const auto& a : existing.airports) {
+            known_.airports.insert(a.code.str());
+            known_.time_zones[a.code.str()] = a.time_zone;
+        }
         for (const auto& c : existing.carriers) known_.carriers.insert(c.code.str());
         for (const auto& c : existing.customers) known_.customers.insert(c.customer_id);
     }
@@ -148,6 +306,7 @@ public:
             for (const auto& row : table->rows) read_row(*table, row, spec);
         }
         check_rate_overlaps();
+        check_leg_overlaps();
     }
 
 private:
@@ -207,6 +366,12 @@ private:
         else if (spec.name == "rates.csv") rate_line(r);
         else if (spec.name == "surcharges.csv") surcharge(r);
         else if (spec.name == "margins.csv") margin(r);
+        else if (spec.name == "flight_legs.csv") flight_leg(r);
+        else if (spec.name == "aircraft_limits.csv") aircraft_limit(r);
+        else if (spec.name == "carrier_restrictions.csv") restriction(r);
+        else if (spec.name == "connection_times.csv") connection_time(r);
+        else if (spec.name == "handling_times.csv") handling_time(r);
+        else if (spec.name == "carrier_performance.csv") performance(r);
     }
 
     // Records a duplicate-key issue when `key` was already seen in this file.
@@ -237,6 +402,21 @@ private:
         return AirportCode::parse(*text);
     }
 
+    std::optional<CarrierCode> known_carrier(RowReader& r, std::string_view column,
+                                             bool allow_any) {
+        const auto text = r.required(column);
+        if (!text) return std::nullopt;
+        if (*text == kAny) {
+            if (!allow_any) r.error(column, "ZZZ (any) is not allowed here");
+            return std::nullopt;
+        }
+        if (!known_.carriers.contains(*text)) {
+            r.error(column, fmt::format("unknown carrier '{}'", *text));
+            return std::nullopt;
+        }
+        return CarrierCode::parse(*text);
+    }
+
     void airport(RowReader& r) {
         Airport a;
         const auto code = r.parse("code", [](const std::string& s) { return AirportCode::parse(s); });
@@ -256,6 +436,7 @@ private:
         a.latitude = *lat;
         a.longitude = *lon;
         known_.airports.insert(code->str());
+        known_.time_zones[code->str()] = a.time_zone;
         batch_.rows.airports.push_back(std::move(a));
     }
 
@@ -595,6 +776,253 @@ private:
         batch_.rows.margins.push_back(std::move(m));
     }
 
+    // ---- schedules and handling ----
+
+    void flight_leg(RowReader& r) {
+        FlightLeg leg;
+        const auto id = r.required("leg_id");
+        const auto carrier = known_carrier(r, "carrier", false);
+        const auto number = r.required("flight_number");
+        const auto origin = known_airport(r, "origin", false);
+        const auto destination = known_airport(r, "destination", false);
+        const auto departure = r.parse("departure_local", minute_of_day);
+        const auto arrival = r.parse("arrival_local", minute_of_day);
+        const auto offset = r.parse("arrival_day_offset", day_offset_of);
+        const auto days = r.parse("days", days_of);
+        const auto from = r.parse("effective_from", date_of);
+        const auto to = r.parse("effective_to", date_of);
+        const auto type = r.parse("aircraft_type", aircraft_type_of);
+        const auto category = r.parse("aircraft_category", aircraft_category_of);
+        if (origin && destination && *origin == *destination) {
+            r.error("destination", "origin and destination are the same airport");
+        }
+        if (from && to && *to < *from) {
+            r.error("effective_to", "effective_to is before effective_from");
+        }
+        if (id) {
+            for (const auto& e : existing_.schedule.legs) {
+                if (e.leg_id == *id) {
+                    r.error("leg_id",
+                            fmt::format("duplicate key '{}' (already in the database)", *id));
+                }
+            }
+            if (!first_time(legs_seen_, r, "leg_id", *id)) return;
+        }
+        if (!id || !carrier || !number || !origin || !destination || !departure || !arrival ||
+            !offset || !days || !from || !to || !type || !category || r.had_errors()) {
+            return;
+        }
+        leg.leg_id = *id;
+        leg.carrier = *carrier;
+        leg.flight_number = *number;
+        leg.origin = *origin;
+        leg.destination = *destination;
+        leg.departure_minute = *departure;
+        leg.arrival_minute = *arrival;
+        leg.arrival_day_offset = *offset;
+        leg.days = *days;
+        leg.effective_from = *from;
+        leg.effective_to = *to;
+        leg.aircraft_type = *type;
+        leg.category = *category;
+        if (!arrives_after_departure(r, leg)) return;
+        batch_.rows.schedule.legs.push_back(std::move(leg));
+        leg_rows_.push_back({r.line(), r.column_of("effective_from")});
+    }
+
+    // Local times and the day offset must put the arrival after the departure (in UTC). A wrong
+    // day offset fails on every date; a short leg may legitimately "arrive before it departs" on
+    // a few dates (a DST change on one side only, or the repeated hour of a fall-back night), so
+    // the leg is rejected only when it fails on the first, the middle and the last day of its
+    // validity window.
+    bool arrives_after_departure(RowReader& r, const FlightLeg& leg) {
+        const auto origin_zone = known_.time_zones.find(leg.origin.str());
+        const auto destination_zone = known_.time_zones.find(leg.destination.str());
+        if (origin_zone == known_.time_zones.end() || destination_zone == known_.time_zones.end()) {
+            return true;  // unknown airports were reported already
+        }
+        const auto at = [](Date d, int minute) {
+            return LocalDateTime{std::chrono::local_seconds{d.days().time_since_epoch()} +
+                                 std::chrono::minutes(minute)};
+        };
+        const auto span = (leg.effective_to.days() - leg.effective_from.days()).count();
+        const Date middle = leg.effective_from.plus_days(static_cast<int>(span / 2));
+        try {
+            for (const Date day : {middle, leg.effective_from, leg.effective_to}) {
+                const Instant departs =
+                    to_instant(at(day, leg.departure_minute), origin_zone->second);
+                const Instant arrives =
+                    to_instant(at(day.plus_days(leg.arrival_day_offset), leg.arrival_minute),
+                               destination_zone->second);
+                if (arrives > departs) return true;
+            }
+        } catch (const Error& e) {
+            r.error("origin", e.detail());
+            return false;
+        }
+        r.error("arrival_day_offset",
+                fmt::format("arrival {} {} ({}) is not after departure {} {} ({})",
+                            middle.plus_days(leg.arrival_day_offset).iso(),
+                            hh_mm(leg.arrival_minute), destination_zone->second, middle.iso(),
+                            hh_mm(leg.departure_minute), origin_zone->second));
+        return false;
+    }
+
+    // Legs of one flight (carrier, flight number, origin, destination) must not operate on the
+    // same date twice, within the files and against the database.
+    void check_leg_overlaps() {
+        using Key = std::tuple<CarrierCode, std::string, AirportCode, AirportCode>;
+        std::map<Key, std::vector<const FlightLeg*>> existing_by_key;
+        for (const auto& l : existing_.schedule.legs) {
+            existing_by_key[{l.carrier, l.flight_number, l.origin, l.destination}].push_back(&l);
+        }
+        std::map<Key, std::vector<std::size_t>> new_by_key;
+        const auto& legs = batch_.rows.schedule.legs;
+        for (std::size_t i = 0; i < legs.size(); ++i) {
+            const auto& l = legs[i];
+            const Key key{l.carrier, l.flight_number, l.origin, l.destination};
+            for (const FlightLeg* other : existing_by_key[key]) {
+                if (legs_overlap(l, *other)) report_leg_overlap(i, *other, "in the database");
+            }
+            for (std::size_t j : new_by_key[key]) {
+                if (legs_overlap(l, legs[j])) {
+                    report_leg_overlap(i, legs[j], fmt::format("line {}", leg_rows_[j].line));
+                }
+            }
+            new_by_key[key].push_back(i);
+        }
+    }
+
+    void report_leg_overlap(std::size_t index, const FlightLeg& other, const std::string& where) {
+        const auto& l = batch_.rows.schedule.legs[index];
+        const auto [line, column] = leg_rows_[index];
+        issues().push_back(
+            {"flight_legs.csv", line, column,
+             fmt::format(
+                 "effective_from: '{}' ({}..{}, days {}) overlaps '{}' ({}..{}, days {}, {}): "
+                 "flight {} {}-{} would operate twice on the same day",
+                 l.leg_id, l.effective_from.iso(), l.effective_to.iso(),
+                 days_of_operation_text(l.days), other.leg_id, other.effective_from.iso(),
+                 other.effective_to.iso(), days_of_operation_text(other.days), where,
+                 l.flight_number, l.origin.view(), l.destination.view())});
+    }
+
+    void aircraft_limit(RowReader& r) {
+        const auto category = r.parse("aircraft_category", aircraft_category_of);
+        const auto length = r.parse("max_length_cm", positive_cm);
+        const auto width = r.parse("max_width_cm", positive_cm);
+        const auto height = r.parse("max_height_cm", positive_cm);
+        const auto weight = r.parse("max_piece_weight_kg", positive_kg);
+        if (category) {
+            const std::string key(aircraft_category_name(*category));
+            for (const auto& e : existing_.schedule.aircraft_limits) {
+                if (e.category == *category) {
+                    r.error("aircraft_category",
+                            fmt::format("duplicate key '{}' (already in the database)", key));
+                }
+            }
+            if (!first_time(limits_seen_, r, "aircraft_category", key)) return;
+        }
+        if (!category || !length || !width || !height || !weight || r.had_errors()) return;
+        batch_.rows.schedule.aircraft_limits.push_back(
+            AircraftLimits{*category, *length, *width, *height, *weight});
+    }
+
+    void restriction(RowReader& r) {
+        const auto carrier = known_carrier(r, "carrier", false);
+        const auto commodity = r.parse("commodity", restricted_commodity_of);
+        if (carrier && commodity) {
+            const std::string key = fmt::format("{}/{}", carrier->view(), *commodity);
+            for (const auto& e : existing_.schedule.restrictions) {
+                if (e.carrier == *carrier && e.commodity == *commodity) {
+                    r.error("carrier",
+                            fmt::format("duplicate key '{}' (already in the database)", key));
+                }
+            }
+            if (!first_time(restrictions_seen_, r, "carrier", key)) return;
+        }
+        if (!carrier || !commodity || r.had_errors()) return;
+        batch_.rows.schedule.restrictions.push_back(CarrierRestriction{*carrier, *commodity});
+    }
+
+    void connection_time(RowReader& r) {
+        ConnectionTime c;
+        bool any = false;
+        c.airport = known_airport(r, "airport", true, &any);
+        const auto online = r.parse("online_minutes", positive_minutes);
+        const auto interline = r.parse("interline_minutes", positive_minutes);
+        if (c.airport || any) {
+            const std::string key = c.airport ? c.airport->str() : std::string(kAny);
+            for (const auto& e : existing_.schedule.connection_times) {
+                if (e.airport == c.airport) {
+                    r.error("airport",
+                            fmt::format("duplicate key '{}' (already in the database)", key));
+                }
+            }
+            if (!first_time(connections_seen_, r, "airport", key)) return;
+        }
+        if (!online || !interline || r.had_errors()) return;
+        c.online_minutes = *online;
+        c.interline_minutes = *interline;
+        batch_.rows.schedule.connection_times.push_back(c);
+    }
+
+    void handling_time(RowReader& r) {
+        HandlingTime h;
+        const bool any_carrier = r.text("carrier") == kAny;
+        bool any_airport = false;
+        h.carrier = known_carrier(r, "carrier", true);
+        h.airport = known_airport(r, "airport", true, &any_airport);
+        const auto cutoff = r.parse("cutoff_minutes", positive_minutes);
+        const auto availability = r.parse("availability_minutes", positive_minutes);
+        if ((h.carrier || any_carrier) && (h.airport || any_airport)) {
+            const std::string key =
+                fmt::format("{}/{}", h.carrier ? h.carrier->str() : std::string(kAny),
+                            h.airport ? h.airport->str() : std::string(kAny));
+            for (const auto& e : existing_.schedule.handling_times) {
+                if (e.carrier == h.carrier && e.airport == h.airport) {
+                    r.error("carrier",
+                            fmt::format("duplicate key '{}' (already in the database)", key));
+                }
+            }
+            if (!first_time(handling_seen_, r, "carrier", key)) return;
+        }
+        if (!cutoff || !availability || r.had_errors()) return;
+        h.cutoff_minutes = *cutoff;
+        h.availability_minutes = *availability;
+        batch_.rows.schedule.handling_times.push_back(h);
+    }
+
+    void performance(RowReader& r) {
+        CarrierPerformance p;
+        const auto carrier = known_carrier(r, "carrier", false);
+        const auto observed = r.parse("flights_observed", positive_int);
+        const auto as_planned = r.parse("flights_as_planned", non_negative_count);
+        const auto claims = r.parse("damage_claim_ratio_percent", percent_of_whole);
+        const auto offloads = r.parse("offload_rate_percent", percent_of_whole);
+        if (observed && as_planned && *as_planned > *observed) {
+            r.error("flights_as_planned",
+                    fmt::format("{} flights as planned is more than the {} flights observed",
+                                *as_planned, *observed));
+        }
+        if (carrier) {
+            for (const auto& e : existing_.schedule.performance) {
+                if (e.carrier == *carrier) {
+                    r.error("carrier", fmt::format("duplicate key '{}' (already in the database)",
+                                                   carrier->view()));
+                }
+            }
+            if (!first_time(performance_seen_, r, "carrier", carrier->str())) return;
+        }
+        if (!carrier || !observed || !as_planned || !claims || !offloads || r.had_errors()) return;
+        p.carrier = *carrier;
+        p.flights_observed = *observed;
+        p.flights_as_planned = *as_planned;
+        p.damage_claim_ratio = *claims;
+        p.offload_rate = *offloads;
+        batch_.rows.schedule.performance.push_back(p);
+    }
+
     const RateBookData& existing_;
     ImportBatch& batch_;
     Known known_;
@@ -602,9 +1030,12 @@ private:
         customers_seen_, line_ids_seen_, surcharges_seen_, margins_seen_, existing_ids_;
     struct Location {
         std::size_t line;
-        std::size_t column;  // of valid_from, where overlap errors point
+        std::size_t column;  // of valid_from / effective_from, where overlap errors point
     };
     std::vector<Location> rate_line_rows_;  // where each accepted rate line came from
+    std::vector<Location> leg_rows_;        // where each accepted flight leg came from
+    std::set<std::string> legs_seen_, limits_seen_, restrictions_seen_, connections_seen_,
+        handling_seen_, performance_seen_;
 };
 
 }  // namespace

@@ -168,6 +168,85 @@ void load_customers_and_margins(SQLite::Database& db, RateBookData& out) {
     }
 }
 
+void load_schedule(SQLite::Database& db, RateBookData& out) {
+    ScheduleData& schedule = out.schedule;
+    SQLite::Statement legs(db,
+                           "SELECT leg_id, carrier, flight_number, origin, destination, "
+                           "departure_minute, arrival_minute, arrival_day_offset, days_mask, "
+                           "effective_from, effective_to, aircraft_type, aircraft_category "
+                           "FROM flight_legs ORDER BY origin, departure_minute, carrier, "
+                           "flight_number, leg_id");
+    while (legs.executeStep()) {
+        FlightLeg leg;
+        leg.leg_id = column_text(legs, 0);
+        leg.carrier = CarrierCode::parse(column_text(legs, 1));
+        leg.flight_number = column_text(legs, 2);
+        leg.origin = AirportCode::parse(column_text(legs, 3));
+        leg.destination = AirportCode::parse(column_text(legs, 4));
+        leg.departure_minute = legs.getColumn(5).getInt();
+        leg.arrival_minute = legs.getColumn(6).getInt();
+        leg.arrival_day_offset = legs.getColumn(7).getInt();
+        leg.days = static_cast<WeekdayMask>(legs.getColumn(8).getInt());
+        leg.effective_from = column_date(legs, 9);
+        leg.effective_to = column_date(legs, 10);
+        leg.aircraft_type = column_text(legs, 11);
+        leg.category = parse_aircraft_category(column_text(legs, 12))
+                           .value_or(AircraftCategory::WideBodyBelly);
+        schedule.legs.push_back(std::move(leg));
+    }
+    SQLite::Statement limits(
+        db,
+        "SELECT aircraft_category, max_length_um, max_width_um, max_height_um, "
+        "max_piece_weight_g FROM aircraft_limits ORDER BY aircraft_category");
+    while (limits.executeStep()) {
+        schedule.aircraft_limits.push_back(
+            AircraftLimits{parse_aircraft_category(column_text(limits, 0))
+                               .value_or(AircraftCategory::WideBodyBelly),
+                           Length::micrometres(limits.getColumn(1).getInt64()),
+                           Length::micrometres(limits.getColumn(2).getInt64()),
+                           Length::micrometres(limits.getColumn(3).getInt64()),
+                           Mass::grams(limits.getColumn(4).getInt64())});
+    }
+    SQLite::Statement restrictions(
+        db, "SELECT carrier, commodity FROM carrier_restrictions ORDER BY carrier, commodity");
+    while (restrictions.executeStep()) {
+        schedule.restrictions.push_back(CarrierRestriction{
+            CarrierCode::parse(column_text(restrictions, 0)), column_text(restrictions, 1)});
+    }
+    // NULL (the default) sorts first.
+    SQLite::Statement connections(db,
+                                  "SELECT airport, online_minutes, interline_minutes "
+                                  "FROM connection_times ORDER BY airport");
+    while (connections.executeStep()) {
+        schedule.connection_times.push_back(ConnectionTime{column_scope_airport(connections, 0),
+                                                           connections.getColumn(1).getInt(),
+                                                           connections.getColumn(2).getInt()});
+    }
+    SQLite::Statement handling(db,
+                               "SELECT carrier, airport, cutoff_minutes, availability_minutes "
+                               "FROM handling_times ORDER BY carrier, airport");
+    while (handling.executeStep()) {
+        HandlingTime h;
+        if (!handling.getColumn(0).isNull())
+            h.carrier = CarrierCode::parse(column_text(handling, 0));
+        h.airport = column_scope_airport(handling, 1);
+        h.cutoff_minutes = handling.getColumn(2).getInt();
+        h.availability_minutes = handling.getColumn(3).getInt();
+        schedule.handling_times.push_back(h);
+    }
+    SQLite::Statement performance(db,
+                                  "SELECT carrier, flights_observed, flights_as_planned, "
+                                  "damage_claim_ratio_ppm, offload_rate_ppm "
+                                  "FROM carrier_performance ORDER BY carrier");
+    while (performance.executeStep()) {
+        schedule.performance.push_back(CarrierPerformance{
+            CarrierCode::parse(column_text(performance, 0)), performance.getColumn(1).getInt64(),
+            performance.getColumn(2).getInt64(),
+            Ratio::from_ppm(performance.getColumn(3).getInt64()),
+            Ratio::from_ppm(performance.getColumn(4).getInt64())});
+    }
+}
+
 // ---- writing an import batch ----
 
 template <typename T>
@@ -176,6 +255,73 @@ void bind_optional_airport(SQLite::Statement& q, int index, const std::optional<
         q.bind(index, code->str());
     } else {
         q.bind(index);  // NULL = any
+    }
+}
+
+void write_schedule(SQLite::Database& db, const ScheduleData& rows) {
+    SQLite::Statement leg(db, "INSERT INTO flight_legs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    for (const auto& l : rows.legs) {
+        leg.bind(1, l.leg_id);
+        leg.bind(2, l.carrier.str());
+        leg.bind(3, l.flight_number);
+        leg.bind(4, l.origin.str());
+        leg.bind(5, l.destination.str());
+        leg.bind(6, l.departure_minute);
+        leg.bind(7, l.arrival_minute);
+        leg.bind(8, l.arrival_day_offset);
+        leg.bind(9, static_cast<int>(l.days));
+        leg.bind(10, l.effective_from.iso());
+        leg.bind(11, l.effective_to.iso());
+        leg.bind(12, l.aircraft_type);
+        leg.bind(13, std::string(aircraft_category_name(l.category)));
+        leg.exec();
+        leg.reset();
+    }
+    SQLite::Statement limit(db, "INSERT INTO aircraft_limits VALUES (?,?,?,?,?)");
+    for (const auto& l : rows.aircraft_limits) {
+        limit.bind(1, std::string(aircraft_category_name(l.category)));
+        limit.bind(2, l.max_length.in_micrometres());
+        limit.bind(3, l.max_width.in_micrometres());
+        limit.bind(4, l.max_height.in_micrometres());
+        limit.bind(5, l.max_piece_weight.in_grams());
+        limit.exec();
+        limit.reset();
+    }
+    // The CSV's free-text note has no place in CarrierRestriction yet; the column stays empty.
+    SQLite::Statement restriction(
+        db, "INSERT INTO carrier_restrictions (carrier, commodity) VALUES (?,?)");
+    for (const auto& r : rows.restrictions) {
+        restriction.bind(1, r.carrier.str());
+        restriction.bind(2, r.commodity);
+        restriction.exec();
+        restriction.reset();
+    }
+    SQLite::Statement connection(db, "INSERT INTO connection_times VALUES (?,?,?)");
+    for (const auto& c : rows.connection_times) {
+        bind_optional_airport(connection, 1, c.airport);
+        connection.bind(2, c.online_minutes);
+        connection.bind(3, c.interline_minutes);
+        connection.exec();
+        connection.reset();
+    }
+    SQLite::Statement handling(db, "INSERT INTO handling_times VALUES (?,?,?,?)");
+    for (const auto& h : rows.handling_times) {
+        bind_optional_airport(handling, 1, h.carrier);
+        bind_optional_airport(handling, 2, h.airport);
+        handling.bind(3, h.cutoff_minutes);
+        handling.bind(4, h.availability_minutes);
+        handling.exec();
+        handling.reset();
+    }
+    SQLite::Statement performance(db, "INSERT INTO carrier_performance VALUES (?,?,?,?,?)");
+    for (const auto& p : rows.performance) {
+        performance.bind(1, p.carrier.str());
+        performance.bind(2, p.flights_observed);
+        performance.bind(3, p.flights_as_planned);
+        performance.bind(4, p.damage_claim_ratio.ppm());
+        performance.bind(5, p.offload_rate.ppm());
+        performance.exec();
+        performance.reset();
     }
 }
 
@@ -313,6 +459,7 @@ void write_batch(SQLite::Database& db, const RateBookData& rows) {
         margin.exec();
         margin.reset();
     }
+    write_schedule(db, rows.schedule);
 }
 
 }  // namespace
@@ -396,6 +543,7 @@ RateBookData RateStore::load() const {
         load_rate_lines(impl_->db, data);
         load_surcharges(impl_->db, data);
         load_customers_and_margins(impl_->db, data);
+        load_schedule(impl_->db, data);
         impl_->db.exec("COMMIT");
         return data;
     } catch (const SQLite::Exception& e) {

@@ -118,9 +118,12 @@ TEST(SampleImport, CountsEveryRowOfEveryFile) {
     const std::map<std::string, std::size_t> expected = {
         {"airports.csv", 38}, {"carriers.csv", 9},         {"customers.csv", 5},
         {"fx_rates.csv", 12}, {"liability_limits.csv", 2}, {"margins.csv", 6},
-        {"rates.csv", 327},   {"surcharges.csv", 113}};
+        {"rates.csv", 327},   {"surcharges.csv", 113},       {"aircraft_limits.csv", 3},
+        {"carrier_performance.csv", 9}, {"carrier_restrictions.csv", 6},
+        {"connection_times.csv", 8},    {"flight_legs.csv", 339},
+        {"handling_times.csv", 9}};
     EXPECT_EQ(report.rows_by_file, expected);
-    EXPECT_EQ(report.total_rows(), 512U);
+    EXPECT_EQ(report.total_rows(), 886U);
 }
 
 TEST(SampleImport, LoadReturnsTheImportedRows) {

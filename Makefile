@@ -9,7 +9,7 @@ SHELL := /bin/bash
 DEBIAN_PACKAGES := g++ cmake ninja-build make pkg-config tzdata \
 	libboost-graph-dev libsqlitecpp-dev libsqlite3-dev nlohmann-json3-dev libfmt-dev \
 	libhowardhinnant-date-dev libcli11-dev libgtest-dev libgmock-dev googletest \
-	libbenchmark-dev librapidcheck-dev
+	libbenchmark-dev librapidcheck-dev python3 python3-pytest python3-networkx
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 CLI := build/dev/cli/cargoquote

@@ -12,5 +12,7 @@ using Action = std::function<int()>;
 Action add_quote_command(CLI::App& app);
 Action add_rates_command(CLI::App& app);
 Action add_network_command(CLI::App& app);
+// `network search`, registered under the network subcommand.
+Action add_route_search(CLI::App& network);
 
 }  // namespace cargoquote::cli

@@ -173,7 +173,7 @@ int run_synth(const SynthOptions& o) {
 
 Action add_network_command(CLI::App& app) {
     auto options = std::make_shared<SynthOptions>();
-    CLI::App* network = app.add_subcommand("network", "Build rate databases for a whole network");
+    CLI::App* network = app.add_subcommand("network", "Search scheduled itineraries; build network databases");
     network->require_subcommand(1);
 
     CLI::App* synth = network->add_subcommand(
@@ -195,9 +195,10 @@ Action add_network_command(CLI::App& app) {
     synth->footer(std::string("\nRules:\n") + std::string(rates::network_synth_rules()) + "\n\n" +
                   std::string(kAttribution));
 
-    return [synth, options]() -> int {
+    const Action search = add_route_search(*network);
+    return [synth, options, search]() -> int {
         if (synth->parsed()) return run_synth(*options);
-        return -1;
+        return search();
     };
 }
 

@@ -1,5 +1,7 @@
 #include "quote_table.hpp"
 
+#include "itinerary_text.hpp"
+
 #include <cargoquote/core/decimal.hpp>
 
 #include <algorithm>
@@ -68,40 +70,6 @@ std::string basis_text(const ChargeLine& line, const PricedOption& option) {
     }
     if (line.kind == ChargeKind::Valuation) return "value";
     return std::string(surcharge_basis_name(*line.basis));
-}
-
-std::string duration_text(int minutes) {
-    const int days = minutes / 1440, hours = (minutes % 1440) / 60, mins = minutes % 60;
-    return days > 0 ? fmt::format("{}d {:02}h{:02}m", days, hours, mins)
-                    : fmt::format("{}h{:02}m", hours, mins);
-}
-
-// "2026-11-26 09:00" local at the airport (its offset shown once per leg line).
-std::string local_time(const RateBook& book, Instant t, AirportCode at) {
-    const Airport* airport = book.airport(at);
-    const std::string iso = local_iso_with_offset(t, airport != nullptr ? airport->time_zone : "UTC");
-    return iso.substr(0, 10) + " " + iso.substr(11, 5);
-}
-
-void append_itinerary(std::string& out, const RateBook& book, const Itinerary& it) {
-    if (it.legs.empty()) return;
-    for (const auto& l : it.legs) {
-        std::string connection;
-        if (l.minimum_connection_minutes > 0) {
-            connection = fmt::format("  connection {} (MCT {})", duration_text(l.connection_minutes),
-                                     duration_text(l.minimum_connection_minutes));
-        }
-        out += fmt::format("    {:<9} {} {} -> {} {}  {} {}{}\n", l.leg->flight_number,
-                           l.leg->origin.view(), local_time(book, l.departure, l.leg->origin),
-                           l.leg->destination.view(), local_time(book, l.arrival, l.leg->destination),
-                           l.leg->aircraft_type, aircraft_category_name(l.leg->category), connection);
-    }
-    out += fmt::format("    transit {}: cut-off {} at {}, available {} at {}\n",
-                       duration_text(it.transit_minutes),
-                       local_time(book, it.latest_acceptance, it.legs.front().leg->origin),
-                       it.legs.front().leg->origin.view(),
-                       local_time(book, it.available, it.legs.back().leg->destination),
-                       it.legs.back().leg->destination.view());
 }
 
 void append_option(std::string& out, const RateBook& book, const PricedOption& o, int rank,
@@ -194,10 +162,13 @@ std::string format_quote_table(const QuoteResult& result, const TableOptions& op
         out += fmt::format("{} pieces, gross {}, volume {} cm3\n", any->weights.piece_count,
                            kg(any->weights.actual_gross), any->weights.volume.in_cm3());
     }
-    out += fmt::format("{} priced option(s), cheapest first, totals in {}; {} rejected\n\n",
-                       result.options.size(),
+    out += fmt::format("{} priced option(s), cheapest first, totals in {}; {} rejected", result.options.size(),
                        result.currency.is_set() ? result.currency.str() : std::string("-"),
                        result.rejections.size());
+    if (result.dominated_options > 0) {
+        out += fmt::format("; {} slower, longer and no cheaper left out", result.dominated_options);
+    }
+    out += "\n\n";
     const std::size_t shown = options.max_options == 0
                                   ? result.options.size()
                                   : std::min(options.max_options, result.options.size());

@@ -145,6 +145,38 @@ void BM_QuoteRandomBusyPairs(benchmark::State& state) {
 }
 BENCHMARK(BM_QuoteRandomBusyPairs)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1);
 
+// The itinerary search alone, to separate it from pricing.
+void BM_SearchRandomBusyPairs(benchmark::State& state) {
+    if (network_db().empty()) {
+        state.SkipWithError("OpenFlights data not found beside the repository (../shared/data)");
+        return;
+    }
+    const auto quote_engine = engine();
+    const auto pairs = busy_pairs(quote_engine->book(), static_cast<int>(state.range(0)));
+    std::vector<double> micros;
+    std::size_t found = 0;
+    for (auto _ : state) {
+        micros.clear();
+        found = 0;
+        for (const auto& [from, to] : pairs) {
+            SearchRequest r{.origin = from, .destination = to,
+                            .ready = LocalDateTime::parse("2026-11-26T08:00", "ready"),
+                            .pieces = {parse_piece_spec("2x120x80x100@250", "piece")}};
+            const auto start = std::chrono::steady_clock::now();
+            const auto outcome = quote_engine->network().search(r);
+            const auto stop = std::chrono::steady_clock::now();
+            micros.push_back(std::chrono::duration<double, std::micro>(stop - start).count());
+            found += outcome.itineraries.size();
+        }
+    }
+    std::sort(micros.begin(), micros.end());
+    const auto at = [&](double q) { return micros[static_cast<std::size_t>(q * static_cast<double>(micros.size() - 1))]; };
+    state.counters["p50_us"] = at(0.50);
+    state.counters["p99_us"] = at(0.99);
+    state.counters["itineraries_per_pair"] = static_cast<double>(found) / static_cast<double>(pairs.size());
+}
+BENCHMARK(BM_SearchRandomBusyPairs)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
 }  // namespace
 
 BENCHMARK_MAIN();

@@ -226,7 +226,37 @@ json to_json(const QuoteResult& result) {
           {"utc", result.ready_time_utc.utc_iso()},
           {"timeZone", result.origin_time_zone}}},
         {"bookingOptions", options},
+        {"dominatedOptions", result.dominated_options},
         {"rejections", rejections}};
+}
+
+json to_json(const SearchOutcome& outcome, const RateBook& book) {
+    json itineraries = json::array();
+    for (const auto& it : outcome.itineraries) {
+        json airports = json::array(), carriers = json::array();
+        for (const auto code : it.airports()) airports.push_back(code.str());
+        for (const auto code : it.carriers()) carriers.push_back(code.str());
+        itineraries.push_back({{"airports", airports},
+                               {"carriers", carriers},
+                               {"online", it.online()},
+                               {"totalTransitMinutes", it.transit_minutes},
+                               {"latestAcceptanceTime",
+                                time_json(book, it.latest_acceptance, it.legs.front().leg->origin)},
+                               {"timeOfAvailability",
+                                time_json(book, it.available, it.legs.back().leg->destination)},
+                               {"transportLegs", legs_json(book, it)}});
+    }
+    const auto& d = outcome.diagnostics;
+    return json{{"schema", kRouteSearchSchema},
+                {"itineraries", itineraries},
+                {"reason", outcome.reason_code().empty() ? json(nullptr) : json(outcome.reason_code())},
+                {"message", outcome.reason().empty() ? json(nullptr) : json(outcome.reason())},
+                {"diagnostics",
+                 {{"staticallyConnected", d.statically_connected},
+                  {"legsTooSmall", d.legs_too_small},
+                  {"legsRefused", d.legs_refused},
+                  {"legsWithoutService", d.legs_without_service},
+                  {"connectionsMissed", d.connections_missed}}}};
 }
 
 json to_json(const Error& error) {

@@ -4,6 +4,7 @@
 #include "zone_timeline.hpp"
 
 #include <algorithm>
+#include <climits>
 #include <boost/graph/adjacency_list.hpp>
 #include <fmt/format.h>
 #include <map>
@@ -64,6 +65,22 @@ struct Label {
     std::int64_t arrival = 0;  // for the origin label: the ready time
     std::int32_t connection_minutes = 0;
     std::int32_t minimum_connection_minutes = 0;
+    std::int64_t acceptance = 0;  // cut-off of the first leg
+};
+
+// Dominance key of a label: airport, carrier-set class, last carrier.
+struct LabelKey {
+    std::uint32_t airport;
+    std::uint64_t carriers;
+    std::uint16_t last_carrier;
+    friend bool operator==(const LabelKey&, const LabelKey&) = default;
+};
+struct LabelKeyHash {
+    std::size_t operator()(const LabelKey& k) const noexcept {
+        std::uint64_t h = k.carriers * 0x9E3779B97F4A7C15ULL;
+        h ^= (static_cast<std::uint64_t>(k.airport) << 16 | k.last_carrier) + (h << 6) + (h >> 2);
+        return static_cast<std::size_t>(h);
+    }
 };
 
 }  // namespace
@@ -85,6 +102,10 @@ struct RouteNetwork::Impl {
     ConnectionTime default_connection;
     std::map<std::pair<std::uint16_t, std::int64_t>, HandlingTime> handling;  // (carrier|0, vertex|-1)
     std::map<std::pair<std::uint16_t, std::string>, bool> refused;
+    // Precomputed so the search does no lookups: per leg, the cut-off at its origin and the time
+    // to availability at its destination for its carrier; per airport, the two MCTs.
+    std::vector<std::int32_t> leg_cutoff, leg_availability;
+    std::vector<std::int32_t> mct_online, mct_interline;
 
     explicit Impl(const RateBook& b) : book(b), legs(b.data().schedule.legs) { build(); }
 
@@ -151,6 +172,17 @@ struct RouteNetwork::Impl {
         for (const auto& r : s.restrictions) {
             if (const std::uint16_t id = id_of(r.carrier)) refused[{id, r.commodity}] = true;
         }
+        for (std::uint32_t i = 0; i < legs.size(); ++i) {
+            leg_cutoff.push_back(handling_for(leg_carrier[i], leg_origin[i]).cutoff_minutes);
+            leg_availability.push_back(
+                handling_for(leg_carrier[i], leg_destination[i]).availability_minutes);
+        }
+        for (std::uint32_t v = 0; v < airport_of.size(); ++v) {
+            const auto it = mct_by_airport.find(airport_of[v]);
+            const ConnectionTime& c = it == mct_by_airport.end() ? default_connection : it->second;
+            mct_online.push_back(c.online_minutes);
+            mct_interline.push_back(c.interline_minutes);
+        }
     }
 
     [[nodiscard]] std::uint16_t id_of(CarrierCode c) const {
@@ -168,12 +200,6 @@ struct RouteNetwork::Impl {
             if (it != handling.end()) return it->second;
         }
         return kDefault;
-    }
-
-    [[nodiscard]] int connection_minutes(std::uint32_t airport, bool online) const {
-        const auto it = mct_by_airport.find(airport_of[airport]);
-        const ConnectionTime& c = it == mct_by_airport.end() ? default_connection : it->second;
-        return online ? c.online_minutes : c.interline_minutes;
     }
 
     // The first departure of `leg` at or after `not_before`, departing no later than `latest`.
@@ -234,8 +260,7 @@ Itinerary RouteNetwork::Impl::itinerary_from(const std::vector<Label>& pool, std
     }
     std::reverse(it.legs.begin(), it.legs.end());
     const Label& last = pool[static_cast<std::size_t>(index)];
-    const auto& h = handling_for(last.last_carrier, last.airport);
-    const std::int64_t available = last.arrival + h.availability_minutes * kMinute;
+    const std::int64_t available = last.arrival + leg_availability[last.leg] * kMinute;
     it.ready = Instant(std::chrono::sys_seconds(std::chrono::seconds(ready)));
     it.latest_acceptance = Instant(std::chrono::sys_seconds(std::chrono::seconds(latest_acceptance)));
     it.available = Instant(std::chrono::sys_seconds(std::chrono::seconds(available)));
@@ -250,8 +275,13 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
     if (origin_it == vertex_of.end() || destination_it == vertex_of.end()) return outcome;
     const std::uint32_t origin = origin_it->second, destination = destination_it->second;
     const int max_legs = std::clamp(request.max_legs, 1, 4);
-    const auto distance = legs_to(destination, max_legs);
-    outcome.diagnostics.statically_connected = distance[origin] <= max_legs;
+    // Airports within max_legs - 1 legs of the destination: where a first leg may usefully land.
+    const auto distance = legs_to(destination, max_legs - 1);
+    bool connected = distance[origin] <= max_legs - 1;
+    for (const auto e : boost::make_iterator_range(boost::out_edges(origin, graph))) {
+        connected = connected || distance[boost::target(e, graph)] <= max_legs - 1;
+    }
+    outcome.diagnostics.statically_connected = connected;
     if (!outcome.diagnostics.statically_connected || origin == destination) return outcome;
 
     const std::int64_t ready =
@@ -267,8 +297,21 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
     std::vector<Label> pool{Label{.airport = origin, .arrival = ready}};
     std::vector<std::int32_t> layer{0}, next_layer, arrived;
     // Dominance per (airport, carrier set, last carrier): earlier arrival with no more legs wins.
-    std::map<std::tuple<std::uint32_t, std::uint64_t, std::uint16_t>, std::int64_t> best_arrival;
-    std::map<std::int32_t, std::int64_t> acceptance_of;  // origin-leg label -> its cut-off
+    std::unordered_map<LabelKey, std::int64_t, LabelKeyHash> best_arrival;
+    best_arrival.reserve(4096);
+    // Per (leg, continues interline): the earliest not-before already tried towards a transfer
+    // airport. A later not-before on the same leg can only give a later arrival under the same
+    // dominance key, so it is skipped without computing the instance. Thread-local scratch, reset
+    // through the list of touched entries.
+    thread_local std::vector<std::int64_t> tried;
+    thread_local std::vector<std::uint32_t> touched;
+    if (tried.size() < legs.size() * 2) tried.assign(legs.size() * 2, INT64_MAX);
+    struct ResetTried {
+        ~ResetTried() {
+            for (const std::uint32_t i : touched) tried[i] = INT64_MAX;
+            touched.clear();
+        }
+    } reset_tried;
     for (int depth = 0; depth < max_legs && !layer.empty(); ++depth) {
         std::sort(layer.begin(), layer.end(), [&](std::int32_t a, std::int32_t b) {
             return pool[static_cast<std::size_t>(a)].arrival < pool[static_cast<std::size_t>(b)].arrival;
@@ -299,10 +342,19 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
                     std::int64_t not_before = 0;
                     int mct = 0;
                     if (depth == 0) {
-                        not_before = ready + handling_for(carrier, from.airport).cutoff_minutes * kMinute;
+                        not_before = ready + leg_cutoff[leg_index] * kMinute;
                     } else {
-                        mct = connection_minutes(from.airport, carrier == from.last_carrier);
+                        mct = carrier == from.last_carrier ? mct_online[from.airport]
+                                                           : mct_interline[from.airport];
                         not_before = from.arrival + mct * kMinute;
+                    }
+                    const bool continues_interline =
+                        from.carriers != 0 && with_carrier(from.carriers, carrier) != with_carrier(0, carrier);
+                    const std::uint32_t memo = leg_index * 2 + (continues_interline ? 1U : 0U);
+                    if (to != destination && !request.keep_dominated) {
+                        if (tried[memo] <= not_before) continue;
+                        if (tried[memo] == INT64_MAX) touched.push_back(memo);
+                        tried[memo] = not_before;
                     }
                     const auto instance = earliest_instance(leg_index, not_before, latest);
                     if (!instance) {
@@ -316,18 +368,21 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
                                .departure = instance->first, .arrival = instance->second,
                                .connection_minutes = depth == 0 ? 0 : static_cast<std::int32_t>((instance->first - from.arrival) / kMinute),
                                .minimum_connection_minutes = mct};
-                    const auto key = std::make_tuple(to, next.carriers, carrier);
+                    // Transfer airports: one label per (airport, last carrier, on-line so far),
+                    // the earliest. Which carriers flew the earlier sectors of an interline label
+                    // does not change what it can connect to. At the destination each carrier set
+                    // is kept apart (it prices differently).
+                    const bool interline = next.carriers != with_carrier(0, carrier);
+                    const LabelKey key{to, to == destination ? next.carriers : (interline ? 1U : 0U),
+                                       carrier};
                     const bool prune = !(request.keep_dominated && to == destination);
                     const auto best = best_arrival.find(key);
                     if (prune && best != best_arrival.end() && best->second <= next.arrival) continue;
                     if (prune) best_arrival[key] = next.arrival;
+                    next.acceptance = depth == 0 ? instance->first - leg_cutoff[leg_index] * kMinute
+                                                 : from.acceptance;
                     pool.push_back(next);
                     const auto index = static_cast<std::int32_t>(pool.size() - 1);
-                    if (depth == 0) {
-                        acceptance_of[index] = instance->first - handling_for(carrier, from.airport).cutoff_minutes * kMinute;
-                    } else {
-                        acceptance_of[index] = acceptance_of.at(label_index);
-                    }
                     if (to == destination) {
                         arrived.push_back(index);
                     } else {
@@ -339,30 +394,33 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
         layer.swap(next_layer);
     }
 
-    for (const std::int32_t index : arrived) {
-        outcome.itineraries.push_back(itinerary_from(pool, index, ready, acceptance_of.at(index)));
-    }
-    // Keep the non-dominated set per carrier set on (availability, legs); deterministic order.
+    // Non-dominated per carrier set on (availability, legs): sort each set's arrivals by
+    // availability, then legs, and keep one whenever it needs fewer legs than all before it.
+    const auto available_of = [&](std::int32_t index) {
+        const Label& l = pool[static_cast<std::size_t>(index)];
+        return l.arrival + leg_availability[l.leg] * kMinute;
+    };
+    std::vector<std::pair<std::int64_t, std::int32_t>> order;  // (availability, label)
+    order.reserve(arrived.size());
+    for (const std::int32_t index : arrived) order.emplace_back(available_of(index), index);
+    std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+        const Label& la = pool[static_cast<std::size_t>(a.second)];
+        const Label& lb = pool[static_cast<std::size_t>(b.second)];
+        return std::tie(la.carriers, a.first, la.depth, a.second) <
+               std::tie(lb.carriers, b.first, lb.depth, b.second);
+    });
     std::vector<Itinerary> kept;
-    for (std::size_t i = 0; i < outcome.itineraries.size() && request.keep_dominated; ++i) {
-        kept.push_back(outcome.itineraries[i]);
-    }
-    for (std::size_t i = 0; i < outcome.itineraries.size() && !request.keep_dominated; ++i) {
-        const auto& a = outcome.itineraries[i];
-        auto carriers_a = a.carriers();
-        std::sort(carriers_a.begin(), carriers_a.end());
-        bool dominated = false;
-        for (std::size_t j = 0; j < outcome.itineraries.size() && !dominated; ++j) {
-            if (i == j) continue;
-            const auto& b = outcome.itineraries[j];
-            auto carriers_b = b.carriers();
-            std::sort(carriers_b.begin(), carriers_b.end());
-            if (carriers_a != carriers_b) continue;
-            const bool no_worse = b.available <= a.available && b.legs.size() <= a.legs.size();
-            const bool better = b.available < a.available || b.legs.size() < a.legs.size();
-            dominated = no_worse && (better || j < i);  // identical twins: keep the first
+    std::uint64_t current_set = 0;
+    int fewest_legs = 99;
+    for (const auto& [available, index] : order) {
+        const Label& l = pool[static_cast<std::size_t>(index)];
+        if (l.carriers != current_set) {
+            current_set = l.carriers;
+            fewest_legs = 99;
         }
-        if (!dominated) kept.push_back(a);
+        if (!request.keep_dominated && l.depth >= fewest_legs) continue;
+        fewest_legs = std::min<int>(fewest_legs, l.depth);
+        kept.push_back(itinerary_from(pool, index, ready, l.acceptance));
     }
     std::sort(kept.begin(), kept.end(), [](const Itinerary& a, const Itinerary& b) {
         if (a.available != b.available) return a.available < b.available;

@@ -47,7 +47,47 @@ SectorPrice sector_price(const Sector& s, const PricedOption& o) {
                        o.buy_total};
 }
 
+std::uint64_t pack(std::string_view chars) {
+    std::uint64_t key = 0;
+    for (char c : chars) key = (key << 8) | static_cast<unsigned char>(c);
+    return key;
+}
+
+std::uint64_t sector_key(const Sector& s, bool with_margin) {
+    return (pack(s.carrier.view()) << 49) ^ (pack(s.origin.view()) << 25) ^
+           (pack(s.destination.view()) << 1) ^ (with_margin ? 1U : 0U);
+}
+
+// One sector on its carrier's rate for the sector's lane; on-line itineraries (a single sector)
+// carry the margin, interline sectors do not (it applies once, on the whole).
+PricingOutcome price_sector(const PricingContext& ctx, const Sector& s, bool single_sector) {
+    const auto lines = carrier_lines(ctx.book, s);
+    if (lines.empty()) {
+        return Rejection{.carrier = s.carrier,
+                         .reason_code = single_sector ? "no_rate" : "no_sector_rate",
+                         .reason = fmt::format("{} files no rate {}-{}", s.carrier.view(),
+                                               s.origin.view(), s.destination.view())};
+    }
+    if (single_sector) return price_carrier(ctx, lines);
+    Shipment sector_shipment = ctx.shipment;
+    sector_shipment.origin = s.origin;
+    sector_shipment.destination = s.destination;
+    const PricingContext sector_ctx{ctx.book,        sector_shipment, ctx.customer,
+                                    ctx.rating_date, ctx.quote_date,  ctx.offer_validity_days,
+                                    /*apply_margin=*/false};
+    return price_carrier(sector_ctx, lines);
+}
+
 }  // namespace
+
+const PricingOutcome* SectorPriceCache::find(std::uint64_t key) const {
+    const auto it = outcomes_.find(key);
+    return it == outcomes_.end() ? nullptr : &it->second;
+}
+
+const PricingOutcome& SectorPriceCache::store(std::uint64_t key, PricingOutcome outcome) {
+    return outcomes_.insert_or_assign(key, std::move(outcome)).first->second;
+}
 
 std::string describe_flights(const Itinerary& itinerary) {
     std::string out;
@@ -58,33 +98,29 @@ std::string describe_flights(const Itinerary& itinerary) {
     return out;
 }
 
-PricingOutcome price_itinerary(const PricingContext& ctx, const Itinerary& itinerary) {
+PricingOutcome price_itinerary(const PricingContext& ctx, const Itinerary& itinerary,
+                               SectorPriceCache* cache) {
     const auto sectors = sectors_of(itinerary);
     std::vector<PricedOption> priced;
+    PricingOutcome fresh_storage;  // holds an outcome when no cache is given
     for (const Sector& s : sectors) {
-        const auto lines = carrier_lines(ctx.book, s);
-        if (lines.empty()) {
-            return reject(itinerary, s.carrier, sectors.size() == 1 ? "no_rate" : "no_sector_rate",
-                          fmt::format("{} files no rate {}-{}", s.carrier.view(), s.origin.view(),
-                                      s.destination.view()));
+        const std::uint64_t key = sector_key(s, sectors.size() == 1);
+        const PricingOutcome* cached = cache != nullptr ? cache->find(key) : nullptr;
+        if (cached == nullptr) {
+            PricingOutcome fresh = price_sector(ctx, s, sectors.size() == 1);
+            cached = cache != nullptr ? &cache->store(key, std::move(fresh))
+                                      : &(fresh_storage = std::move(fresh));
         }
-        Shipment sector_shipment = ctx.shipment;
-        sector_shipment.origin = s.origin;
-        sector_shipment.destination = s.destination;
-        // Interline sectors are priced without margin: it applies once, on the whole.
-        const PricingContext sector_ctx{ctx.book,        sector_shipment,     ctx.customer,
-                                        ctx.rating_date, ctx.quote_date,      ctx.offer_validity_days,
-                                        /*apply_margin=*/false};
-        auto outcome = price_carrier(sectors.size() == 1 ? ctx : sector_ctx, lines);
-        if (auto* rejection = std::get_if<Rejection>(&outcome)) {
-            rejection->itinerary = describe_flights(itinerary);
-            if (sectors.size() > 1) {
-                rejection->reason = fmt::format("sector {}-{}: {}", s.origin.view(),
-                                                s.destination.view(), rejection->reason);
+        if (const auto* rejection = std::get_if<Rejection>(cached)) {
+            Rejection copy = *rejection;
+            copy.itinerary = describe_flights(itinerary);
+            if (sectors.size() > 1 && copy.reason_code != "no_sector_rate") {
+                copy.reason = fmt::format("sector {}-{}: {}", s.origin.view(), s.destination.view(),
+                                          copy.reason);
             }
-            return std::move(*rejection);
+            return copy;
         }
-        priced.push_back(std::move(std::get<PricedOption>(outcome)));
+        priced.push_back(std::get<PricedOption>(*cached));
     }
 
     PricedOption option = std::move(priced.front());

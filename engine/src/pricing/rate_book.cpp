@@ -6,16 +6,18 @@
 namespace cargoquote {
 
 namespace {
-std::string lane_key(AirportCode origin, AirportCode destination) {
-    std::string key(origin.view());
-    key += destination.view();
+std::uint64_t pack(std::string_view chars) {
+    std::uint64_t key = 0;
+    for (char c : chars) key = (key << 8) | static_cast<unsigned char>(c);
     return key;
 }
 
-std::string carrier_origin_key(CarrierCode carrier, AirportCode origin) {
-    std::string key(carrier.view());
-    key += origin.view();
-    return key;
+std::uint64_t lane_key(AirportCode origin, AirportCode destination) {
+    return (pack(origin.view()) << 24) | pack(destination.view());
+}
+
+std::uint64_t carrier_origin_key(CarrierCode carrier, AirportCode origin) {
+    return (pack(carrier.view()) << 24) | pack(origin.view());
 }
 }  // namespace
 

@@ -57,6 +57,49 @@ bool quote_in(PricedOption& option, CurrencyCode currency, const FxTable& fx, Da
     return true;
 }
 
+// Removes options dominated by another flown by the same carriers or a subset of them that is no
+// later, has no more legs and costs no more (a slower, longer option that is no cheaper never
+// survives; options on unrelated carriers stay, since they differ in reliability and risk).
+// Returns how many were removed.
+std::size_t drop_dominated(std::vector<PricedOption>& options) {
+    struct Key {
+        Instant available;
+        std::size_t legs;
+        std::int64_t price;
+        std::vector<CarrierCode> carriers;  // sorted
+    };
+    std::vector<Key> keys;
+    keys.reserve(options.size());
+    for (const auto& o : options) {
+        auto carriers = o.itinerary.carriers();
+        std::sort(carriers.begin(), carriers.end());
+        keys.push_back(Key{o.itinerary.available, o.itinerary.legs.size(),
+                           o.sell_total_quoted.micros(), std::move(carriers)});
+    }
+    std::vector<std::size_t> order(options.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return std::tie(keys[a].available, keys[a].legs, keys[a].price) <
+               std::tie(keys[b].available, keys[b].legs, keys[b].price);
+    });
+    std::vector<std::size_t> kept;
+    for (const std::size_t i : order) {
+        const bool dominated = std::any_of(kept.begin(), kept.end(), [&](std::size_t k) {
+            return keys[k].available <= keys[i].available && keys[k].legs <= keys[i].legs &&
+                   keys[k].price <= keys[i].price &&
+                   std::includes(keys[i].carriers.begin(), keys[i].carriers.end(),
+                                 keys[k].carriers.begin(), keys[k].carriers.end());
+        });
+        if (!dominated) kept.push_back(i);
+    }
+    std::vector<PricedOption> survivors;
+    survivors.reserve(kept.size());
+    for (const std::size_t i : kept) survivors.push_back(std::move(options[i]));
+    const std::size_t dropped = options.size() - survivors.size();
+    options = std::move(survivors);
+    return dropped;
+}
+
 }  // namespace
 
 QuoteEngine::QuoteEngine(std::shared_ptr<const RateBook> book)
@@ -97,8 +140,9 @@ void QuoteEngine::quote_itineraries(const PricingContext& context, QuoteResult& 
             Rejection{.reason_code = found.reason_code(), .reason = found.reason()});
     }
     result.options.reserve(found.itineraries.size());
+    SectorPriceCache cache;
     for (const Itinerary& itinerary : found.itineraries) {
-        auto outcome = price_itinerary(context, itinerary);
+        auto outcome = price_itinerary(context, itinerary, &cache);
         if (auto* option = std::get_if<PricedOption>(&outcome)) {
             result.options.push_back(std::move(*option));
         } else {
@@ -146,6 +190,7 @@ QuoteResult QuoteEngine::quote(const QuoteRequest& request) const {
             .itinerary = describe_flights(option.itinerary)});
         return true;
     });
+    if (!network_->empty()) result.dominated_options = drop_dominated(result.options);
     std::sort(result.options.begin(), result.options.end(),
               [](const PricedOption& a, const PricedOption& b) {
                   if (a.sell_total_quoted.micros() != b.sell_total_quoted.micros()) {

@@ -16,7 +16,7 @@ using test::money;
 RateBookData book_with_schedule() {
     RateBookData data = test::small_rate_book();
     const RateBookData network = test::network_fixture({
-        "A1 1 PVG-FRA 10:00 16:00+0 1234567 freighter",
+        "A1 1 PVG-FRA 22:00 04:00+1 1234567 freighter",
         "A1 100 PVG-ICN 09:00 12:00+0 1234567 freighter",
         "B2 900 ICN-FRA 16:00 19:00+0 1234567 freighter",
         "B2 5 PVG-FRA 23:00 05:00+1 1234567 freighter",
@@ -83,6 +83,12 @@ TEST_F(ItineraryQuoteTest, OnlineAndInterlineItinerariesArePriced) {
     EXPECT_EQ(interline.itinerary.legs[1].minimum_connection_minutes, 240);
 }
 
+// The interline option is faster than both directs, so nothing dominates it; with the A1 direct
+// earlier and cheaper it would be left out (a subset of its carriers, no later, no dearer).
+TEST_F(ItineraryQuoteTest, NothingLeftOutWhenEveryOptionWinsSomewhere) {
+    EXPECT_EQ(quote().dominated_options, 0u);
+}
+
 TEST_F(ItineraryQuoteTest, ItineraryWithoutARateIsRejectedWithItsFlights) {
     const auto result = quote();
     ASSERT_EQ(result.rejections.size(), 1u);
@@ -93,9 +99,9 @@ TEST_F(ItineraryQuoteTest, ItineraryWithoutARateIsRejectedWithItsFlights) {
 
 TEST_F(ItineraryQuoteTest, OptionsCarryTheirTransitTime) {
     const auto result = quote();
-    // A1 1: ready 06:00 CST (22:00Z), departs 10:00 CST (02:00Z), arrives FRA 16:00 CET (15:00Z),
-    // available 18:00Z: 20 h.
-    EXPECT_EQ(result.options[1].itinerary.transit_minutes, 20 * 60);
+    // A1 1: ready 06:00 CST (22:00Z the day before), departs 22:00 CST (14:00Z), arrives FRA 04:00
+    // CET next day (03:00Z), available 06:00Z: 32 h.
+    EXPECT_EQ(result.options[1].itinerary.transit_minutes, 32 * 60);
     EXPECT_EQ(result.options[1].itinerary.legs[0].leg->flight_number, "A1 1");
 }
 
@@ -109,6 +115,35 @@ TEST_F(ItineraryQuoteTest, NoItineraryGivesTheSearchReason) {
     EXPECT_TRUE(result.options.empty());
     ASSERT_EQ(result.rejections.size(), 1u);
     EXPECT_EQ(result.rejections[0].reason_code, "piece_too_large");
+}
+
+}  // namespace
+}  // namespace cargoquote
+
+namespace cargoquote {
+namespace {
+
+// With A1 flying direct at 10:00 (available 18:00Z, 24871.40 CNY), the A1 + B2 interline
+// (available 21:00Z, 33470.80 CNY) is later, longer and dearer on a superset of A1's carriers.
+TEST(ItineraryDominanceTest, SlowerLongerDearerInterlineIsLeftOut) {
+    RateBookData data = book_with_schedule();
+    for (auto& leg : data.schedule.legs) {
+        if (leg.flight_number == "A1 1") {
+            leg.departure_minute = 10 * 60;
+            leg.arrival_minute = 16 * 60;
+            leg.arrival_day_offset = 0;
+        }
+    }
+    const QuoteEngine engine(std::make_shared<const RateBook>(std::move(data)));
+    QuoteRequest r;
+    r.shipment.origin = AirportCode::parse("PVG");
+    r.shipment.destination = AirportCode::parse("FRA");
+    r.shipment.pieces = {test::piece(3, "120", "80", "100", "250")};
+    r.shipment.ready_time = LocalDateTime::parse("2026-11-26T06:00", "r");
+    const auto result = engine.quote(r);
+    EXPECT_EQ(result.dominated_options, 1u);
+    ASSERT_EQ(result.options.size(), 2u);
+    for (const auto& o : result.options) EXPECT_TRUE(o.sectors.empty());
 }
 
 }  // namespace

@@ -13,6 +13,7 @@ namespace cargoquote {
 
 inline constexpr std::string_view kQuoteRequestSchema = "cargoquote.quote_request/1";
 inline constexpr std::string_view kQuoteResultSchema = "cargoquote.quote_result/1";
+inline constexpr std::string_view kRouteSearchSchema = "cargoquote.route_search/1";
 
 // Strict: unknown fields and wrong types are InputErrors naming the JSON Pointer of the field.
 [[nodiscard]] QuoteRequest quote_request_from_json(const nlohmann::json& document);
@@ -23,5 +24,7 @@ inline constexpr std::string_view kQuoteResultSchema = "cargoquote.quote_result/
 [[nodiscard]] nlohmann::json to_json(const QuoteResult& result);
 [[nodiscard]] nlohmann::json to_json(const Money& money);
 [[nodiscard]] nlohmann::json to_json(const Error& error);
+// Itineraries with legs in local and UTC time (zones from `book`), or the reason for none.
+[[nodiscard]] nlohmann::json to_json(const SearchOutcome& outcome, const RateBook& book);
 
 }  // namespace cargoquote

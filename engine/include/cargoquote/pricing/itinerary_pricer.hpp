@@ -9,12 +9,27 @@
 #include <cargoquote/network/itinerary.hpp>
 #include <cargoquote/pricing/carrier_pricer.hpp>
 
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 
 namespace cargoquote {
 
+// Sector prices depend only on (carrier, sector origin, sector destination, margin or not) for a
+// given shipment and date, so one quote prices each once however many itineraries share it.
+// Use one cache per quote (per PricingContext); not thread-safe.
+class SectorPriceCache {
+public:
+    [[nodiscard]] const PricingOutcome* find(std::uint64_t key) const;
+    const PricingOutcome& store(std::uint64_t key, PricingOutcome outcome);
+
+private:
+    std::unordered_map<std::uint64_t, PricingOutcome> outcomes_;
+};
+
 [[nodiscard]] PricingOutcome price_itinerary(const PricingContext& context,
-                                             const Itinerary& itinerary);
+                                             const Itinerary& itinerary,
+                                             SectorPriceCache* cache = nullptr);
 
 // "A1 100 PVG-ICN, A1 200 ICN-FRA"
 [[nodiscard]] std::string describe_flights(const Itinerary& itinerary);

@@ -83,8 +83,9 @@ private:
     std::unordered_map<AirportCode, std::size_t> airports_;
     std::unordered_map<CarrierCode, std::size_t> carriers_;
     std::unordered_map<std::string, std::size_t> customers_;
-    std::unordered_map<std::string, std::vector<const RateLine*>> lanes_;  // key "PVGFRA"
-    std::unordered_map<std::string, std::vector<const Surcharge*>> surcharge_candidates_;  // "Q1PVG"
+    // Keys pack the codes' characters into one integer (no string building on lookups).
+    std::unordered_map<std::uint64_t, std::vector<const RateLine*>> lanes_;
+    std::unordered_map<std::uint64_t, std::vector<const Surcharge*>> surcharge_candidates_;
 };
 
 }  // namespace cargoquote

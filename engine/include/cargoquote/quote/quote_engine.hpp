@@ -36,6 +36,9 @@ struct QuoteResult {
     Instant ready_time_utc;
     std::vector<PricedOption> options;  // cheapest sell total first, then earliest availability
     std::vector<Rejection> rejections;  // carrier unset: the whole lane
+    // Itineraries dropped because another option is no later, has no more legs and costs no more
+    // (a slower, longer option that is no cheaper never survives).
+    std::size_t dominated_options = 0;
 };
 
 class QuoteEngine {

@@ -256,7 +256,9 @@ json to_json(const SearchOutcome& outcome, const RateBook& book) {
                   {"legsTooSmall", d.legs_too_small},
                   {"legsRefused", d.legs_refused},
                   {"legsWithoutService", d.legs_without_service},
-                  {"connectionsMissed", d.connections_missed}}}};
+                  {"connectionsMissed", d.connections_missed},
+                  {"legsEvaluated", d.legs_evaluated},
+                  {"labels", d.labels}}}};
 }
 
 json to_json(const Error& error) {

@@ -20,7 +20,26 @@ constexpr std::int64_t kMinute = 60;
 
 // Static route graph: one vertex per airport, one edge per airport pair with scheduled legs.
 struct RouteEdge {
-    std::vector<std::uint32_t> legs;  // indices into the schedule, by departure time
+    std::uint32_t begin = 0;  // the edge's legs are compact[begin, end), by departure time
+    std::uint32_t end = 0;
+};
+
+// What the search reads of a leg, packed together and stored edge by edge, so scanning an
+// airport's departures walks memory in order instead of chasing FlightLeg records.
+struct CompactLeg {
+    std::uint32_t source = 0;  // index into ScheduleData::legs
+    std::uint32_t origin = 0;
+    std::uint32_t destination = 0;
+    std::int32_t from_day = 0;  // effective dates, days since 1970-01-01
+    std::int32_t to_day = 0;
+    std::int32_t cutoff_minutes = 0;        // at the origin, for this carrier
+    std::int32_t availability_minutes = 0;  // at the destination, for this carrier
+    std::int16_t departure_minute = 0;
+    std::int16_t arrival_minute = 0;
+    std::uint16_t carrier = 0;  // 1-based id
+    std::int8_t arrival_day_offset = 0;
+    std::uint8_t days = 0;
+    std::uint8_t category = 0;
 };
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
                                     boost::no_property, RouteEdge>;
@@ -92,20 +111,16 @@ struct RouteNetwork::Impl {
     std::unordered_map<AirportCode, std::uint32_t> vertex_of;
     std::vector<AirportCode> airport_of;
     std::vector<detail::ZoneTimeline> zones;          // by vertex
-    std::vector<std::uint16_t> leg_carrier;           // 1-based carrier id per leg
+    std::vector<CompactLeg> compact;                  // in edge order
     std::unordered_map<CarrierCode, std::uint16_t> carrier_id;
-    std::vector<std::uint32_t> leg_origin, leg_destination;
-    std::vector<std::int64_t> leg_from_day, leg_to_day;
+    std::vector<CarrierCode> carrier_of_id{CarrierCode{}};
     std::map<AircraftCategory, AircraftLimits> limits;
     std::vector<ConnectionTime> default_mct{ConnectionTime{}};
     std::unordered_map<AirportCode, ConnectionTime> mct_by_airport;
     ConnectionTime default_connection;
     std::map<std::pair<std::uint16_t, std::int64_t>, HandlingTime> handling;  // (carrier|0, vertex|-1)
     std::map<std::pair<std::uint16_t, std::string>, bool> refused;
-    // Precomputed so the search does no lookups: per leg, the cut-off at its origin and the time
-    // to availability at its destination for its carrier; per airport, the two MCTs.
-    std::vector<std::int32_t> leg_cutoff, leg_availability;
-    std::vector<std::int32_t> mct_online, mct_interline;
+    std::vector<std::int32_t> mct_online, mct_interline;  // per airport, precomputed
 
     explicit Impl(const RateBook& b) : book(b), legs(b.data().schedule.legs) { build(); }
 
@@ -120,33 +135,19 @@ struct RouteNetwork::Impl {
 
     void build() {
         const ScheduleData& s = book.data().schedule;
+        std::vector<std::uint32_t> origin(legs.size()), destination(legs.size());
         std::int64_t first_day = 0, last_day = 0;
         for (std::uint32_t i = 0; i < legs.size(); ++i) {
             const FlightLeg& leg = legs[i];
-            auto [it, inserted] = carrier_id.try_emplace(leg.carrier,
-                                                         static_cast<std::uint16_t>(carrier_id.size() + 1));
-            leg_carrier.push_back(it->second);
-            leg_origin.push_back(vertex(leg.origin));
-            leg_destination.push_back(vertex(leg.destination));
-            leg_from_day.push_back(leg.effective_from.days().time_since_epoch().count());
-            leg_to_day.push_back(leg.effective_to.days().time_since_epoch().count());
-            first_day = i == 0 ? leg_from_day.back() : std::min(first_day, leg_from_day.back());
-            last_day = std::max(last_day, leg_to_day.back());
-        }
-        // Edges in a deterministic order: by origin, destination, then departure time.
-        std::vector<std::uint32_t> order(legs.size());
-        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return std::tie(leg_origin[a], leg_destination[a], legs[a].departure_minute, legs[a].leg_id) <
-                   std::tie(leg_origin[b], leg_destination[b], legs[b].departure_minute, legs[b].leg_id);
-        });
-        for (std::size_t k = 0; k < order.size();) {
-            const std::uint32_t from = leg_origin[order[k]], to = leg_destination[order[k]];
-            RouteEdge edge;
-            for (; k < order.size() && leg_origin[order[k]] == from && leg_destination[order[k]] == to; ++k) {
-                edge.legs.push_back(order[k]);
+            if (carrier_id.try_emplace(leg.carrier, static_cast<std::uint16_t>(carrier_id.size() + 1)).second) {
+                carrier_of_id.push_back(leg.carrier);
             }
-            boost::add_edge(from, to, std::move(edge), graph);
+            origin[i] = vertex(leg.origin);
+            destination[i] = vertex(leg.destination);
+            const auto from = leg.effective_from.days().time_since_epoch().count();
+            const auto to = leg.effective_to.days().time_since_epoch().count();
+            first_day = i == 0 ? from : std::min<std::int64_t>(first_day, from);
+            last_day = std::max<std::int64_t>(last_day, to);
         }
         for (const AirportCode code : airport_of) {
             const Airport* airport = book.airport(code);
@@ -172,16 +173,42 @@ struct RouteNetwork::Impl {
         for (const auto& r : s.restrictions) {
             if (const std::uint16_t id = id_of(r.carrier)) refused[{id, r.commodity}] = true;
         }
-        for (std::uint32_t i = 0; i < legs.size(); ++i) {
-            leg_cutoff.push_back(handling_for(leg_carrier[i], leg_origin[i]).cutoff_minutes);
-            leg_availability.push_back(
-                handling_for(leg_carrier[i], leg_destination[i]).availability_minutes);
-        }
         for (std::uint32_t v = 0; v < airport_of.size(); ++v) {
             const auto it = mct_by_airport.find(airport_of[v]);
             const ConnectionTime& c = it == mct_by_airport.end() ? default_connection : it->second;
             mct_online.push_back(c.online_minutes);
             mct_interline.push_back(c.interline_minutes);
+        }
+        // Legs in a deterministic edge order: by origin, destination, departure time, leg id.
+        std::vector<std::uint32_t> order(legs.size());
+        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return std::tie(origin[a], destination[a], legs[a].departure_minute, legs[a].leg_id) <
+                   std::tie(origin[b], destination[b], legs[b].departure_minute, legs[b].leg_id);
+        });
+        compact.reserve(legs.size());
+        for (const std::uint32_t i : order) {
+            const FlightLeg& leg = legs[i];
+            const std::uint16_t carrier = id_of(leg.carrier);
+            compact.push_back(CompactLeg{
+                .source = i, .origin = origin[i], .destination = destination[i],
+                .from_day = static_cast<std::int32_t>(leg.effective_from.days().time_since_epoch().count()),
+                .to_day = static_cast<std::int32_t>(leg.effective_to.days().time_since_epoch().count()),
+                .cutoff_minutes = handling_for(carrier, origin[i]).cutoff_minutes,
+                .availability_minutes = handling_for(carrier, destination[i]).availability_minutes,
+                .departure_minute = static_cast<std::int16_t>(leg.departure_minute),
+                .arrival_minute = static_cast<std::int16_t>(leg.arrival_minute),
+                .carrier = carrier,
+                .arrival_day_offset = static_cast<std::int8_t>(leg.arrival_day_offset),
+                .days = leg.days,
+                .category = static_cast<std::uint8_t>(leg.category)});
+        }
+        for (std::uint32_t k = 0; k < compact.size();) {
+            const std::uint32_t from = compact[k].origin, to = compact[k].destination;
+            RouteEdge edge{.begin = k};
+            while (k < compact.size() && compact[k].origin == from && compact[k].destination == to) ++k;
+            edge.end = k;
+            boost::add_edge(from, to, edge, graph);
         }
     }
 
@@ -205,12 +232,12 @@ struct RouteNetwork::Impl {
     // The first departure of `leg` at or after `not_before`, departing no later than `latest`.
     [[nodiscard]] std::optional<std::pair<std::int64_t, std::int64_t>> earliest_instance(
         std::uint32_t index, std::int64_t not_before, std::int64_t latest) const {
-        const FlightLeg& leg = legs[index];
-        const auto& origin_zone = zones[leg_origin[index]];
-        const auto& destination_zone = zones[leg_destination[index]];
+        const CompactLeg& leg = compact[index];
+        const auto& origin_zone = zones[leg.origin];
+        const auto& destination_zone = zones[leg.destination];
         const std::int64_t local = not_before + origin_zone.offset_at_utc(not_before);
-        const std::int64_t first = std::max(floor_div(local, kDay) - 1, leg_from_day[index]);
-        for (std::int64_t day = first; day <= leg_to_day[index]; ++day) {
+        const std::int64_t first = std::max<std::int64_t>(floor_div(local, kDay) - 1, leg.from_day);
+        for (std::int64_t day = first; day <= leg.to_day; ++day) {
             if ((leg.days & (1U << weekday_index(day))) == 0) continue;
             const std::int64_t departure =
                 origin_zone.to_utc(day * kDay + leg.departure_minute * kMinute);
@@ -254,13 +281,13 @@ Itinerary RouteNetwork::Impl::itinerary_from(const std::vector<Label>& pool, std
     for (std::int32_t i = index; pool[static_cast<std::size_t>(i)].parent >= 0;
          i = pool[static_cast<std::size_t>(i)].parent) {
         const Label& l = pool[static_cast<std::size_t>(i)];
-        it.legs.push_back(LegInstance{&legs[l.leg], Instant(std::chrono::sys_seconds(std::chrono::seconds(l.departure))),
+        it.legs.push_back(LegInstance{&legs[compact[l.leg].source], Instant(std::chrono::sys_seconds(std::chrono::seconds(l.departure))),
                                       Instant(std::chrono::sys_seconds(std::chrono::seconds(l.arrival))),
                                       l.connection_minutes, l.minimum_connection_minutes});
     }
     std::reverse(it.legs.begin(), it.legs.end());
     const Label& last = pool[static_cast<std::size_t>(index)];
-    const std::int64_t available = last.arrival + leg_availability[last.leg] * kMinute;
+    const std::int64_t available = last.arrival + compact[last.leg].availability_minutes * kMinute;
     it.ready = Instant(std::chrono::sys_seconds(std::chrono::seconds(ready)));
     it.latest_acceptance = Instant(std::chrono::sys_seconds(std::chrono::seconds(latest_acceptance)));
     it.available = Instant(std::chrono::sys_seconds(std::chrono::seconds(available)));
@@ -305,7 +332,7 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
     // through the list of touched entries.
     thread_local std::vector<std::int64_t> tried;
     thread_local std::vector<std::uint32_t> touched;
-    if (tried.size() < legs.size() * 2) tried.assign(legs.size() * 2, INT64_MAX);
+    if (tried.size() < compact.size() * 2) tried.assign(compact.size() * 2, INT64_MAX);
     struct ResetTried {
         ~ResetTried() {
             for (const std::uint32_t i : touched) tried[i] = INT64_MAX;
@@ -327,13 +354,13 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
                     visited = pool[static_cast<std::size_t>(i)].airport == to;
                 }
                 if (visited) continue;
-                for (const std::uint32_t leg_index : graph[e].legs) {
-                    const FlightLeg& leg = legs[leg_index];
-                    if (!fits[static_cast<int>(leg.category)]) {
+                for (std::uint32_t leg_index = graph[e].begin; leg_index < graph[e].end; ++leg_index) {
+                    const CompactLeg& leg = compact[leg_index];
+                    if (!fits[leg.category]) {
                         ++outcome.diagnostics.legs_too_small;
                         continue;
                     }
-                    const std::uint16_t carrier = leg_carrier[leg_index];
+                    const std::uint16_t carrier = leg.carrier;
                     if (request.commodity.kind() == CommodityKind::Class &&
                         refused.contains({carrier, request.commodity.code()})) {
                         ++outcome.diagnostics.legs_refused;
@@ -342,7 +369,7 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
                     std::int64_t not_before = 0;
                     int mct = 0;
                     if (depth == 0) {
-                        not_before = ready + leg_cutoff[leg_index] * kMinute;
+                        not_before = ready + leg.cutoff_minutes * kMinute;
                     } else {
                         mct = carrier == from.last_carrier ? mct_online[from.airport]
                                                            : mct_interline[from.airport];
@@ -356,7 +383,11 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
                         if (tried[memo] == INT64_MAX) touched.push_back(memo);
                         tried[memo] = not_before;
                     }
-                    const auto instance = earliest_instance(leg_index, not_before, latest);
+                    ++outcome.diagnostics.legs_evaluated;
+                    const std::int64_t depart_by =
+                        depth == 0 ? latest
+                                   : std::min(latest, from.arrival + request.max_connection_hours * 60 * kMinute);
+                    const auto instance = earliest_instance(leg_index, not_before, depart_by);
                     if (!instance) {
                         ++(depth == 0 ? outcome.diagnostics.legs_without_service
                                       : outcome.diagnostics.connections_missed);
@@ -379,7 +410,7 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
                     const auto best = best_arrival.find(key);
                     if (prune && best != best_arrival.end() && best->second <= next.arrival) continue;
                     if (prune) best_arrival[key] = next.arrival;
-                    next.acceptance = depth == 0 ? instance->first - leg_cutoff[leg_index] * kMinute
+                    next.acceptance = depth == 0 ? instance->first - leg.cutoff_minutes * kMinute
                                                  : from.acceptance;
                     pool.push_back(next);
                     const auto index = static_cast<std::int32_t>(pool.size() - 1);
@@ -394,33 +425,92 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
         layer.swap(next_layer);
     }
 
-    // Non-dominated per carrier set on (availability, legs): sort each set's arrivals by
-    // availability, then legs, and keep one whenever it needs fewer legs than all before it.
+    // Dominance, in one pass in order of availability then legs: an arrival is dropped when an
+    // earlier-kept itinerary flown by the same carriers or a subset of them has no more legs.
+    // Only itineraries whose every sector has a rate line may dominate, so an unpriceable route
+    // never hides a priceable one.
     const auto available_of = [&](std::int32_t index) {
         const Label& l = pool[static_cast<std::size_t>(index)];
-        return l.arrival + leg_availability[l.leg] * kMinute;
+        return l.arrival + compact[l.leg].availability_minutes * kMinute;
     };
     std::vector<std::pair<std::int64_t, std::int32_t>> order;  // (availability, label)
     order.reserve(arrived.size());
+    outcome.diagnostics.labels = static_cast<int>(pool.size());
     for (const std::int32_t index : arrived) order.emplace_back(available_of(index), index);
     std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
-        const Label& la = pool[static_cast<std::size_t>(a.second)];
-        const Label& lb = pool[static_cast<std::size_t>(b.second)];
-        return std::tie(la.carriers, a.first, la.depth, a.second) <
-               std::tie(lb.carriers, b.first, lb.depth, b.second);
+        return std::make_tuple(a.first, pool[static_cast<std::size_t>(a.second)].depth, a.second) <
+               std::make_tuple(b.first, pool[static_cast<std::size_t>(b.second)].depth, b.second);
     });
-    std::vector<Itinerary> kept;
-    std::uint64_t current_set = 0;
-    int fewest_legs = 99;
+    std::unordered_map<std::uint64_t, int> fewest_legs_by_set;  // kept, priceable itineraries
+    std::unordered_map<std::uint64_t, bool> sector_has_rate;
+    const auto priceable = [&](std::int32_t index) {
+        // Sectors: runs of legs on one carrier, walked back from the destination.
+        std::uint32_t sector_end = pool[static_cast<std::size_t>(index)].airport;
+        for (std::int32_t i = index; i >= 0 && pool[static_cast<std::size_t>(i)].parent >= 0;) {
+            const Label& l = pool[static_cast<std::size_t>(i)];
+            std::int32_t j = i;
+            while (pool[static_cast<std::size_t>(j)].parent >= 0 &&
+                   pool[static_cast<std::size_t>(j)].last_carrier == l.last_carrier) {
+                j = pool[static_cast<std::size_t>(j)].parent;
+            }
+            const std::uint32_t sector_start = pool[static_cast<std::size_t>(j)].airport;
+            const CarrierCode carrier = carrier_of_id[l.last_carrier];
+            const std::uint64_t key = (static_cast<std::uint64_t>(l.last_carrier) << 40) |
+                                      (static_cast<std::uint64_t>(sector_start) << 20) | sector_end;
+            auto [it, inserted] = sector_has_rate.try_emplace(key, false);
+            if (inserted) {
+                for (const RateLine* line : book.lines_on_lane(airport_of[sector_start], airport_of[sector_end])) {
+                    it->second = it->second || line->carrier == carrier;
+                }
+            }
+            if (!it->second) return false;
+            sector_end = sector_start;
+            i = j;
+        }
+        return true;
+    };
+    // Unpriceable itineraries (a sector without a rate) may still dominate each other: they only
+    // become rejections, and one per carrier combination says what is missing.
+    std::unordered_map<std::uint64_t, int> fewest_legs_unpriceable;
+    const auto dominated_in = [&](const std::unordered_map<std::uint64_t, int>& fewest,
+                                  const Label& l) {
+        std::uint16_t ids[3] = {};
+        int n = 0;
+        for (std::uint64_t rest = l.carriers; rest != 0 && n < 3; rest >>= 16) {
+            ids[n++] = static_cast<std::uint16_t>(rest & 0xFFFF);
+        }
+        for (int mask = 1; mask < (1 << n); ++mask) {  // every non-empty subset, itself included
+            std::uint64_t subset = 0;
+            for (int k = 0; k < n; ++k) {
+                if (mask & (1 << k)) subset = with_carrier(subset, ids[k]);
+            }
+            const auto it = fewest.find(subset);
+            if (it != fewest.end() && it->second <= l.depth) return true;
+        }
+        return false;
+    };
+    const auto remember = [](std::unordered_map<std::uint64_t, int>& fewest, const Label& l) {
+        auto [it, inserted] = fewest.try_emplace(l.carriers, l.depth);
+        if (!inserted) it->second = std::min<int>(it->second, l.depth);
+    };
+    std::vector<std::int32_t> front;
     for (const auto& [available, index] : order) {
         const Label& l = pool[static_cast<std::size_t>(index)];
-        if (l.carriers != current_set) {
-            current_set = l.carriers;
-            fewest_legs = 99;
+        if (!request.keep_dominated) {
+            if (dominated_in(fewest_legs_by_set, l)) continue;
+            if (priceable(index)) {
+                remember(fewest_legs_by_set, l);
+            } else {
+                if (dominated_in(fewest_legs_unpriceable, l)) continue;
+                remember(fewest_legs_unpriceable, l);
+            }
         }
-        if (!request.keep_dominated && l.depth >= fewest_legs) continue;
-        fewest_legs = std::min<int>(fewest_legs, l.depth);
-        kept.push_back(itinerary_from(pool, index, ready, l.acceptance));
+        front.push_back(index);
+    }
+    std::vector<Itinerary> kept;
+    kept.reserve(front.size());
+    for (const std::int32_t index : front) {
+        kept.push_back(itinerary_from(pool, index, ready, pool[static_cast<std::size_t>(index)].acceptance));
     }
     std::sort(kept.begin(), kept.end(), [](const Itinerary& a, const Itinerary& b) {
         if (a.available != b.available) return a.available < b.available;

@@ -4,6 +4,7 @@
 #include <cargoquote/network/route_network.hpp>
 
 #include <gtest/gtest.h>
+#include <map>
 
 #include "support/network_fixture.hpp"
 #include "support/test_data.hpp"
@@ -147,18 +148,31 @@ TEST_F(RouteSearchTest, CarrierRefusingDangerousGoods) {
 }
 
 // Arrive ICN 12:00 KST on A1. Online A1 200 at 14:00 makes the 120 min MCT; interline B2 800 at
-// 14:00 misses the 240 min interline MCT, so B2 900 at 16:00 is the interline option.
+// 14:00 misses the 240 min interline MCT (its next departure is the following day), so B2 900 at
+// 16:00 is the first interline connection. (--all mode: the on-line option would otherwise
+// dominate the interline ones.)
 TEST_F(RouteSearchTest, InterlineNeedsTheLongerConnectionTime) {
     use({"A1 100 PVG-ICN 09:00 12:00+0 1234567 freighter",
          "A1 200 ICN-FRA 14:00 18:00+0 1234567 freighter",
          "B2 800 ICN-FRA 14:00 17:00+0 1234567 freighter",
          "B2 900 ICN-FRA 16:00 19:00+0 1234567 freighter"});
-    const auto out = search("PVG", "FRA", "2026-11-26T06:00");
-    ASSERT_EQ(out.itineraries.size(), 2u);
-    EXPECT_EQ(flights(out.itineraries[0]), "A1 100, A1 200");
-    EXPECT_EQ(flights(out.itineraries[1]), "A1 100, B2 900");
-    EXPECT_EQ(out.itineraries[1].legs[1].minimum_connection_minutes, 240);
-    EXPECT_FALSE(out.itineraries[1].online());
+    SearchRequest r{.origin = AirportCode::parse("PVG"), .destination = AirportCode::parse("FRA"),
+                    .ready = LocalDateTime::parse("2026-11-26T06:00", "r"),
+                    .pieces = {test::piece(1, "10", "10", "10", "1")}, .keep_dominated = true};
+    const auto out = network->search(r);
+    std::map<std::string, const Itinerary*> by_flights;
+    for (const auto& it : out.itineraries) by_flights[flights(it)] = &it;
+    ASSERT_TRUE(by_flights.contains("A1 100, A1 200"));
+    ASSERT_TRUE(by_flights.contains("A1 100, B2 900"));
+    ASSERT_TRUE(by_flights.contains("A1 100, B2 800"));
+    EXPECT_EQ(by_flights["A1 100, A1 200"]->legs[1].minimum_connection_minutes, 120);
+    EXPECT_EQ(by_flights["A1 100, B2 900"]->legs[1].minimum_connection_minutes, 240);
+    EXPECT_EQ(by_flights["A1 100, B2 900"]->legs[1].departure.utc_iso(), "2026-11-26T07:00:00Z");
+    EXPECT_EQ(by_flights["A1 100, B2 800"]->legs[1].departure.utc_iso(), "2026-11-27T05:00:00Z");
+    EXPECT_FALSE(by_flights["A1 100, B2 900"]->online());
+    // Without --all the interline ones are dominated by the earlier on-line option of A1.
+    r.keep_dominated = false;
+    ASSERT_EQ(network->search(r).itineraries.size(), 1u);
 }
 
 TEST_F(RouteSearchTest, NoRouteSaysWhy) {

@@ -27,6 +27,8 @@ struct SearchRequest {
     Commodity commodity;
     int max_legs = 3;
     int horizon_days = 7;  // no leg departs later than ready + horizon
+    // Longest wait at a transfer airport (cargo does not sit in a transit warehouse for days).
+    int max_connection_hours = 48;
     // Analysis and cross-checks: return every feasible airport sequence and carrier combination
     // (each with its earliest instance), not only the non-dominated itineraries.
     bool keep_dominated = false;
@@ -39,6 +41,8 @@ struct SearchDiagnostics {
     int legs_refused = 0;               // the carrier refuses the commodity
     int legs_without_service = 0;       // no departure on an operating day within the horizon
     int connections_missed = 0;         // later legs all gone before the connection was possible
+    int legs_evaluated = 0;             // leg instances computed (search effort)
+    int labels = 0;                     // partial itineraries kept during the search
 };
 
 struct SearchOutcome {

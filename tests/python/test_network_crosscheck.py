@@ -8,7 +8,8 @@ origin-destination pairs:
    at most three legs);
 2. every one-stop airport sequence networkx finds whose legs can be connected under the schedule
    (days of operation, effective dates, cut-off, minimum connection time, seven-day horizon) is
-   found by the engine. Feasibility is recomputed here independently, with zoneinfo.
+   found by the engine. Feasibility is recomputed here independently, with zoneinfo (departures
+   within seven days of the ready time, connections of at most 48 hours).
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ OPENFLIGHTS = SOURCE.parent / "shared" / "data" / "openflights"
 CLI = os.environ.get("CARGOQUOTE_CLI", "cargoquote")
 READY = "2026-11-26T08:00"
 HORIZON = dt.timedelta(days=7)
+MAX_CONNECTION = dt.timedelta(hours=48)
 
 pytestmark = pytest.mark.skipif(
     not (OPENFLIGHTS / "routes.dat").exists(),
@@ -102,7 +104,8 @@ class Schedule:
             online, interline = self.mct.get(x, self.mct_default)
             for second in self.legs[(x, b)]:
                 mct = online if second[0] == first[0] else interline
-                if self.earliest(second, leg1[1] + dt.timedelta(minutes=mct), latest) is not None:
+                depart_by = min(latest, leg1[1] + MAX_CONNECTION)
+                if self.earliest(second, leg1[1] + dt.timedelta(minutes=mct), depart_by) is not None:
                     return True
         return False
 

@@ -60,6 +60,7 @@ bool piece_fits(const Piece& p, const AircraftLimits& limits) {
 
 // Up to three carriers as a sorted set packed into one integer (ids are 1-based, 16 bits each).
 std::uint64_t with_carrier(std::uint64_t set, std::uint16_t carrier) {
+    if (set == 0 || set == carrier) return carrier;  // the common on-line case
     std::uint16_t ids[4] = {};
     int n = 0;
     for (; n < 4 && (set >> (16 * n)) != 0; ++n) ids[n] = static_cast<std::uint16_t>(set >> (16 * n));
@@ -72,6 +73,12 @@ std::uint64_t with_carrier(std::uint64_t set, std::uint16_t carrier) {
     for (int i = n - 1; i >= 0; --i) packed = (packed << 16) | ids[i];
     return packed;
 }
+
+struct UsefulEdge {
+    std::uint32_t to;
+    std::uint32_t begin;  // legs compact[begin, end)
+    std::uint32_t end;
+};
 
 struct Label {
     std::uint32_t airport = 0;
@@ -344,17 +351,30 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
             return pool[static_cast<std::size_t>(a)].arrival < pool[static_cast<std::size_t>(b)].arrival;
         });
         next_layer.clear();
+        // The useful out-edges of an airport (towards airports close enough to the destination)
+        // are the same for every label there: filter each airport's edges once per layer.
+        std::unordered_map<std::uint32_t, std::vector<UsefulEdge>> useful;
+        const auto useful_edges = [&](std::uint32_t airport) -> const std::vector<UsefulEdge>& {
+            auto [it, inserted] = useful.try_emplace(airport);
+            if (inserted) {
+                for (const auto e : boost::make_iterator_range(boost::out_edges(airport, graph))) {
+                    const auto to = static_cast<std::uint32_t>(boost::target(e, graph));
+                    if (distance[to] > max_legs - depth - 1) continue;
+                    it->second.push_back(UsefulEdge{to, graph[e].begin, graph[e].end});
+                }
+            }
+            return it->second;
+        };
         for (const std::int32_t label_index : layer) {
             const Label from = pool[static_cast<std::size_t>(label_index)];
-            for (const auto e : boost::make_iterator_range(boost::out_edges(from.airport, graph))) {
-                const auto to = static_cast<std::uint32_t>(boost::target(e, graph));
-                if (distance[to] > max_legs - depth - 1) continue;
+            for (const UsefulEdge& edge : useful_edges(from.airport)) {
+                const std::uint32_t to = edge.to;
                 bool visited = false;  // no airport twice
                 for (std::int32_t i = label_index; i >= 0 && !visited; i = pool[static_cast<std::size_t>(i)].parent) {
                     visited = pool[static_cast<std::size_t>(i)].airport == to;
                 }
                 if (visited) continue;
-                for (std::uint32_t leg_index = graph[e].begin; leg_index < graph[e].end; ++leg_index) {
+                for (std::uint32_t leg_index = edge.begin; leg_index < edge.end; ++leg_index) {
                     const CompactLeg& leg = compact[leg_index];
                     if (!fits[leg.category]) {
                         ++outcome.diagnostics.legs_too_small;
@@ -375,8 +395,8 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
                                                            : mct_interline[from.airport];
                         not_before = from.arrival + mct * kMinute;
                     }
-                    const bool continues_interline =
-                        from.carriers != 0 && with_carrier(from.carriers, carrier) != with_carrier(0, carrier);
+                    // A one-carrier set packs to that carrier's id.
+                    const bool continues_interline = from.carriers != 0 && from.carriers != carrier;
                     const std::uint32_t memo = leg_index * 2 + (continues_interline ? 1U : 0U);
                     if (to != destination && !request.keep_dominated) {
                         if (tried[memo] <= not_before) continue;
@@ -403,7 +423,7 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
                     // the earliest. Which carriers flew the earlier sectors of an interline label
                     // does not change what it can connect to. At the destination each carrier set
                     // is kept apart (it prices differently).
-                    const bool interline = next.carriers != with_carrier(0, carrier);
+                    const bool interline = next.carriers != carrier;
                     const LabelKey key{to, to == destination ? next.carriers : (interline ? 1U : 0U),
                                        carrier};
                     const bool prune = !(request.keep_dominated && to == destination);

@@ -98,18 +98,19 @@ std::string describe_flights(const Itinerary& itinerary) {
     return out;
 }
 
-PricingOutcome price_itinerary(const PricingContext& ctx, const Itinerary& itinerary,
+PricingOutcome price_itinerary(const PricingContext& ctx, Itinerary itinerary,
                                SectorPriceCache* cache) {
     const auto sectors = sectors_of(itinerary);
-    std::vector<PricedOption> priced;
-    PricingOutcome fresh_storage;  // holds an outcome when no cache is given
+    std::vector<const PricedOption*> priced;  // into the cache (or `uncached`), never copied
+    std::vector<PricingOutcome> uncached;     // outcomes when no cache is given
+    uncached.reserve(sectors.size());
     for (const Sector& s : sectors) {
         const std::uint64_t key = sector_key(s, sectors.size() == 1);
         const PricingOutcome* cached = cache != nullptr ? cache->find(key) : nullptr;
         if (cached == nullptr) {
             PricingOutcome fresh = price_sector(ctx, s, sectors.size() == 1);
             cached = cache != nullptr ? &cache->store(key, std::move(fresh))
-                                      : &(fresh_storage = std::move(fresh));
+                                      : &uncached.emplace_back(std::move(fresh));
         }
         if (const auto* rejection = std::get_if<Rejection>(cached)) {
             Rejection copy = *rejection;
@@ -120,24 +121,25 @@ PricingOutcome price_itinerary(const PricingContext& ctx, const Itinerary& itine
             }
             return copy;
         }
-        priced.push_back(std::get<PricedOption>(*cached));
+        priced.push_back(&std::get<PricedOption>(*cached));
     }
 
-    PricedOption option = std::move(priced.front());
-    option.itinerary = itinerary;
+    PricedOption option = *priced.front();
+    option.itinerary = std::move(itinerary);
+    const Itinerary& route = option.itinerary;
     if (sectors.size() == 1) return option;
 
     // Interline: add the other sectors' charges in the first sector's currency.
     const CurrencyCode currency = option.currency;
     option.sectors.push_back(sector_price(sectors[0], option));
     for (std::size_t k = 1; k < priced.size(); ++k) {
-        PricedOption& part = priced[k];
+        const PricedOption& part = *priced[k];
         option.sectors.push_back(sector_price(sectors[k], part));
         std::optional<FxUse> fx;
         if (part.currency != currency) {
             fx = ctx.book.fx().find(part.currency, currency, ctx.rating_date);
             if (!fx) {
-                return reject(itinerary, sectors[k].carrier, "no_fx_rate",
+                return reject(route, sectors[k].carrier, "no_fx_rate",
                               fmt::format("no FX rate {} to {} in force on {}", part.currency.view(),
                                           currency.view(), ctx.rating_date.iso()));
             }
@@ -155,7 +157,7 @@ PricingOutcome price_itinerary(const PricingContext& ctx, const Itinerary& itine
     }
     const auto margin = compute_margin(ctx, currency, option.weights.chargeable, option.charges);
     if (!margin) {
-        return reject(itinerary, option.carrier, "no_fx_rate",
+        return reject(route, option.carrier, "no_fx_rate",
                       "no FX rate for the customer margin's currency");
     }
     option.margin = *margin;

@@ -4,6 +4,9 @@
 #include <cargoquote/quote/quote_engine.hpp>
 
 #include <algorithm>
+#include <array>
+#include <climits>
+#include <unordered_map>
 #include <fmt/format.h>
 
 namespace cargoquote {
@@ -62,19 +65,30 @@ bool quote_in(PricedOption& option, CurrencyCode currency, const FxTable& fx, Da
 // survives; options on unrelated carriers stay, since they differ in reliability and risk).
 // Returns how many were removed.
 std::size_t drop_dominated(std::vector<PricedOption>& options) {
+    constexpr std::size_t kMaxLegs = 4;
     struct Key {
         Instant available;
         std::size_t legs;
         std::int64_t price;
-        std::vector<CarrierCode> carriers;  // sorted
+        std::array<std::uint16_t, 4> carriers;  // sorted 2-character codes, the first `count`
+        int count;
+    };
+    const auto code = [](CarrierCode c) {
+        return static_cast<std::uint16_t>((static_cast<unsigned char>(c.view()[0]) << 8) |
+                                          static_cast<unsigned char>(c.view()[1]));
     };
     std::vector<Key> keys;
     keys.reserve(options.size());
     for (const auto& o : options) {
-        auto carriers = o.itinerary.carriers();
-        std::sort(carriers.begin(), carriers.end());
-        keys.push_back(Key{o.itinerary.available, o.itinerary.legs.size(),
-                           o.sell_total_quoted.micros(), std::move(carriers)});
+        Key key{o.itinerary.available, std::min(o.itinerary.legs.size(), kMaxLegs),
+                o.sell_total_quoted.micros(), {}, 0};
+        for (const auto& leg : o.itinerary.legs) {
+            const auto c = code(leg.leg->carrier);
+            const auto end = key.carriers.begin() + key.count;
+            if (std::find(key.carriers.begin(), end, c) == end && key.count < 4) key.carriers[key.count++] = c;
+        }
+        std::sort(key.carriers.begin(), key.carriers.begin() + key.count);
+        keys.push_back(key);
     }
     std::vector<std::size_t> order(options.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -82,15 +96,32 @@ std::size_t drop_dominated(std::vector<PricedOption>& options) {
         return std::tie(keys[a].available, keys[a].legs, keys[a].price) <
                std::tie(keys[b].available, keys[b].legs, keys[b].price);
     });
+    // Kept options so far (all no later than the current one), by carrier set: the lowest price
+    // for each number of legs. A candidate is dominated when a subset of its carriers has a kept
+    // option with no more legs and no higher price.
+    std::unordered_map<std::uint64_t, std::array<std::int64_t, kMaxLegs + 1>> cheapest;
     std::vector<std::size_t> kept;
     for (const std::size_t i : order) {
-        const bool dominated = std::any_of(kept.begin(), kept.end(), [&](std::size_t k) {
-            return keys[k].available <= keys[i].available && keys[k].legs <= keys[i].legs &&
-                   keys[k].price <= keys[i].price &&
-                   std::includes(keys[i].carriers.begin(), keys[i].carriers.end(),
-                                 keys[k].carriers.begin(), keys[k].carriers.end());
-        });
-        if (!dominated) kept.push_back(i);
+        const Key& k = keys[i];
+        bool dominated = false;
+        for (int mask = 1; mask < (1 << k.count) && !dominated; ++mask) {
+            std::uint64_t set = 0;
+            for (int b = 0; b < k.count; ++b) {
+                if (mask & (1 << b)) set = (set << 16) | k.carriers[static_cast<std::size_t>(b)];
+            }
+            const auto it = cheapest.find(set);
+            if (it == cheapest.end()) continue;
+            for (std::size_t legs = 1; legs <= k.legs && !dominated; ++legs) {
+                dominated = it->second[legs] <= k.price;
+            }
+        }
+        if (dominated) continue;
+        kept.push_back(i);
+        std::uint64_t own = 0;
+        for (int b = 0; b < k.count; ++b) own = (own << 16) | k.carriers[static_cast<std::size_t>(b)];
+        auto [it, inserted] = cheapest.try_emplace(own);
+        if (inserted) it->second.fill(INT64_MAX);
+        it->second[k.legs] = std::min(it->second[k.legs], k.price);
     }
     std::vector<PricedOption> survivors;
     survivors.reserve(kept.size());
@@ -134,15 +165,15 @@ void QuoteEngine::quote_itineraries(const PricingContext& context, QuoteResult& 
     SearchRequest search{.origin = shipment.origin, .destination = shipment.destination,
                          .ready = shipment.ready_time, .pieces = shipment.pieces,
                          .commodity = shipment.commodity, .max_legs = result.request.max_legs};
-    const SearchOutcome found = network_->search(search);
+    SearchOutcome found = network_->search(search);
     if (found.itineraries.empty()) {
         result.rejections.push_back(
             Rejection{.reason_code = found.reason_code(), .reason = found.reason()});
     }
     result.options.reserve(found.itineraries.size());
     SectorPriceCache cache;
-    for (const Itinerary& itinerary : found.itineraries) {
-        auto outcome = price_itinerary(context, itinerary, &cache);
+    for (Itinerary& itinerary : found.itineraries) {
+        auto outcome = price_itinerary(context, std::move(itinerary), &cache);
         if (auto* option = std::get_if<PricedOption>(&outcome)) {
             result.options.push_back(std::move(*option));
         } else {

@@ -27,8 +27,7 @@ private:
     std::unordered_map<std::uint64_t, PricingOutcome> outcomes_;
 };
 
-[[nodiscard]] PricingOutcome price_itinerary(const PricingContext& context,
-                                             const Itinerary& itinerary,
+[[nodiscard]] PricingOutcome price_itinerary(const PricingContext& context, Itinerary itinerary,
                                              SectorPriceCache* cache = nullptr);
 
 // "A1 100 PVG-ICN, A1 200 ICN-FRA"

@@ -1,0 +1,26 @@
+#pragma once
+// Helpers shared by the rate-store import tests: fixture paths, exact issue locations, and
+// importing a fixture on its own or on top of the sample.
+
+#include <cargoquote/rates/import_report.hpp>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace cargoquote::rates::test_support {
+
+[[nodiscard]] std::filesystem::path sample_dir();
+[[nodiscard]] std::filesystem::path fixture(std::string_view name);
+// "file:line:column", always with the column, for exact comparisons.
+[[nodiscard]] std::string where(const ImportIssue& issue);
+[[nodiscard]] std::string describe(const ImportReport& report);
+[[nodiscard]] const ImportIssue* find_issue(const ImportReport& report, std::string_view message_part);
+// The fixture has exactly one fault: the report names it at `location` and nothing else.
+void expect_only_issue(const ImportReport& report, std::string_view location,
+                       std::string_view message_part);
+[[nodiscard]] ImportReport import_fixture(std::string_view name);
+// The sample imported first, then `name` on top of it (for rules checked against the database).
+[[nodiscard]] ImportReport import_fixture_after_sample(std::string_view name);
+
+}  // namespace cargoquote::rates::test_support

@@ -8,6 +8,7 @@
 #include <cargoquote/core/money.hpp>
 #include <cargoquote/core/time.hpp>
 #include <cargoquote/network/schedule.hpp>
+#include <cargoquote/selection/sla.hpp>
 #include <cargoquote/pricing/fx.hpp>
 #include <cargoquote/pricing/margin.hpp>
 #include <cargoquote/pricing/rate_line.hpp>
@@ -55,6 +56,8 @@ struct RateBookData {
     std::vector<Customer> customers;
     std::vector<MarginRule> margins;
     ScheduleData schedule;  // flight legs and handling rules; empty when no schedules are loaded
+    std::vector<selection::SlaTier> sla_tiers;
+    std::vector<selection::CustomerPreference> customer_preferences;
 };
 
 class RateBook {

@@ -14,5 +14,7 @@ Action add_rates_command(CLI::App& app);
 Action add_network_command(CLI::App& app);
 // `network search`, registered under the network subcommand.
 Action add_route_search(CLI::App& network);
+// `ahp MATRIX.json`: AHP weights and consistency of a pairwise-comparison matrix.
+Action add_ahp_command(CLI::App& app);
 
 }  // namespace cargoquote::cli

@@ -26,6 +26,8 @@ struct QuoteOptions {
     std::vector<std::string> pieces;
     bool json = false;
     std::size_t limit = 10;
+    std::string sla, method, weights;
+    bool explain = false;
 };
 
 // Engine errors name JSON Pointers; on the command line the option is the clearer name.
@@ -35,7 +37,7 @@ std::string option_for(const std::string& pointer) {
         {"/shipment/customer", "--customer"},  {"/shipment/pieces", "--piece"},
         {"/shipment/commodity", "--commodity"}, {"/shipment/readyTime", "--ready"},
         {"/shipment/declaredValue", "--declared-value"}, {"/currency", "--currency"},
-        {"/quoteDate", "--date"}};
+        {"/quoteDate", "--date"}, {"/sla", "--sla"}, {"/method", "--method"}, {"/weights", "--weights"}};
     const auto it = names.find(pointer);
     if (it != names.end()) return it->second;
     if (pointer.rfind("/shipment/pieces/", 0) == 0) return "--piece";
@@ -65,6 +67,12 @@ QuoteRequest request_from_options(const QuoteOptions& o) {
     if (!o.currency.empty()) request.currency = CurrencyCode::parse(o.currency, "--currency");
     if (!o.date.empty()) request.quote_date = Date::parse(o.date, "--date");
     return request;
+}
+
+void apply_selection_options(const QuoteOptions& o, QuoteRequest& request) {
+    if (!o.sla.empty()) request.sla_tier = o.sla;
+    if (!o.method.empty()) request.method = o.method;
+    if (!o.weights.empty()) request.weights = o.weights;
 }
 
 QuoteRequest request_from_file(const std::string& path) {
@@ -98,7 +106,8 @@ int run_quote(const QuoteOptions& o) {
                              "at least one --piece COUNTxLxWxH@KG is required");
         }
     }
-    const QuoteRequest request = from_file ? request_from_file(o.request_file) : request_from_options(o);
+    QuoteRequest request = from_file ? request_from_file(o.request_file) : request_from_options(o);
+    apply_selection_options(o, request);
     const QuoteEngine engine(rates::load_rate_book(resolve_database(o.db)));
     QuoteResult result;
     try {
@@ -110,7 +119,7 @@ int run_quote(const QuoteOptions& o) {
     if (o.json) {
         std::cout << to_json(result).dump(2) << "\n";
     } else {
-        std::cout << format_quote_table(result, TableOptions{.max_options = o.limit});
+        std::cout << format_quote_table(result, TableOptions{.max_options = o.limit, .explain = o.explain});
     }
     return 0;
 }
@@ -137,6 +146,12 @@ Action add_quote_command(CLI::App& app) {
     cmd->add_option("--request", options->request_file,
                     "JSON quote request file ('-' for stdin) instead of the options above");
     add_database_option(*cmd, options->db);
+    cmd->add_option("--sla", options->sla, "SLA tier the options must meet (express, standard, ...; none = no SLA)");
+    cmd->add_option("--method", options->method, "Ranking method: weighted_sum, topsis or vikor");
+    cmd->add_option("--weights", options->weights,
+                    "Criterion weights, e.g. price=0.4,time=0.3,reliability=0.2,risk=0.1 (also co2)");
+    cmd->add_flag("--explain", options->explain,
+                  "Show each option's criteria, normalized values, contributions and why it ranks there");
     cmd->add_option("--limit", options->limit, "Options shown in full in the table (0 = all)")
         ->capture_default_str();
     cmd->add_flag("--json", options->json, "Print the JSON result (schema cargoquote.quote_result/1)");

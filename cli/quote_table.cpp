@@ -72,6 +72,26 @@ std::string basis_text(const ChargeLine& line, const PricedOption& option) {
     return std::string(surcharge_basis_name(*line.basis));
 }
 
+std::string criteria_text(const selection::OptionCriteria& c, const PricedOption& o) {
+    return fmt::format("price {}, transit {}, reliability {:.1f} %, risk {:.1f} %, CO2e {:.0f} kg",
+                       o.sell_total_quoted.to_string(),
+                       c.legs > 0 ? duration_text(static_cast<int>(c.transit_minutes)) : std::string("n/a"),
+                       100 * c.reliability, 100 * c.risk, c.co2e_kg);
+}
+
+void append_assessment(std::string& out, const OptionAssessment& a, const PricedOption& o, bool explain) {
+    out += fmt::format("    score {:.4f}{}: {}\n", a.score, a.pareto ? " (Pareto)" : "",
+                       criteria_text(a.criteria, o));
+    if (!explain) return;
+    out += fmt::format("    {:<12} {:>14} {:>11} {:>8} {:>13}\n", "criterion", "raw", "normalized", "weight",
+                       "contribution");
+    for (const auto& s : a.scores) {
+        out += fmt::format("    {:<12} {:>14.4f} {:>11.4f} {:>8.3f} {:>13.4f}\n", s.criterion, s.raw,
+                           s.normalized, s.weight, s.contribution);
+    }
+    out += fmt::format("    why: {}\n", a.why);
+}
+
 void append_option(std::string& out, const RateBook& book, const PricedOption& o, int rank,
                    CurrencyCode quote_ccy) {
     const RateLine& line = *o.rate_line;
@@ -162,7 +182,13 @@ std::string format_quote_table(const QuoteResult& result, const TableOptions& op
         out += fmt::format("{} pieces, gross {}, volume {} cm3\n", any->weights.piece_count,
                            kg(any->weights.actual_gross), any->weights.volume.in_cm3());
     }
-    out += fmt::format("{} priced option(s), cheapest first, totals in {}; {} rejected", result.options.size(),
+    const auto& sel = result.selection;
+    out += fmt::format("ranked by {} ({} weights {}){}{}\n", selection::ranking_method_name(sel.method),
+                       sel.method_source, sel.weights.text(),
+                       sel.sla_tier.empty() ? "" : fmt::format(", SLA {}{}", sel.sla_tier,
+                                                               sel.customer_sla_override ? " (customer terms)" : ""),
+                       sel.prepayment_required ? "; PREPAYMENT REQUIRED (customer credit rule)" : "");
+    out += fmt::format("{} priced option(s), best first, totals in {}; {} rejected", result.options.size(),
                        result.currency.is_set() ? result.currency.str() : std::string("-"),
                        result.rejections.size());
     if (result.dominated_options > 0) {
@@ -173,10 +199,31 @@ std::string format_quote_table(const QuoteResult& result, const TableOptions& op
                                   ? result.options.size()
                                   : std::min(options.max_options, result.options.size());
     for (std::size_t i = 0; i < shown; ++i) {
-        append_option(out, *result.book, result.options[i], static_cast<int>(i + 1), result.currency);
+        std::string block;
+        append_option(block, *result.book, result.options[i], static_cast<int>(i + 1), result.currency);
+        if (i < result.assessments.size()) {
+            // The assessment goes right under the option's title line.
+            const auto first_newline = block.find('\n');
+            std::string assessment;
+            append_assessment(assessment, result.assessments[i], result.options[i], options.explain);
+            block.insert(first_newline + 1, assessment);
+        }
+        out += block;
     }
     if (shown < result.options.size()) {
         out += fmt::format("... {} more option(s) (--limit 0 shows all)\n\n", result.options.size() - shown);
+    }
+    if (!result.sla_rejections.empty()) {
+        out += fmt::format("Outside the {} SLA ({}):{}\n", result.selection.sla_tier, result.sla_rejections.size(),
+                           result.options.empty() ? " nothing meets it; nearest misses first" : "");
+        for (const auto& r : result.sla_rejections) {
+            std::string breaches;
+            for (const auto& b : r.breaches) {
+                breaches += fmt::format("{}{} {} (limit {})", breaches.empty() ? "" : "; ", b.limit, b.actual, b.allowed);
+            }
+            out += fmt::format("    {}{:<3} {}: {}\n", r.nearest_miss ? "nearest miss: " : "", r.option.carrier.view(),
+                               criteria_text(r.criteria, r.option), breaches);
+        }
     }
     append_rejections(out, result.rejections, options.rejection_examples);
     return out;

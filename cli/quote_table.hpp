@@ -10,6 +10,7 @@ namespace cargoquote::cli {
 struct TableOptions {
     std::size_t max_options = 10;            // 0 = all
     std::size_t rejection_examples = 3;      // per reason; 0 = all
+    bool explain = false;                    // criteria, contributions and the reason for each rank
 };
 
 // Options in full up to max_options; rejections grouped by reason with a few examples each (the

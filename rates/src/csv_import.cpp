@@ -57,6 +57,11 @@ const std::vector<FileSpec>& file_specs() {
         {"carrier_performance.csv",
          {"carrier", "flights_observed", "flights_as_planned", "damage_claim_ratio_percent",
           "offload_rate_percent"}},
+        {"sla_tiers.csv",
+         {"tier", "customer_id", "max_transit_hours", "min_reliability_percent", "max_price",
+          "max_price_currency", "max_price_over_cheapest_percent", "max_risk_percent",
+          "required_capabilities", "credit_rule", "credit_max_risk_percent"}},
+        {"customer_preferences.csv", {"customer_id", "default_tier", "method", "weights"}},
     };
     return specs;
 }
@@ -234,6 +239,109 @@ std::string restricted_commodity_of(const std::string& s) {
     return s;
 }
 
+// ---- service-level field parsers ----
+
+// Whole hours: not negative, at most a year.
+int hours_of(const std::string& s) {
+    const std::int64_t hours = non_negative_count(s);
+    if (hours > 366 * 24) {
+        throw InputError(ErrorCode::InvalidNumber, {},
+                         fmt::format("'{}' hours is more than a year", s));
+    }
+    return static_cast<int>(hours);
+}
+
+// A probability given in percent (0..100) -> [0, 1].
+double probability_of(const std::string& s) {
+    return static_cast<double>(percent_of_whole(s).ppm()) / 1e6;
+}
+
+// Percent above the cheapest option (not negative, may exceed 100) -> 0.25 for 25 %.
+double fraction_over_of(const std::string& s) {
+    return static_cast<double>(non_negative_percent(s).ppm()) / 1e6;
+}
+
+std::vector<std::string> capabilities_of(const std::string& s) {
+    std::vector<std::string> capabilities;
+    std::istringstream in(s);
+    std::string token;
+    while (in >> token) {
+        if (token != "freighter" && token != "online" && token != "direct") {
+            throw InputError(ErrorCode::InvalidInput, {},
+                             fmt::format("unknown capability '{}' (freighter, online, direct)",
+                                         token));
+        }
+        if (std::find(capabilities.begin(), capabilities.end(), token) != capabilities.end()) {
+            throw InputError(ErrorCode::InvalidInput, {},
+                             fmt::format("capability '{}' is listed twice", token));
+        }
+        capabilities.push_back(token);
+    }
+    return capabilities;
+}
+
+selection::CreditRule credit_rule_of(const std::string& s) {
+    const auto rule = selection::parse_credit_rule(s);
+    if (!rule) {
+        throw InputError(ErrorCode::InvalidInput, {},
+                         fmt::format("'{}' is not none, prepayment_for_new or "
+                                     "withhold_risky_for_new",
+                                     s));
+    }
+    return *rule;
+}
+
+std::string method_of(const std::string& s) {
+    if (s != "weighted_sum" && s != "topsis" && s != "vikor") {
+        throw InputError(ErrorCode::InvalidInput, {},
+                         fmt::format("'{}' is not weighted_sum, topsis or vikor", s));
+    }
+    return s;
+}
+
+// "price=0.4,time=0.3,..." : criteria price, time, reliability, risk, co2, each at most once,
+// non-negative decimals, at least one positive. Returns the text unchanged.
+std::string weights_of(const std::string& s) {
+    static const std::vector<std::string_view> kCriteria = {"price", "time", "reliability", "risk",
+                                                            "co2"};
+    std::set<std::string> seen;
+    bool any_positive = false;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        const std::size_t comma = std::min(s.find(',', start), s.size());
+        const std::string token = s.substr(start, comma - start);
+        start = comma + 1;
+        const auto equals = token.find('=');
+        if (equals == std::string::npos) {
+            throw InputError(ErrorCode::InvalidInput, {},
+                             fmt::format("weight '{}' is not name=value", token));
+        }
+        const std::string name = token.substr(0, equals);
+        const std::string value = token.substr(equals + 1);
+        if (std::find(kCriteria.begin(), kCriteria.end(), name) == kCriteria.end()) {
+            throw InputError(ErrorCode::InvalidInput, {},
+                             fmt::format("unknown criterion '{}' (price, time, reliability, "
+                                         "risk, co2)",
+                                         name));
+        }
+        if (!seen.insert(name).second) {
+            throw InputError(ErrorCode::InvalidInput, {},
+                             fmt::format("criterion '{}' is given twice", name));
+        }
+        const auto micros = parse_scaled_decimal(value, 6);
+        if (!micros || *micros < 0 || value.front() == '-' || value.front() == '+') {
+            throw InputError(ErrorCode::InvalidNumber, {},
+                             fmt::format("weight '{}' of '{}' is not a non-negative decimal",
+                                         value, name));
+        }
+        any_positive = any_positive || *micros > 0;
+    }
+    if (!any_positive) {
+        throw InputError(ErrorCode::InvalidInput, {}, "at least one weight must be positive");
+    }
+    return s;
+}
+
 std::string hh_mm(int minute) { return fmt::format("{:02}:{:02}", minute / 60, minute % 60); }
 
 // Bit of `day`'s ISO weekday in a WeekdayMask.
@@ -283,6 +391,9 @@ struct Known {
     std::set<std::string> carriers;
     std::set<std::string> customers;
     std::map<std::string, std::string> time_zones;  // airport code -> IANA zone
+    std::set<std::string> tiers;                    // SLA tiers defined (rows without a customer)
+    // The credit rule of each defined tier whose rule is known (unset = none).
+    std::map<std::string, selection::CreditRule> tier_credit_rules;
 };
 
 class Importer {
@@ -294,6 +405,11 @@ public:
         }
         for (const auto& c : existing.carriers) known_.carriers.insert(c.code.str());
         for (const auto& c : existing.customers) known_.customers.insert(c.customer_id);
+        for (const auto& t : existing.sla_tiers) {
+            if (!t.customer_id.empty()) continue;
+            known_.tiers.insert(t.tier);
+            known_.tier_credit_rules[t.tier] = t.credit_rule.value_or(selection::CreditRule::None);
+        }
     }
 
     void read(const fs::path& directory) {
@@ -307,6 +423,7 @@ public:
         }
         check_rate_overlaps();
         check_leg_overlaps();
+        check_sla_overrides();
     }
 
 private:
@@ -372,6 +489,8 @@ private:
         else if (spec.name == "connection_times.csv") connection_time(r);
         else if (spec.name == "handling_times.csv") handling_time(r);
         else if (spec.name == "carrier_performance.csv") performance(r);
+        else if (spec.name == "sla_tiers.csv") sla_tier(r);
+        else if (spec.name == "customer_preferences.csv") preference(r);
     }
 
     // Records a duplicate-key issue when `key` was already seen in this file.
@@ -1023,6 +1142,140 @@ private:
         batch_.rows.schedule.performance.push_back(p);
     }
 
+    // ---- service levels ----
+
+    std::optional<std::string> known_customer(RowReader& r, std::string_view column) {
+        const auto id = r.required(column);
+        if (id && !known_.customers.contains(*id)) {
+            r.error(column, fmt::format("unknown customer '{}'", *id));
+            return std::nullopt;
+        }
+        return id;
+    }
+
+    void sla_tier(RowReader& r) {
+        selection::SlaTier t;
+        const auto tier = r.required("tier");
+        t.customer_id = r.text("customer_id");
+        const bool is_override = !t.customer_id.empty();
+        if (is_override && !known_.customers.contains(t.customer_id)) {
+            r.error("customer_id", fmt::format("unknown customer '{}'", t.customer_id));
+        }
+        t.max_transit_hours = r.parse_optional("max_transit_hours", hours_of);
+        t.min_reliability = r.parse_optional("min_reliability_percent", probability_of);
+        const std::string price_text = r.text("max_price");
+        const auto ccy = r.parse_optional("max_price_currency", [](const std::string& s) {
+            return CurrencyCode::parse(s);
+        });
+        if (!price_text.empty() && r.text("max_price_currency").empty()) {
+            r.error("max_price_currency", "missing value: max_price needs its currency");
+        } else if (price_text.empty() && !r.text("max_price_currency").empty()) {
+            r.error("max_price_currency", "given without max_price");
+        } else if (ccy) {
+            t.max_price = r.parse("max_price", [&](const std::string& s) {
+                return non_negative_money(*ccy, s);
+            });
+        }
+        t.max_price_over_cheapest =
+            r.parse_optional("max_price_over_cheapest_percent", fraction_over_of);
+        t.max_risk = r.parse_optional("max_risk_percent", probability_of);
+        t.required_capabilities =
+            r.parse_optional("required_capabilities", capabilities_of)
+                .value_or(std::vector<std::string>{});
+        const bool rule_given = !r.text("credit_rule").empty();
+        t.credit_rule = r.parse_optional("credit_rule", credit_rule_of);
+        t.credit_max_risk = r.parse_optional("credit_max_risk_percent", probability_of);
+        const bool max_risk_given = !r.text("credit_max_risk_percent").empty();
+        if (max_risk_given && t.credit_rule &&
+            *t.credit_rule != selection::CreditRule::WithholdRiskyForNew) {
+            r.error("credit_max_risk_percent",
+                    fmt::format("given without credit_rule withhold_risky_for_new (credit_rule "
+                                "is {})",
+                                selection::credit_rule_name(*t.credit_rule)));
+        } else if (max_risk_given && !rule_given && !is_override) {
+            r.error("credit_max_risk_percent",
+                    "given without credit_rule withhold_risky_for_new (credit_rule is empty)");
+        }
+        if (tier && !is_override) {
+            // Known from here on even when the row has other faults (no follow-on errors).
+            known_.tiers.insert(*tier);
+            if (!rule_given || t.credit_rule) {
+                known_.tier_credit_rules[*tier] =
+                    t.credit_rule.value_or(selection::CreditRule::None);
+            }
+        }
+        if (tier) {
+            const std::string key =
+                is_override ? fmt::format("{}/{}", *tier, t.customer_id) : *tier;
+            for (const auto& e : existing_.sla_tiers) {
+                if (e.tier == *tier && e.customer_id == t.customer_id) {
+                    r.error("tier",
+                            fmt::format("duplicate key '{}' (already in the database)", key));
+                }
+            }
+            if (!first_time(sla_tiers_seen_, r, "tier", key)) return;
+        }
+        if (!tier || r.had_errors()) return;
+        t.tier = *tier;
+        if (is_override) {
+            sla_override_rows_.push_back({batch_.rows.sla_tiers.size(), r.line(),
+                                          r.column_of("tier"),
+                                          r.column_of("credit_max_risk_percent"), rule_given});
+        }
+        batch_.rows.sla_tiers.push_back(std::move(t));
+    }
+
+    // A customer's override needs its tier defined (in the files or the database), and a
+    // credit_max_risk_percent it gives without its own credit_rule needs the tier's rule to be
+    // withhold_risky_for_new. Checked after the whole file: the tier row may come later.
+    void check_sla_overrides() {
+        for (const auto& row : sla_override_rows_) {
+            const auto& t = batch_.rows.sla_tiers[row.index];
+            if (!known_.tiers.contains(t.tier)) {
+                issues().push_back({"sla_tiers.csv", row.line, row.tier_column,
+                                    fmt::format("tier: unknown tier '{}' (no row defines it "
+                                                "without a customer_id)",
+                                                t.tier)});
+                continue;
+            }
+            if (!t.credit_max_risk || row.rule_given) continue;
+            const auto rule = known_.tier_credit_rules.find(t.tier);
+            if (rule != known_.tier_credit_rules.end() &&
+                rule->second != selection::CreditRule::WithholdRiskyForNew) {
+                issues().push_back(
+                    {"sla_tiers.csv", row.line, row.credit_max_risk_column,
+                     fmt::format("credit_max_risk_percent: given without credit_rule "
+                                 "withhold_risky_for_new (tier '{}' has {})",
+                                 t.tier, selection::credit_rule_name(rule->second))});
+            }
+        }
+    }
+
+    void preference(RowReader& r) {
+        selection::CustomerPreference p;
+        const auto id = known_customer(r, "customer_id");
+        p.default_tier = r.text("default_tier");
+        if (!p.default_tier.empty() && !known_.tiers.contains(p.default_tier)) {
+            r.error("default_tier", fmt::format("unknown tier '{}'", p.default_tier));
+        }
+        const auto method = r.parse_optional("method", method_of);
+        const auto weights = r.parse_optional("weights", weights_of);
+        if (id) {
+            for (const auto& e : existing_.customer_preferences) {
+                if (e.customer_id == *id) {
+                    r.error("customer_id",
+                            fmt::format("duplicate key '{}' (already in the database)", *id));
+                }
+            }
+            if (!first_time(preferences_seen_, r, "customer_id", *id)) return;
+        }
+        if (!id || r.had_errors()) return;
+        p.customer_id = *id;
+        p.method = method.value_or("");
+        p.weights = weights.value_or("");
+        batch_.rows.customer_preferences.push_back(std::move(p));
+    }
+
     const RateBookData& existing_;
     ImportBatch& batch_;
     Known known_;
@@ -1036,6 +1289,15 @@ private:
     std::vector<Location> leg_rows_;        // where each accepted flight leg came from
     std::set<std::string> legs_seen_, limits_seen_, restrictions_seen_, connections_seen_,
         handling_seen_, performance_seen_;
+    struct SlaOverrideRow {
+        std::size_t index;  // into batch_.rows.sla_tiers
+        std::size_t line;
+        std::size_t tier_column;
+        std::size_t credit_max_risk_column;
+        bool rule_given;  // the row names its own credit_rule
+    };
+    std::vector<SlaOverrideRow> sla_override_rows_;
+    std::set<std::string> sla_tiers_seen_, preferences_seen_;
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <chrono>
+#include <cmath>
 #include <fmt/format.h>
 #include <map>
 
@@ -28,6 +29,11 @@ int user_version(SQLite::Database& db) {
 // ---- reading rows back into domain values ----
 
 std::string column_text(SQLite::Statement& q, int i) { return q.getColumn(i).getString(); }
+
+// "" for NULL (an unset optional text).
+std::string column_text_or_empty(SQLite::Statement& q, int i) {
+    return q.getColumn(i).isNull() ? std::string{} : column_text(q, i);
+}
 
 Date column_date(SQLite::Statement& q, int i) { return Date::parse(column_text(q, i), "database"); }
 
@@ -247,6 +253,58 @@ void load_schedule(SQLite::Database& db, RateBookData& out) {
     }
 }
 
+std::optional<double> column_probability(SQLite::Statement& q, int i) {
+    if (q.getColumn(i).isNull()) return std::nullopt;
+    return static_cast<double>(q.getColumn(i).getInt64()) / 1e6;
+}
+
+std::vector<std::string> split_words(const std::string& text) {
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t space = std::min(text.find(' ', start), text.size());
+        if (space > start) words.push_back(text.substr(start, space - start));
+        start = space + 1;
+    }
+    return words;
+}
+
+void load_service_levels(SQLite::Database& db, RateBookData& out) {
+    // NULL (the tier itself) sorts before the customers' overrides.
+    SQLite::Statement tiers(db,
+                            "SELECT tier, customer_id, max_transit_hours, min_reliability_ppm, "
+                            "max_price_micros, max_price_currency, max_price_over_cheapest_ppm, "
+                            "max_risk_ppm, required_capabilities, credit_rule, "
+                            "credit_max_risk_ppm FROM sla_tiers ORDER BY tier, customer_id");
+    while (tiers.executeStep()) {
+        selection::SlaTier t;
+        t.tier = column_text(tiers, 0);
+        t.customer_id = column_text_or_empty(tiers, 1);
+        if (!tiers.getColumn(2).isNull()) t.max_transit_hours = tiers.getColumn(2).getInt();
+        t.min_reliability = column_probability(tiers, 3);
+        if (!tiers.getColumn(4).isNull()) {
+            t.max_price = Money(CurrencyCode::parse(column_text(tiers, 5)),
+                                tiers.getColumn(4).getInt64());
+        }
+        t.max_price_over_cheapest = column_probability(tiers, 6);
+        t.max_risk = column_probability(tiers, 7);
+        t.required_capabilities = split_words(column_text(tiers, 8));
+        if (!tiers.getColumn(9).isNull()) {
+            t.credit_rule = selection::parse_credit_rule(column_text(tiers, 9));
+        }
+        t.credit_max_risk = column_probability(tiers, 10);
+        out.sla_tiers.push_back(std::move(t));
+    }
+    SQLite::Statement preferences(db,
+                                  "SELECT customer_id, default_tier, method, weights "
+                                  "FROM customer_preferences ORDER BY customer_id");
+    while (preferences.executeStep()) {
+        out.customer_preferences.push_back(selection::CustomerPreference{
+            column_text(preferences, 0), column_text_or_empty(preferences, 1),
+            column_text_or_empty(preferences, 2), column_text_or_empty(preferences, 3)});
+    }
+}
+
 // ---- writing an import batch ----
 
 template <typename T>
@@ -322,6 +380,64 @@ void write_schedule(SQLite::Database& db, const ScheduleData& rows) {
         performance.bind(5, p.offload_rate.ppm());
         performance.exec();
         performance.reset();
+    }
+}
+
+// A probability or fraction held as a double (from ppm at import) back to INTEGER ppm, or NULL.
+void bind_ppm(SQLite::Statement& q, int index, const std::optional<double>& value) {
+    if (value) {
+        q.bind(index, static_cast<std::int64_t>(std::llround(*value * 1e6)));
+    } else {
+        q.bind(index);
+    }
+}
+
+void bind_optional_text(SQLite::Statement& q, int index, const std::string& text) {
+    if (text.empty()) {
+        q.bind(index);  // NULL = none
+    } else {
+        q.bind(index, text);
+    }
+}
+
+void write_service_levels(SQLite::Database& db, const RateBookData& rows) {
+    SQLite::Statement tier(db, "INSERT INTO sla_tiers VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    for (const auto& t : rows.sla_tiers) {
+        tier.bind(1, t.tier);
+        bind_optional_text(tier, 2, t.customer_id);
+        if (t.max_transit_hours) tier.bind(3, *t.max_transit_hours); else tier.bind(3);
+        bind_ppm(tier, 4, t.min_reliability);
+        if (t.max_price) {
+            tier.bind(5, t.max_price->micros());
+            tier.bind(6, t.max_price->currency().str());
+        } else {
+            tier.bind(5);
+            tier.bind(6);
+        }
+        bind_ppm(tier, 7, t.max_price_over_cheapest);
+        bind_ppm(tier, 8, t.max_risk);
+        std::string capabilities;
+        for (const auto& c : t.required_capabilities) {
+            capabilities += (capabilities.empty() ? "" : " ") + c;
+        }
+        tier.bind(9, capabilities);
+        if (t.credit_rule) {
+            tier.bind(10, std::string(selection::credit_rule_name(*t.credit_rule)));
+        } else {
+            tier.bind(10);
+        }
+        bind_ppm(tier, 11, t.credit_max_risk);
+        tier.exec();
+        tier.reset();
+    }
+    SQLite::Statement preference(db, "INSERT INTO customer_preferences VALUES (?,?,?,?)");
+    for (const auto& p : rows.customer_preferences) {
+        preference.bind(1, p.customer_id);
+        bind_optional_text(preference, 2, p.default_tier);
+        bind_optional_text(preference, 3, p.method);
+        bind_optional_text(preference, 4, p.weights);
+        preference.exec();
+        preference.reset();
     }
 }
 
@@ -460,6 +576,7 @@ void write_batch(SQLite::Database& db, const RateBookData& rows) {
         margin.reset();
     }
     write_schedule(db, rows.schedule);
+    write_service_levels(db, rows);
 }
 
 }  // namespace
@@ -544,6 +661,7 @@ RateBookData RateStore::load() const {
         load_surcharges(impl_->db, data);
         load_customers_and_margins(impl_->db, data);
         load_schedule(impl_->db, data);
+        load_service_levels(impl_->db, data);
         impl_->db.exec("COMMIT");
         return data;
     } catch (const SQLite::Exception& e) {

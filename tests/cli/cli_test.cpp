@@ -30,83 +30,14 @@
 #include <string_view>
 #include <vector>
 
+#include "cli_runner.hpp"
 #include "support/test_data.hpp"
-
-#ifndef CARGOQUOTE_CLI_PATH
-#error "CARGOQUOTE_CLI_PATH (the cargoquote binary) must be defined by the build"
-#endif
-
-extern char** environ;
 
 namespace cargoquote::cli {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-struct CliRun {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-void write_file(const fs::path& path, std::string_view text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-}
-
-int exit_code_of(ErrorCode code) { return static_cast<int>(code); }
-
-// Runs the binary with `args` in a child process. The child gets this environment without
-// CARGOQUOTE_DB, plus the "NAME=value" entries of `env`; stdin is /dev/null, stdout and stderr go
-// to files in `scratch`.
-CliRun run_cli(const fs::path& scratch, const std::vector<std::string>& args,
-               const std::vector<std::string>& env = {}) {
-    std::vector<std::string> arg_text = {CARGOQUOTE_CLI_PATH};
-    arg_text.insert(arg_text.end(), args.begin(), args.end());
-    std::vector<std::string> env_text;
-    for (char** e = environ; *e != nullptr; ++e) {
-        if (std::string_view(*e).rfind("CARGOQUOTE_DB=", 0) != 0) env_text.emplace_back(*e);
-    }
-    env_text.insert(env_text.end(), env.begin(), env.end());
-    const auto pointers = [](std::vector<std::string>& texts) {
-        std::vector<char*> out;
-        for (auto& t : texts) out.push_back(t.data());
-        out.push_back(nullptr);
-        return out;
-    };
-    std::vector<char*> argv = pointers(arg_text);
-    std::vector<char*> envp = pointers(env_text);
-    const std::string out_path = (scratch / "stdout.txt").string();
-    const std::string err_path = (scratch / "stderr.txt").string();
-
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        const int in = ::open("/dev/null", O_RDONLY);
-        const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (in < 0 || out < 0 || err < 0) ::_exit(126);
-        ::dup2(in, 0);
-        ::dup2(out, 1);
-        ::dup2(err, 2);
-        ::execve(argv[0], argv.data(), envp.data());
-        ::_exit(127);
-    }
-    CliRun run;
-    int status = 0;
-    if (pid < 0 || ::waitpid(pid, &status, 0) != pid) return run;
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    run.out = read_file(out_path);
-    run.err = read_file(err_path);
-    return run;
-}
 
 // ---- decimal strings to exact integers ----
 
@@ -247,7 +178,8 @@ TEST_F(CliGolden, DatabaseFromEnvironmentGivesTheSameQuote) {
 using CliQuoteJson = CliTest;
 
 TEST_F(CliQuoteJson, TotalsAddUpForEveryOption) {
-    const CliRun run = cargoquote_on_sample(plus(kAcmeQuote, {"--json"}));
+    const CliRun run = cargoquote_on_sample(
+        plus(kAcmeQuote, {"--json", "--sla", "none", "--method", "weighted_sum", "--weights", "price=1"}));
     ASSERT_EQ(run.exit_code, 0) << run.err;
     const json doc = json::parse(run.out);
     EXPECT_EQ(doc.at("schema"), "cargoquote.quote_result/1");
@@ -310,8 +242,8 @@ TEST_F(CliQuoteJson, TotalsAddUpForEveryOption) {
             Wide{markable} * percent_x10000 * 1000 + Wide{per_kg} * chargeable * 1'000'000;
         EXPECT_EQ(cents(margin.at("amount")), round_half_up(margin_x1e9, 1'000'000'000));
 
-        // Sell = buy + margin; nothing converted, so the quoted totals are the same; cheapest
-        // first.
+        // Sell = buy + margin; nothing converted, so the quoted totals are the same. With
+        // --method weighted_sum --weights price=1 the ranking is cheapest first.
         const std::int64_t sell = cents(price.at("sellTotal"));
         EXPECT_EQ(sell, buy + cents(margin.at("amount")));
         EXPECT_EQ(cents(o.at("quoted").at("sellTotal")), sell);
@@ -325,7 +257,8 @@ TEST_F(CliQuoteJson, CheapestOptionByHand) {
     // P6: 750 kg x 21.70 (+500) = 16275.00; fuel 0.85 EUR x 750 = 637.50 EUR x 8.030632 = 5119.53;
     // security 0.16 EUR x 750 = 120.00 EUR x 8.030632 = 963.68; AW 50.00; CH 3 x 12.00 = 36.00 ->
     // minimum 60.00. Buy 22468.21; margin 8 % x (16275 + 50 + 60) + 0.20 x 750 = 1460.80.
-    const CliRun run = cargoquote_on_sample(plus(kAcmeQuote, {"--json"}));
+    const CliRun run = cargoquote_on_sample(
+        plus(kAcmeQuote, {"--json", "--sla", "none", "--method", "weighted_sum", "--weights", "price=1"}));
     ASSERT_EQ(run.exit_code, 0) << run.err;
     const json p6 = json::parse(run.out).at("bookingOptions").at(0);
     EXPECT_EQ(p6.at("carrier").at("code"), "P6");

@@ -74,9 +74,10 @@ TEST(SampleImport, CountsEveryRowOfEveryFile) {
         {"rates.csv", 327},   {"surcharges.csv", 113},       {"aircraft_limits.csv", 3},
         {"carrier_performance.csv", 9}, {"carrier_restrictions.csv", 6},
         {"connection_times.csv", 8},    {"flight_legs.csv", 339},
-        {"handling_times.csv", 9}};
+        {"handling_times.csv", 9},      {"sla_tiers.csv", 5},
+        {"customer_preferences.csv", 3}};
     EXPECT_EQ(report.rows_by_file, expected);
-    EXPECT_EQ(report.total_rows(), 886U);
+    EXPECT_EQ(report.total_rows(), 894U);
 }
 
 TEST(SampleImport, LoadReturnsTheImportedRows) {

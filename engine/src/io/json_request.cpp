@@ -155,7 +155,8 @@ Shipment shipment_of(const json& value) {
 QuoteRequest quote_request_from_json(const json& document) {
     require_object(document, "");
     reject_unknown(document, "",
-                   {"schema", "shipment", "currency", "quoteDate", "offerValidityDays"});
+                   {"schema", "shipment", "currency", "quoteDate", "offerValidityDays", "sla", "method",
+                    "weights"});
     if (const auto it = document.find("schema"); it != document.end()) {
         if (!it->is_string() || it->get<std::string>() != kQuoteRequestSchema) {
             throw InputError(ErrorCode::InvalidInput, "/schema",
@@ -169,6 +170,12 @@ QuoteRequest quote_request_from_json(const json& document) {
     }
     if (const auto it = document.find("quoteDate"); it != document.end() && !it->is_null()) {
         request.quote_date = Date::parse(text_of(*it, "/quoteDate"), "/quoteDate");
+    }
+    for (const auto& [key, target] : {std::pair{"sla", &request.sla_tier}, std::pair{"method", &request.method},
+                                      std::pair{"weights", &request.weights}}) {
+        if (const auto it = document.find(key); it != document.end() && !it->is_null()) {
+            *target = text_of(*it, pointer("", key));
+        }
     }
     if (const auto it = document.find("offerValidityDays"); it != document.end()) {
         if (!it->is_number_integer() || it->get<long long>() < 0 || it->get<long long>() > 60) {

@@ -201,13 +201,54 @@ json to_json(const QuoteRequest& request) {
            {"offerValidityDays", request.offer_validity_days}};
     if (request.currency) j["currency"] = request.currency->str();
     if (request.quote_date) j["quoteDate"] = request.quote_date->iso();
+    if (request.sla_tier) j["sla"] = *request.sla_tier;
+    if (request.method) j["method"] = *request.method;
+    if (request.weights) j["weights"] = *request.weights;
     return j;
+}
+
+json criteria_json(const selection::OptionCriteria& c) {
+    return json{{"price", c.price}, {"transitMinutes", c.transit_minutes},
+                {"reliability", c.reliability}, {"risk", c.risk}, {"co2eKg", c.co2e_kg},
+                {"legs", c.legs}, {"interline", c.interline}, {"allFreighter", c.all_freighter}};
+}
+
+json assessment_json(const OptionAssessment& a) {
+    json scores = json::array();
+    for (const auto& s : a.scores) {
+        scores.push_back({{"criterion", s.criterion}, {"raw", s.raw}, {"normalized", s.normalized},
+                          {"weight", s.weight}, {"contribution", s.contribution}});
+    }
+    return json{{"score", a.score}, {"pareto", a.pareto}, {"criteria", criteria_json(a.criteria)},
+                {"scores", scores}, {"why", a.why}};
+}
+
+json breaches_json(const std::vector<selection::LimitBreach>& breaches) {
+    json out = json::array();
+    for (const auto& b : breaches) {
+        out.push_back({{"limit", b.limit}, {"actual", b.actual}, {"allowed", b.allowed}, {"excess", b.excess}});
+    }
+    return out;
 }
 
 json to_json(const QuoteResult& result) {
     json options = json::array();
-    int rank = 0;
-    for (const auto& o : result.options) options.push_back(option_json(*result.book, o, ++rank));
+    for (std::size_t i = 0; i < result.options.size(); ++i) {
+        json o = option_json(*result.book, result.options[i], static_cast<int>(i + 1));
+        if (i < result.assessments.size()) {
+            o["rank"] = result.assessments[i].rank;
+            o["assessment"] = assessment_json(result.assessments[i]);
+        }
+        options.push_back(std::move(o));
+    }
+    json sla_rejections = json::array();
+    for (const auto& r : result.sla_rejections) {
+        json o = option_json(*result.book, r.option, 0);
+        o.erase("rank");
+        sla_rejections.push_back({{"option", o}, {"criteria", criteria_json(r.criteria)},
+                                  {"breaches", breaches_json(r.breaches)}, {"nearestMiss", r.nearest_miss}});
+    }
+    const auto& sel = result.selection;
     json rejections = json::array();
     for (const auto& r : result.rejections) {
         rejections.push_back({{"carrier", r.carrier.is_set() ? json(r.carrier.str()) : json(nullptr)},
@@ -225,7 +266,15 @@ json to_json(const QuoteResult& result) {
          {{"local", local_iso_with_offset(result.ready_time_utc, result.origin_time_zone)},
           {"utc", result.ready_time_utc.utc_iso()},
           {"timeZone", result.origin_time_zone}}},
+        {"selection",
+         {{"method", selection::ranking_method_name(sel.method)},
+          {"methodSource", sel.method_source},
+          {"weights", sel.weights.text()},
+          {"sla", sel.sla_tier.empty() ? json(nullptr) : json(sel.sla_tier)},
+          {"customerSlaOverride", sel.customer_sla_override},
+          {"prepaymentRequired", sel.prepayment_required}}},
         {"bookingOptions", options},
+        {"slaRejections", sla_rejections},
         {"dominatedOptions", result.dominated_options},
         {"rejections", rejections}};
 }

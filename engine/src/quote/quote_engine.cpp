@@ -222,6 +222,7 @@ QuoteResult QuoteEngine::quote(const QuoteRequest& request) const {
         return true;
     });
     if (!network_->empty()) result.dominated_options = drop_dominated(result.options);
+    // A deterministic order before ranking: cheapest, then earliest, then carrier.
     std::sort(result.options.begin(), result.options.end(),
               [](const PricedOption& a, const PricedOption& b) {
                   if (a.sell_total_quoted.micros() != b.sell_total_quoted.micros()) {
@@ -232,7 +233,94 @@ QuoteResult QuoteEngine::quote(const QuoteRequest& request) const {
                   }
                   return a.carrier < b.carrier;
               });
+    select(customer, result);
     return result;
+}
+
+void QuoteEngine::select(const Customer* customer, QuoteResult& result) const {
+    using namespace selection;
+    const QuoteRequest& request = result.request;
+    const CustomerPreference* preference = nullptr;
+    if (customer != nullptr) {
+        for (const auto& p : book_->data().customer_preferences) {
+            if (p.customer_id == customer->customer_id) preference = &p;
+        }
+    }
+    SelectionUsed& used = result.selection;
+    used.method_source = "default";
+    const auto method_text = request.method ? *request.method
+                                            : (preference != nullptr ? preference->method : "");
+    if (!method_text.empty()) {
+        const auto method = parse_ranking_method(method_text);
+        if (!method) {
+            throw InputError(ErrorCode::InvalidInput, "/method",
+                             fmt::format("'{}' is not weighted_sum, topsis or vikor", method_text));
+        }
+        used.method = *method;
+        used.method_source = request.method ? "request" : "customer";
+    }
+    const auto weights_text = request.weights ? *request.weights
+                                              : (preference != nullptr ? preference->weights : "");
+    if (!weights_text.empty()) used.weights = CriterionWeights::parse(weights_text, "/weights");
+    used.sla_tier = request.sla_tier ? *request.sla_tier
+                                     : (preference != nullptr ? preference->default_tier : "");
+    if (used.sla_tier == "none") used.sla_tier.clear();  // explicitly no SLA
+
+    std::vector<OptionCriteria> criteria;
+    criteria.reserve(result.options.size());
+    for (const auto& o : result.options) {
+        criteria.push_back(compute_criteria(o, *book_, request.shipment, customer));
+    }
+
+    std::vector<std::size_t> eligible;
+    if (used.sla_tier.empty()) {
+        for (std::size_t i = 0; i < result.options.size(); ++i) eligible.push_back(i);
+    } else {
+        const auto sla = resolve_sla(*book_, used.sla_tier, customer);
+        if (!sla) {
+            throw InputError(ErrorCode::InvalidInput, "/sla",
+                             fmt::format("unknown SLA tier '{}'", used.sla_tier));
+        }
+        used.customer_sla_override = sla->customer_override;
+        used.prepayment_required = prepayment_required(*sla, customer);
+        double cheapest = 0;
+        for (const auto& c : criteria) cheapest = cheapest == 0 ? c.price : std::min(cheapest, c.price);
+        for (std::size_t i = 0; i < result.options.size(); ++i) {
+            auto breaches = check_sla(*sla, criteria[i], cheapest, result.options[i].sell_total_quoted,
+                                      *book_, result.rating_date, customer);
+            if (breaches.empty()) {
+                eligible.push_back(i);
+            } else {
+                result.sla_rejections.push_back(
+                    SlaRejection{result.options[i], criteria[i], std::move(breaches), false});
+            }
+        }
+        // Nearest misses first: smallest total excess over the limits.
+        const auto total_excess = [](const SlaRejection& r) {
+            double sum = 0;
+            for (const auto& b : r.breaches) sum += b.excess;
+            return sum;
+        };
+        std::stable_sort(result.sla_rejections.begin(), result.sla_rejections.end(),
+                         [&](const auto& a, const auto& b) { return total_excess(a) < total_excess(b); });
+        if (eligible.empty()) {
+            for (std::size_t k = 0; k < result.sla_rejections.size() && k < 3; ++k) {
+                result.sla_rejections[k].nearest_miss = true;
+            }
+        }
+    }
+
+    std::vector<OptionCriteria> candidates;
+    for (const std::size_t i : eligible) candidates.push_back(criteria[i]);
+    const auto ranked = rank_options(candidates, used.method, used.weights);
+    std::vector<PricedOption> ordered;
+    ordered.reserve(ranked.size());
+    for (const auto& r : ranked) {
+        const std::size_t i = eligible[r.index];
+        ordered.push_back(std::move(result.options[i]));
+        result.assessments.push_back(OptionAssessment{criteria[i], r.rank, r.score, r.pareto, r.criteria, r.why});
+    }
+    result.options = std::move(ordered);
 }
 
 }  // namespace cargoquote

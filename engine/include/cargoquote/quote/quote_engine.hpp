@@ -9,6 +9,8 @@
 #include <cargoquote/network/route_network.hpp>
 #include <cargoquote/pricing/carrier_pricer.hpp>
 #include <cargoquote/pricing/priced_option.hpp>
+#include <cargoquote/selection/qpr.hpp>
+#include <cargoquote/selection/ranking.hpp>
 #include <cargoquote/pricing/rate_book.hpp>
 #include <cargoquote/shipment/shipment.hpp>
 
@@ -24,6 +26,39 @@ struct QuoteRequest {
     std::optional<Date> quote_date;        // default: the shipping date
     int offer_validity_days = 2;
     int max_legs = 3;  // itinerary search depth when the rate book has schedules
+    // Selection: from the request, else the customer's preferences, else the defaults
+    // (weighted sum; price 0.4, time 0.3, reliability 0.2, risk 0.1; no SLA).
+    std::optional<std::string> sla_tier;  // "express", "standard", ...; "none" = no SLA
+    std::optional<std::string> method;    // "weighted_sum", "topsis", "vikor"
+    std::optional<std::string> weights;   // "price=0.4,time=0.3,reliability=0.2,risk=0.1"
+};
+
+// How one ranked option scored (parallel to QuoteResult::options).
+struct OptionAssessment {
+    selection::OptionCriteria criteria;
+    int rank = 0;
+    double score = 0;
+    bool pareto = false;
+    std::array<selection::CriterionScore, 5> scores{};
+    std::string why;
+};
+
+// An option the SLA rejects, with every limit it breaks. When no option meets the SLA, the three
+// with the smallest total excess are flagged as nearest misses.
+struct SlaRejection {
+    PricedOption option;
+    selection::OptionCriteria criteria;
+    std::vector<selection::LimitBreach> breaches;
+    bool nearest_miss = false;
+};
+
+struct SelectionUsed {
+    selection::RankingMethod method = selection::RankingMethod::WeightedSum;
+    selection::CriterionWeights weights;
+    std::string method_source;  // "request", "customer", "default"
+    std::string sla_tier;       // "" = no SLA
+    bool customer_sla_override = false;
+    bool prepayment_required = false;
 };
 
 struct QuoteResult {
@@ -39,6 +74,9 @@ struct QuoteResult {
     // Itineraries dropped because another option is no later, has no more legs and costs no more
     // (a slower, longer option that is no cheaper never survives).
     std::size_t dominated_options = 0;
+    SelectionUsed selection;
+    std::vector<OptionAssessment> assessments;  // parallel to options (ranked best first)
+    std::vector<SlaRejection> sla_rejections;   // nearest misses first
 };
 
 class QuoteEngine {
@@ -56,6 +94,7 @@ public:
 private:
     void quote_rate_lines(const PricingContext& context, QuoteResult& result) const;
     void quote_itineraries(const PricingContext& context, QuoteResult& result) const;
+    void select(const Customer* customer, QuoteResult& result) const;
 
     std::shared_ptr<const RateBook> book_;
     std::shared_ptr<const RouteNetwork> network_;  // indexes *book_, so declared after it

@@ -1,0 +1,59 @@
+#pragma once
+// Ranks the options that meet the SLA with a multi-criteria method and explains each place:
+// raw value, normalized value and weighted contribution per criterion, the Pareto flag, and a
+// sentence comparing the option with its neighbour above.
+//
+// Criteria: price (cost), time (cost, transit minutes), reliability (benefit), risk (cost),
+// co2 (cost, weight 0 unless asked). Normalization is per method: min-max for the weighted sum,
+// vector for TOPSIS (its classical form), VIKOR's own (f* - f) / (f* - f-). Hard limits are
+// applied before, so rejected options never move the normalization of the others.
+
+#include <cargoquote/selection/criteria.hpp>
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cargoquote::selection {
+
+enum class RankingMethod { WeightedSum, Topsis, Vikor };
+[[nodiscard]] std::string_view ranking_method_name(RankingMethod m);  // "weighted_sum", ...
+[[nodiscard]] std::optional<RankingMethod> parse_ranking_method(std::string_view name);
+
+inline constexpr std::array<std::string_view, 5> kCriterionNames = {"price", "time", "reliability",
+                                                                    "risk", "co2"};
+
+// Weights by criterion in kCriterionNames order; they need not sum to one (scaled before use).
+struct CriterionWeights {
+    std::array<double, 5> values{0.4, 0.3, 0.2, 0.1, 0.0};
+    // "price=0.4,time=0.3,reliability=0.2,risk=0.1": named criteria replace the defaults, the
+    // rest become 0. InputError(InvalidInput) naming `field` for unknown names or bad numbers.
+    [[nodiscard]] static CriterionWeights parse(std::string_view text, std::string_view field);
+    [[nodiscard]] std::string text() const;
+};
+
+struct CriterionScore {
+    std::string_view criterion;
+    double raw = 0;
+    double normalized = 0;    // in [0, 1], higher is better
+    double weight = 0;        // scaled to sum 1
+    double contribution = 0;  // weight x normalized
+};
+
+struct RankedOption {
+    std::size_t index = 0;  // into the criteria passed to rank_options
+    int rank = 0;           // 1 = best
+    double score = 0;       // weighted sum or TOPSIS closeness (higher better); VIKOR Q (lower better)
+    bool pareto = false;    // not dominated on all five criteria by another candidate
+    std::array<CriterionScore, 5> criteria{};
+    std::string why;        // one sentence
+};
+
+// Ranked best first. Empty input gives an empty result.
+[[nodiscard]] std::vector<RankedOption> rank_options(const std::vector<OptionCriteria>& options,
+                                                     RankingMethod method,
+                                                     const CriterionWeights& weights);
+
+}  // namespace cargoquote::selection

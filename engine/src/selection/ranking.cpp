@@ -1,0 +1,191 @@
+#include <cargoquote/core/error.hpp>
+#include <cargoquote/core/decimal.hpp>
+#include <cargoquote/selection/mcdm.hpp>
+#include <cargoquote/selection/normalization.hpp>
+#include <cargoquote/selection/pareto.hpp>
+#include <cargoquote/selection/ranking.hpp>
+#include <cargoquote/selection/topsis.hpp>
+#include <cargoquote/selection/vikor.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <numeric>
+
+namespace cargoquote::selection {
+
+namespace {
+const std::vector<CriterionType> kTypes = {CriterionType::Cost, CriterionType::Cost,
+                                           CriterionType::Benefit, CriterionType::Cost,
+                                           CriterionType::Cost};
+
+std::array<double, 5> raw_of(const OptionCriteria& c) {
+    return {c.price, c.transit_minutes, c.reliability, c.risk, c.co2e_kg};
+}
+
+// Min-max per criterion with "higher is better" orientation; all-equal columns give 1.
+std::vector<std::array<double, 5>> min_max(const std::vector<OptionCriteria>& options) {
+    std::vector<std::array<double, 5>> out(options.size());
+    for (std::size_t j = 0; j < 5; ++j) {
+        double lo = INFINITY, hi = -INFINITY;
+        for (const auto& o : options) {
+            lo = std::min(lo, raw_of(o)[j]);
+            hi = std::max(hi, raw_of(o)[j]);
+        }
+        for (std::size_t i = 0; i < options.size(); ++i) {
+            const double x = raw_of(options[i])[j];
+            if (hi - lo < 1e-12) {
+                out[i][j] = 1.0;  // nothing to choose between: everyone is best
+                continue;
+            }
+            const double n = (x - lo) / (hi - lo);
+            out[i][j] = kTypes[j] == CriterionType::Benefit ? n : 1.0 - n;
+        }
+    }
+    return out;
+}
+
+std::string hours(double minutes) { return fmt::format("{:.1f} h", minutes / 60.0); }
+
+// Why `o` ranks below `above`: its biggest weighted losses and gains on the normalized scale.
+std::string explain(const RankedOption& o, const RankedOption* above,
+                    const std::vector<OptionCriteria>& options) {
+    const OptionCriteria& c = options[o.index];
+    if (above == nullptr) {
+        const auto best = std::max_element(o.criteria.begin(), o.criteria.end(),
+                                           [](const auto& a, const auto& b) { return a.contribution < b.contribution; });
+        return fmt::format("ranks first: the best balance under these weights, led by {}",
+                           best->criterion);
+    }
+    const OptionCriteria& a = options[above->index];
+    std::vector<std::string> worse, better;
+    const auto describe = [&](std::size_t j, bool gains) {
+        switch (j) {
+            case 0: return fmt::format("{:.1f} % {}", 100 * std::abs(c.price / a.price - 1), gains ? "cheaper" : "dearer");
+            case 1: return fmt::format("{} {}", hours(std::abs(c.transit_minutes - a.transit_minutes)), gains ? "faster" : "slower");
+            case 2: return fmt::format("{:.1f} points {} reliable", 100 * std::abs(c.reliability - a.reliability), gains ? "more" : "less");
+            case 3: return fmt::format("{:.1f} points {} risk", 100 * std::abs(c.risk - a.risk), gains ? "less" : "more");
+            default: return fmt::format("{:.0f} kg CO2e {}", std::abs(c.co2e_kg - a.co2e_kg), gains ? "less" : "more");
+        }
+    };
+    for (std::size_t j = 0; j < 5; ++j) {
+        const double diff = o.criteria[j].contribution - above->criteria[j].contribution;
+        if (o.criteria[j].weight <= 0 || std::abs(diff) < 1e-9) continue;
+        (diff < 0 ? worse : better).push_back(describe(j, diff > 0));
+    }
+    std::string sentence = fmt::format("ranks {} behind #{}", o.rank, above->rank);
+    if (!worse.empty()) sentence += fmt::format(": {}", fmt::join(worse, ", "));
+    if (!better.empty()) sentence += fmt::format("{} despite being {}", worse.empty() ? ":" : ";", fmt::join(better, ", "));
+    return sentence;
+}
+}  // namespace
+
+std::string_view ranking_method_name(RankingMethod m) {
+    switch (m) {
+        case RankingMethod::WeightedSum: return "weighted_sum";
+        case RankingMethod::Topsis: return "topsis";
+        case RankingMethod::Vikor: return "vikor";
+    }
+    return "unknown";
+}
+
+std::optional<RankingMethod> parse_ranking_method(std::string_view name) {
+    if (name == "weighted_sum") return RankingMethod::WeightedSum;
+    if (name == "topsis") return RankingMethod::Topsis;
+    if (name == "vikor") return RankingMethod::Vikor;
+    return std::nullopt;
+}
+
+CriterionWeights CriterionWeights::parse(std::string_view text, std::string_view field) {
+    CriterionWeights w;
+    w.values.fill(0.0);
+    bool any_positive = false;
+    std::array<bool, 5> seen{};
+    while (!text.empty()) {
+        const auto comma = text.find(',');
+        const std::string_view item = text.substr(0, comma);
+        text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
+        const auto eq = item.find('=');
+        const auto name = item.substr(0, eq);
+        const auto it = std::find(kCriterionNames.begin(), kCriterionNames.end(), name);
+        const auto value = eq == std::string_view::npos ? std::nullopt
+                                                        : parse_scaled_decimal(item.substr(eq + 1), 6);
+        if (it == kCriterionNames.end() || !value || *value < 0) {
+            throw InputError(ErrorCode::InvalidInput, std::string(field),
+                             fmt::format("'{}' is not criterion=weight with a criterion among price, "
+                                         "time, reliability, risk, co2 and a weight >= 0",
+                                         item));
+        }
+        const auto j = static_cast<std::size_t>(it - kCriterionNames.begin());
+        if (seen[j]) {
+            throw InputError(ErrorCode::InvalidInput, std::string(field),
+                             fmt::format("criterion '{}' given twice", name));
+        }
+        seen[j] = true;
+        w.values[j] = static_cast<double>(*value) / 1e6;
+        any_positive = any_positive || *value > 0;
+    }
+    if (!any_positive) {
+        throw InputError(ErrorCode::InvalidInput, std::string(field), "at least one weight must be positive");
+    }
+    return w;
+}
+
+std::string CriterionWeights::text() const {
+    std::string out;
+    for (std::size_t j = 0; j < 5; ++j) {
+        out += fmt::format("{}{}={}", out.empty() ? "" : ",", kCriterionNames[j], values[j]);
+    }
+    return out;
+}
+
+std::vector<RankedOption> rank_options(const std::vector<OptionCriteria>& options,
+                                       RankingMethod method, const CriterionWeights& weights) {
+    std::vector<RankedOption> ranked(options.size());
+    if (options.empty()) return ranked;
+    const double total = std::accumulate(weights.values.begin(), weights.values.end(), 0.0);
+    std::vector<double> w(5);
+    for (std::size_t j = 0; j < 5; ++j) w[j] = weights.values[j] / total;
+
+    std::vector<std::vector<double>> rows;
+    for (const auto& o : options) {
+        const auto r = raw_of(o);
+        rows.emplace_back(r.begin(), r.end());
+    }
+    const Matrix matrix = Matrix::from_rows(rows);
+    const auto normalized = min_max(options);
+    std::vector<double> scores;
+    bool higher_better = true;
+    switch (method) {
+        case RankingMethod::WeightedSum:
+            scores = weighted_sum(matrix, w, kTypes, Normalization::MinMax);
+            break;
+        case RankingMethod::Topsis:
+            scores = topsis(matrix, w, kTypes, Normalization::Vector).closeness;
+            break;
+        case RankingMethod::Vikor:
+            scores = vikor(matrix, w, kTypes, 0.5).q;
+            higher_better = false;
+            break;
+    }
+    const auto ranks = ranks_from_scores(scores, higher_better);
+    const auto pareto = pareto_front(matrix, kTypes);
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        RankedOption& r = ranked[i];
+        r.index = i;
+        r.rank = static_cast<int>(ranks[i]);
+        r.score = scores[i];
+        r.pareto = pareto[i];
+        for (std::size_t j = 0; j < 5; ++j) {
+            r.criteria[j] = CriterionScore{kCriterionNames[j], raw_of(options[i])[j], normalized[i][j],
+                                           w[j], w[j] * normalized[i][j]};
+        }
+    }
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.rank < b.rank; });
+    for (std::size_t k = 0; k < ranked.size(); ++k) {
+        ranked[k].why = explain(ranked[k], k == 0 ? nullptr : &ranked[k - 1], options);
+    }
+    return ranked;
+}
+
+}  // namespace cargoquote::selection

@@ -213,6 +213,16 @@ std::string format_quote_table(const QuoteResult& result, const TableOptions& op
     if (shown < result.options.size()) {
         out += fmt::format("... {} more option(s) (--limit 0 shows all)\n\n", result.options.size() - shown);
     }
+    if (options.explain && !result.sensitivity.empty()) {
+        out += "Sensitivity of #1 (weights scaled to sum 1, the others rescaled proportionally):\n";
+        for (const auto& i : result.sensitivity) {
+            out += fmt::format("    {:<12} weight {:.3f}: stays on top from {:.3f}{} to {:.3f}{}\n",
+                               selection::kCriterionNames[i.criterion], i.current, i.lower,
+                               i.lower_bounded ? "" : " (down to 0)", i.upper,
+                               i.upper_bounded ? "" : " (up to 1)");
+        }
+        out += "\n";
+    }
     if (!result.sla_rejections.empty()) {
         out += fmt::format("Outside the {} SLA ({}):{}\n", result.selection.sla_tier, result.sla_rejections.size(),
                            result.options.empty() ? " nothing meets it; nearest misses first" : "");

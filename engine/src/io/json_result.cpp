@@ -231,6 +231,19 @@ json breaches_json(const std::vector<selection::LimitBreach>& breaches) {
     return out;
 }
 
+json sensitivity_json(const std::vector<selection::WeightInterval>& intervals) {
+    json out = json::array();
+    for (const auto& i : intervals) {
+        out.push_back({{"criterion", selection::kCriterionNames[i.criterion]},
+                       {"weight", i.current},
+                       {"staysOnTopFrom", i.lower},
+                       {"staysOnTopTo", i.upper},
+                       {"lowerBounded", i.lower_bounded},
+                       {"upperBounded", i.upper_bounded}});
+    }
+    return out;
+}
+
 json to_json(const QuoteResult& result) {
     json options = json::array();
     for (std::size_t i = 0; i < result.options.size(); ++i) {
@@ -275,6 +288,7 @@ json to_json(const QuoteResult& result) {
           {"prepaymentRequired", sel.prepayment_required}}},
         {"bookingOptions", options},
         {"slaRejections", sla_rejections},
+        {"sensitivity", sensitivity_json(result.sensitivity)},
         {"dominatedOptions", result.dominated_options},
         {"rejections", rejections}};
 }

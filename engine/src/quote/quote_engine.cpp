@@ -313,6 +313,9 @@ void QuoteEngine::select(const Customer* customer, QuoteResult& result) const {
     std::vector<OptionCriteria> candidates;
     for (const std::size_t i : eligible) candidates.push_back(criteria[i]);
     const auto ranked = rank_options(candidates, used.method, used.weights);
+    if (candidates.size() > 1) {
+        result.sensitivity = top_option_sensitivity(candidates, used.method, used.weights);
+    }
     std::vector<PricedOption> ordered;
     ordered.reserve(ranked.size());
     for (const auto& r : ranked) {

@@ -4,6 +4,7 @@
 #include <cargoquote/selection/normalization.hpp>
 #include <cargoquote/selection/pareto.hpp>
 #include <cargoquote/selection/ranking.hpp>
+#include <cargoquote/selection/sensitivity.hpp>
 #include <cargoquote/selection/topsis.hpp>
 #include <cargoquote/selection/vikor.hpp>
 
@@ -139,20 +140,42 @@ std::string CriterionWeights::text() const {
     return out;
 }
 
-std::vector<RankedOption> rank_options(const std::vector<OptionCriteria>& options,
-                                       RankingMethod method, const CriterionWeights& weights) {
-    std::vector<RankedOption> ranked(options.size());
-    if (options.empty()) return ranked;
-    const double total = std::accumulate(weights.values.begin(), weights.values.end(), 0.0);
-    std::vector<double> w(5);
-    for (std::size_t j = 0; j < 5; ++j) w[j] = weights.values[j] / total;
-
+namespace {
+Matrix matrix_of(const std::vector<OptionCriteria>& options) {
     std::vector<std::vector<double>> rows;
     for (const auto& o : options) {
         const auto r = raw_of(o);
         rows.emplace_back(r.begin(), r.end());
     }
-    const Matrix matrix = Matrix::from_rows(rows);
+    return Matrix::from_rows(rows);
+}
+
+std::vector<double> unit_weights(const CriterionWeights& weights) {
+    const double total = std::accumulate(weights.values.begin(), weights.values.end(), 0.0);
+    std::vector<double> w(5);
+    for (std::size_t j = 0; j < 5; ++j) w[j] = weights.values[j] / total;
+    return w;
+}
+}  // namespace
+
+std::vector<WeightInterval> top_option_sensitivity(const std::vector<OptionCriteria>& options,
+                                                   RankingMethod method, const CriterionWeights& weights) {
+    if (options.empty()) return {};
+    const Method m = method == RankingMethod::WeightedSum ? Method::WeightedSum
+                     : method == RankingMethod::Topsis    ? Method::Topsis
+                                                          : Method::Vikor;
+    const Normalization n = method == RankingMethod::Topsis ? Normalization::Vector : Normalization::MinMax;
+    auto intervals = weight_sensitivity(m, matrix_of(options), unit_weights(weights), kTypes, n, 0.5);
+    std::erase_if(intervals, [](const WeightInterval& i) { return i.current <= 0; });
+    return intervals;
+}
+
+std::vector<RankedOption> rank_options(const std::vector<OptionCriteria>& options,
+                                       RankingMethod method, const CriterionWeights& weights) {
+    std::vector<RankedOption> ranked(options.size());
+    if (options.empty()) return ranked;
+    const std::vector<double> w = unit_weights(weights);
+    const Matrix matrix = matrix_of(options);
     const auto normalized = min_max(options);
     std::vector<double> scores;
     bool higher_better = true;

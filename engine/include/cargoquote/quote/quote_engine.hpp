@@ -76,6 +76,8 @@ struct QuoteResult {
     std::size_t dominated_options = 0;
     SelectionUsed selection;
     std::vector<OptionAssessment> assessments;  // parallel to options (ranked best first)
+    // For the top option: each weighted criterion's weight interval keeping it on top.
+    std::vector<selection::WeightInterval> sensitivity;
     std::vector<SlaRejection> sla_rejections;   // nearest misses first
 };
 

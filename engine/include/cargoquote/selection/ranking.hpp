@@ -9,6 +9,7 @@
 // applied before, so rejected options never move the normalization of the others.
 
 #include <cargoquote/selection/criteria.hpp>
+#include <cargoquote/selection/sensitivity.hpp>
 
 #include <array>
 #include <optional>
@@ -50,6 +51,12 @@ struct RankedOption {
     std::array<CriterionScore, 5> criteria{};
     std::string why;        // one sentence
 };
+
+// For the top option and each criterion with a positive weight: the interval of that weight (the
+// others rescaled proportionally; weights scaled to sum 1) within which it stays on top. Exact for
+// the weighted sum, by bisection for TOPSIS and VIKOR (sensitivity.hpp).
+[[nodiscard]] std::vector<WeightInterval> top_option_sensitivity(
+    const std::vector<OptionCriteria>& options, RankingMethod method, const CriterionWeights& weights);
 
 // Ranked best first. Empty input gives an empty result.
 [[nodiscard]] std::vector<RankedOption> rank_options(const std::vector<OptionCriteria>& options,

@@ -15,7 +15,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CLI := build/dev/cli/cargoquote
 SAMPLE_DB := build/dev/sample.db
 DEMO_ARGS := quote --db $(SAMPLE_DB) --from PVG --to FRA --piece 3x120x80x100@250 \
-	--commodity GEN --ready 2026-11-26T10:00 --customer ACME-DE --date 2026-11-25
+	--commodity GEN --ready 2026-11-26T10:00 --customer ACME-DE --date 2026-11-25 \
+	--sla standard --explain --limit 3
 
 .PHONY: demo test deps build sample-db asan release bench clean
 

@@ -83,7 +83,7 @@ void append_assessment(std::string& out, const OptionAssessment& a, const Priced
     out += fmt::format("    score {:.4f}{}: {}\n", a.score, a.pareto ? " (Pareto)" : "",
                        criteria_text(a.criteria, o));
     if (!explain) return;
-    out += fmt::format("    {:<12} {:>14} {:>11} {:>8} {:>13}\n", "criterion", "raw", "normalized", "weight",
+    out += fmt::format("    {:<12} {:>14} {:>11} {:>8} {:>13}\n", "criterion", "raw", "min-max", "weight",
                        "contribution");
     for (const auto& s : a.scores) {
         out += fmt::format("    {:<12} {:>14.4f} {:>11.4f} {:>8.3f} {:>13.4f}\n", s.criterion, s.raw,

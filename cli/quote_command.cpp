@@ -73,6 +73,7 @@ void apply_selection_options(const QuoteOptions& o, QuoteRequest& request) {
     if (!o.sla.empty()) request.sla_tier = o.sla;
     if (!o.method.empty()) request.method = o.method;
     if (!o.weights.empty()) request.weights = o.weights;
+    if (o.explain) request.explain = true;
 }
 
 QuoteRequest request_from_file(const std::string& path) {

@@ -156,7 +156,7 @@ QuoteRequest quote_request_from_json(const json& document) {
     require_object(document, "");
     reject_unknown(document, "",
                    {"schema", "shipment", "currency", "quoteDate", "offerValidityDays", "sla", "method",
-                    "weights"});
+                    "weights", "explain"});
     if (const auto it = document.find("schema"); it != document.end()) {
         if (!it->is_string() || it->get<std::string>() != kQuoteRequestSchema) {
             throw InputError(ErrorCode::InvalidInput, "/schema",
@@ -176,6 +176,10 @@ QuoteRequest quote_request_from_json(const json& document) {
         if (const auto it = document.find(key); it != document.end() && !it->is_null()) {
             *target = text_of(*it, pointer("", key));
         }
+    }
+    if (const auto it = document.find("explain"); it != document.end()) {
+        if (!it->is_boolean()) throw InputError(ErrorCode::InvalidInput, "/explain", "expected true or false");
+        request.explain = it->get<bool>();
     }
     if (const auto it = document.find("offerValidityDays"); it != document.end()) {
         if (!it->is_number_integer() || it->get<long long>() < 0 || it->get<long long>() > 60) {

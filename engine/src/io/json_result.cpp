@@ -204,6 +204,7 @@ json to_json(const QuoteRequest& request) {
     if (request.sla_tier) j["sla"] = *request.sla_tier;
     if (request.method) j["method"] = *request.method;
     if (request.weights) j["weights"] = *request.weights;
+    if (request.explain) j["explain"] = true;
     return j;
 }
 
@@ -220,7 +221,7 @@ json assessment_json(const OptionAssessment& a) {
                           {"weight", s.weight}, {"contribution", s.contribution}});
     }
     return json{{"score", a.score}, {"pareto", a.pareto}, {"criteria", criteria_json(a.criteria)},
-                {"scores", scores}, {"why", a.why}};
+                {"scores", scores}, {"why", a.why.empty() ? json(nullptr) : json(a.why)}};
 }
 
 json breaches_json(const std::vector<selection::LimitBreach>& breaches) {

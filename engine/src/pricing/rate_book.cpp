@@ -24,6 +24,9 @@ std::uint64_t carrier_origin_key(CarrierCode carrier, AirportCode origin) {
 RateBook::RateBook(RateBookData data) : data_(std::move(data)), fx_(data_.fx_rates) {
     for (std::size_t i = 0; i < data_.airports.size(); ++i) airports_[data_.airports[i].code] = i;
     for (std::size_t i = 0; i < data_.carriers.size(); ++i) carriers_[data_.carriers[i].code] = i;
+    for (std::size_t i = 0; i < data_.schedule.performance.size(); ++i) {
+        performance_[data_.schedule.performance[i].carrier] = i;
+    }
     for (std::size_t i = 0; i < data_.customers.size(); ++i) {
         customers_[data_.customers[i].customer_id] = i;
     }
@@ -76,6 +79,11 @@ std::span<const Surcharge* const> RateBook::surcharge_candidates(CarrierCode c,
     const auto it = surcharge_candidates_.find(carrier_origin_key(c, origin));
     if (it == surcharge_candidates_.end()) return {};
     return it->second;
+}
+
+const CarrierPerformance* RateBook::performance(CarrierCode carrier) const {
+    const auto it = performance_.find(carrier);
+    return it == performance_.end() ? nullptr : &data_.schedule.performance[it->second];
 }
 
 std::optional<LiabilityLimit> RateBook::liability_limit(Date on) const {

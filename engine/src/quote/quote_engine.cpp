@@ -312,8 +312,8 @@ void QuoteEngine::select(const Customer* customer, QuoteResult& result) const {
 
     std::vector<OptionCriteria> candidates;
     for (const std::size_t i : eligible) candidates.push_back(criteria[i]);
-    const auto ranked = rank_options(candidates, used.method, used.weights);
-    if (candidates.size() > 1) {
+    const auto ranked = rank_options(candidates, used.method, used.weights, request.explain);
+    if (request.explain && candidates.size() > 1) {
         result.sensitivity = top_option_sensitivity(candidates, used.method, used.weights);
     }
     std::vector<PricedOption> ordered;

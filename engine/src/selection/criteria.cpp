@@ -14,10 +14,7 @@ constexpr double kGlecDistanceAddKm = 95;       // GLEC great-circle distance ad
 constexpr double kUnknownCarrierReliability = 0.80;  // no performance record: a cautious prior
 
 const CarrierPerformance* performance_of(const RateBook& book, CarrierCode carrier) {
-    for (const auto& p : book.data().schedule.performance) {
-        if (p.carrier == carrier) return &p;
-    }
-    return nullptr;
+    return book.performance(carrier);
 }
 
 double ppm(Ratio r) { return static_cast<double>(r.ppm()) / 1e6; }

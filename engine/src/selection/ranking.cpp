@@ -46,6 +46,34 @@ std::vector<std::array<double, 5>> min_max(const std::vector<OptionCriteria>& op
     return out;
 }
 
+// Not dominated on all five criteria. Only an option no dearer can dominate, so each option is
+// compared with the cheaper prefix of the price order (the same answer as pareto_front, which
+// compares every pair).
+std::vector<bool> pareto_flags(const std::vector<OptionCriteria>& options) {
+    std::vector<std::size_t> by_price(options.size());
+    std::iota(by_price.begin(), by_price.end(), std::size_t{0});
+    std::sort(by_price.begin(), by_price.end(),
+              [&](std::size_t a, std::size_t b) { return options[a].price < options[b].price; });
+    std::vector<bool> flags(options.size(), true);
+    for (const std::size_t i : by_price) {
+        const OptionCriteria& a = options[i];
+        for (const std::size_t j : by_price) {
+            const OptionCriteria& b = options[j];
+            if (b.price > a.price) break;
+            if (j == i) continue;
+            const bool no_worse = b.transit_minutes <= a.transit_minutes && b.reliability >= a.reliability &&
+                                  b.risk <= a.risk && b.co2e_kg <= a.co2e_kg;
+            const bool better = b.price < a.price || b.transit_minutes < a.transit_minutes ||
+                                b.reliability > a.reliability || b.risk < a.risk || b.co2e_kg < a.co2e_kg;
+            if (no_worse && better) {
+                flags[i] = false;
+                break;
+            }
+        }
+    }
+    return flags;
+}
+
 std::string hours(double minutes) { return fmt::format("{:.1f} h", minutes / 60.0); }
 
 // Why `o` ranks below `above`: its biggest weighted losses and gains on the normalized scale.
@@ -171,7 +199,8 @@ std::vector<WeightInterval> top_option_sensitivity(const std::vector<OptionCrite
 }
 
 std::vector<RankedOption> rank_options(const std::vector<OptionCriteria>& options,
-                                       RankingMethod method, const CriterionWeights& weights) {
+                                       RankingMethod method, const CriterionWeights& weights,
+                                       bool with_reasons) {
     std::vector<RankedOption> ranked(options.size());
     if (options.empty()) return ranked;
     const std::vector<double> w = unit_weights(weights);
@@ -192,7 +221,7 @@ std::vector<RankedOption> rank_options(const std::vector<OptionCriteria>& option
             break;
     }
     const auto ranks = ranks_from_scores(scores, higher_better);
-    const auto pareto = pareto_front(matrix, kTypes);
+    const auto pareto = pareto_flags(options);
     for (std::size_t i = 0; i < options.size(); ++i) {
         RankedOption& r = ranked[i];
         r.index = i;
@@ -205,7 +234,7 @@ std::vector<RankedOption> rank_options(const std::vector<OptionCriteria>& option
         }
     }
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.rank < b.rank; });
-    for (std::size_t k = 0; k < ranked.size(); ++k) {
+    for (std::size_t k = 0; k < ranked.size() && with_reasons; ++k) {
         ranked[k].why = explain(ranked[k], k == 0 ? nullptr : &ranked[k - 1], options);
     }
     return ranked;

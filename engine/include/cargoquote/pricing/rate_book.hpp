@@ -77,6 +77,8 @@ public:
                                                                          AirportCode origin) const;
     [[nodiscard]] const FxTable& fx() const { return fx_; }
     [[nodiscard]] std::optional<LiabilityLimit> liability_limit(Date on) const;
+    // The carrier's performance record, or nullptr when it has none.
+    [[nodiscard]] const CarrierPerformance* performance(CarrierCode carrier) const;
     [[nodiscard]] std::span<const MarginRule> margins() const { return data_.margins; }
     [[nodiscard]] const RateBookData& data() const { return data_; }
 
@@ -85,6 +87,7 @@ private:
     FxTable fx_;
     std::unordered_map<AirportCode, std::size_t> airports_;
     std::unordered_map<CarrierCode, std::size_t> carriers_;
+    std::unordered_map<CarrierCode, std::size_t> performance_;
     std::unordered_map<std::string, std::size_t> customers_;
     // Keys pack the codes' characters into one integer (no string building on lookups).
     std::unordered_map<std::uint64_t, std::vector<const RateLine*>> lanes_;

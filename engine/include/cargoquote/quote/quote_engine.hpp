@@ -31,6 +31,9 @@ struct QuoteRequest {
     std::optional<std::string> sla_tier;  // "express", "standard", ...; "none" = no SLA
     std::optional<std::string> method;    // "weighted_sum", "topsis", "vikor"
     std::optional<std::string> weights;   // "price=0.4,time=0.3,reliability=0.2,risk=0.1"
+    bool explain = false;  // also the sentence on why each option ranks where it does and the top
+                           // option's weight sensitivity (formatting and bisection cost more than
+                           // the ranking itself, so only on request)
 };
 
 // How one ranked option scored (parallel to QuoteResult::options).

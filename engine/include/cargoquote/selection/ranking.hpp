@@ -49,7 +49,7 @@ struct RankedOption {
     double score = 0;       // weighted sum or TOPSIS closeness (higher better); VIKOR Q (lower better)
     bool pareto = false;    // not dominated on all five criteria by another candidate
     std::array<CriterionScore, 5> criteria{};
-    std::string why;        // one sentence
+    std::string why;        // one sentence (when asked for: formatting costs more than ranking)
 };
 
 // For the top option and each criterion with a positive weight: the interval of that weight (the
@@ -61,6 +61,7 @@ struct RankedOption {
 // Ranked best first. Empty input gives an empty result.
 [[nodiscard]] std::vector<RankedOption> rank_options(const std::vector<OptionCriteria>& options,
                                                      RankingMethod method,
-                                                     const CriterionWeights& weights);
+                                                     const CriterionWeights& weights,
+                                                     bool with_reasons = true);
 
 }  // namespace cargoquote::selection

@@ -42,6 +42,7 @@ QuoteRequest demo_request() {
     r.shipment.pieces = {parse_piece_spec("3x120x80x100@250", "piece")};
     r.shipment.ready_time = LocalDateTime::parse("2026-11-26T10:00", "ready");
     r.shipment.customer_id = "ACME-DE";
+    r.sla_tier = "none";  // price and rank every option (ACME-DE's own default tier is express)
     return r;
 }
 

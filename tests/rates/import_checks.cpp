@@ -3,6 +3,8 @@
 #include <cargoquote/rates/rate_store.hpp>
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <gtest/gtest.h>
 
 #include "support/test_data.hpp"
@@ -58,6 +60,46 @@ ImportReport import_fixture_after_sample(std::string_view name) {
     const ImportReport sample = store.import_directory(sample_dir());
     EXPECT_TRUE(sample.written) << describe(sample);
     return store.import_directory(fixture(name));
+}
+
+std::string dump_rows(SQLite::Database& db, const std::string& table) {
+    const int columns = SQLite::Statement(db, "SELECT * FROM \"" + table + "\"").getColumnCount();
+    std::string order_by;
+    for (int i = 1; i <= columns; ++i) order_by += (i > 1 ? ", " : "") + std::to_string(i);
+    SQLite::Statement rows(db, "SELECT * FROM \"" + table + "\" ORDER BY " + order_by);
+    std::string out;
+    while (rows.executeStep()) {
+        for (int i = 0; i < columns; ++i) {
+            const SQLite::Column value = rows.getColumn(i);
+            out += (value.isNull() ? std::string("NULL") : value.getString()) + "|";
+        }
+        out += "\n";
+    }
+    return out;
+}
+
+std::string dump_database(const fs::path& path) {
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    std::string out;
+    SQLite::Statement tables(
+        db, "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name");
+    while (tables.executeStep()) {
+        out += "== " + tables.getColumn(1).getString() + "\n";
+        out += dump_rows(db, tables.getColumn(0).getString());
+    }
+    return out;
+}
+
+int user_version(const fs::path& path) {
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    return db.execAndGet("PRAGMA user_version").getInt();
+}
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
 }
 
 }  // namespace cargoquote::rates::test_support

@@ -4,6 +4,8 @@
 
 #include <cargoquote/rates/import_report.hpp>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -22,5 +24,13 @@ void expect_only_issue(const ImportReport& report, std::string_view location,
 [[nodiscard]] ImportReport import_fixture(std::string_view name);
 // The sample imported first, then `name` on top of it (for rules checked against the database).
 [[nodiscard]] ImportReport import_fixture_after_sample(std::string_view name);
+
+// SQLite inspection, independent of the rate store's own code.
+// The rows of `table` in a canonical order (by every column).
+[[nodiscard]] std::string dump_rows(SQLite::Database& db, const std::string& table);
+// Every table's schema and rows: equal dumps mean equal content.
+[[nodiscard]] std::string dump_database(const std::filesystem::path& path);
+[[nodiscard]] int user_version(const std::filesystem::path& path);
+[[nodiscard]] std::string read_text(const std::filesystem::path& path);
 
 }  // namespace cargoquote::rates::test_support

@@ -29,35 +29,7 @@ using namespace test_support;
 using test::TempDir;
 
 
-// Every table's rows in a canonical order plus the schema: equal dumps mean equal content.
-std::string dump_database(const fs::path& path) {
-    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
-    std::string out;
-    SQLite::Statement tables(
-        db, "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name");
-    while (tables.executeStep()) {
-        const std::string table = tables.getColumn(0).getString();
-        out += "== " + tables.getColumn(1).getString() + "\n";
-        const int columns =
-            SQLite::Statement(db, "SELECT * FROM \"" + table + "\"").getColumnCount();
-        std::string order_by;
-        for (int i = 1; i <= columns; ++i) order_by += (i > 1 ? ", " : "") + std::to_string(i);
-        SQLite::Statement rows(db, "SELECT * FROM \"" + table + "\" ORDER BY " + order_by);
-        while (rows.executeStep()) {
-            for (int i = 0; i < columns; ++i) {
-                const SQLite::Column value = rows.getColumn(i);
-                out += (value.isNull() ? std::string("NULL") : value.getString()) + "|";
-            }
-            out += "\n";
-        }
-    }
-    return out;
-}
 
-int user_version(const fs::path& path) {
-    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
-    return db.execAndGet("PRAGMA user_version").getInt();
-}
 
 // ---- the sample data set ----
 

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "rates/import_checks.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_data.hpp"
 
@@ -21,6 +22,7 @@ namespace cargoquote::rates {
 namespace {
 
 namespace fs = std::filesystem;
+using namespace test_support;
 
 using test::TempDir;
 
@@ -42,10 +44,6 @@ void set_user_version(const fs::path& path, int version) {
     db.exec("PRAGMA user_version = " + std::to_string(version));
 }
 
-int user_version(const fs::path& path) {
-    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
-    return db.execAndGet("PRAGMA user_version").getInt();
-}
 
 void import_sample(const fs::path& db) {
     auto store = RateStore::open_for_import(db);

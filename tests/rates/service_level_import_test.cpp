@@ -38,42 +38,8 @@ using selection::CustomerPreference;
 using selection::SlaTier;
 using test::TempDir;
 
-// The rows of `table` in a canonical order.
-std::string dump_rows(SQLite::Database& db, const std::string& table) {
-    const int columns = SQLite::Statement(db, "SELECT * FROM \"" + table + "\"").getColumnCount();
-    std::string order_by;
-    for (int i = 1; i <= columns; ++i) order_by += (i > 1 ? ", " : "") + std::to_string(i);
-    SQLite::Statement rows(db, "SELECT * FROM \"" + table + "\" ORDER BY " + order_by);
-    std::string out;
-    while (rows.executeStep()) {
-        for (int i = 0; i < columns; ++i) {
-            const SQLite::Column value = rows.getColumn(i);
-            out += (value.isNull() ? std::string("NULL") : value.getString()) + "|";
-        }
-        out += "\n";
-    }
-    return out;
-}
 
-// Every table's schema and rows: equal dumps mean equal content.
-std::string dump_database(const fs::path& path) {
-    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
-    std::string out;
-    SQLite::Statement tables(
-        db, "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name");
-    while (tables.executeStep()) {
-        out += "== " + tables.getColumn(1).getString() + "\n";
-        out += dump_rows(db, tables.getColumn(0).getString());
-    }
-    return out;
-}
 
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
 
 const SlaTier* find_tier(const RateBookData& data, std::string_view tier,
                          std::string_view customer_id) {

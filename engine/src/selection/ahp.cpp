@@ -30,12 +30,18 @@ void validate_pairwise(const Matrix& a) {
         throw InputError(ErrorCode::InvalidInput, "pairwise",
                          fmt::format("must be square, got {} x {}", a.rows(), a.cols()));
     }
+    // Positivity first, over the whole matrix, so a bad entry is named itself rather than
+    // through its mirror's reciprocity check.
     for (std::size_t i = 0; i < a.rows(); ++i) {
         for (std::size_t j = 0; j < a.cols(); ++j) {
             if (!(a.at(i, j) > 0.0)) {
                 throw InputError(ErrorCode::InvalidInput, fmt::format("pairwise/{}/{}", i, j),
                                  fmt::format("judgement must be positive, got {}", a.at(i, j)));
             }
+        }
+    }
+    for (std::size_t i = 0; i < a.rows(); ++i) {
+        for (std::size_t j = 0; j < a.cols(); ++j) {
             // a_ii = 1 / a_ii means a_ii = 1, so one check covers the diagonal too.
             const double expected = 1.0 / a.at(j, i);
             if (std::abs(a.at(i, j) / expected - 1.0) > kReciprocalTolerance) {

@@ -120,3 +120,19 @@ TEST(Ahp, UpperTriangleRowsFillTheReciprocalHalf) {
 
 }  // namespace
 }  // namespace cargoquote::selection
+
+namespace cargoquote::selection {
+namespace {
+
+TEST(AhpValidationTest, ANonPositiveEntryIsNamedItselfNotItsMirror) {
+    const Matrix m = Matrix::from_rows({{1, 2, 3}, {-0.5, 1, 2}, {1.0 / 3, 0.5, 1}});
+    try {
+        (void)ahp_weights(m);
+        FAIL() << "expected InputError";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.field(), "pairwise/1/0");
+    }
+}
+
+}  // namespace
+}  // namespace cargoquote::selection

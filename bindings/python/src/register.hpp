@@ -1,0 +1,12 @@
+#pragma once
+// Registration entry points of the extension module, one per area.
+
+#include <pybind11/pybind11.h>
+
+namespace cargoquote::python {
+
+void register_errors(pybind11::module_& m);
+void register_engine(pybind11::module_& m);
+void register_selection(pybind11::module_& m);
+
+}  // namespace cargoquote::python

@@ -9,8 +9,10 @@ SHELL := /bin/bash
 DEBIAN_PACKAGES := g++ cmake ninja-build make pkg-config tzdata \
 	libboost-graph-dev libsqlitecpp-dev libsqlite3-dev nlohmann-json3-dev libfmt-dev \
 	libhowardhinnant-date-dev libcli11-dev libgtest-dev libgmock-dev googletest \
-	libbenchmark-dev librapidcheck-dev python3 python3-dev pybind11-dev python3-pybind11 python3-numpy \
-	python3-pytest python3-networkx
+	libbenchmark-dev librapidcheck-dev libtbb-dev python3 python3-dev pybind11-dev python3-pybind11 \
+	python3-numpy python3-pytest python3-networkx python3-pandas python3-statsmodels python3-hypothesis \
+	python3-matplotlib python3-dask python3-distributed jupyter-nbconvert python3-nbclient \
+	python3-nbformat python3-ipykernel
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 CLI := build/dev/cli/cargoquote

@@ -24,6 +24,9 @@ std::string_view error_code_name(ErrorCode code) noexcept {
         case ErrorCode::ImportRejected: return "import_rejected";
         case ErrorCode::DatabaseFailure: return "database_failure";
         case ErrorCode::FileUnreadable: return "file_unreadable";
+        case ErrorCode::InvalidUtf8: return "invalid_utf8";
+        case ErrorCode::MalformedRow: return "malformed_row";
+        case ErrorCode::EmptyRow: return "empty_row";
     }
     return "unknown";
 }

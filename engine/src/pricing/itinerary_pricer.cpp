@@ -7,11 +7,7 @@ namespace cargoquote {
 
 namespace {
 
-struct Sector {
-    CarrierCode carrier;
-    AirportCode origin;
-    AirportCode destination;
-};
+using Sector = RouteSector;
 
 std::vector<Sector> sectors_of(const Itinerary& it) {
     std::vector<Sector> out;
@@ -34,11 +30,6 @@ std::span<const RateLine* const> carrier_lines(const RateBook& book, const Secto
                                    [&](const RateLine* l) { return l->carrier != s.carrier; });
     return lines.subspan(static_cast<std::size_t>(first - lines.begin()),
                          static_cast<std::size_t>(last - first));
-}
-
-Rejection reject(const Itinerary& it, CarrierCode carrier, std::string code, std::string reason) {
-    return Rejection{.carrier = carrier, .reason_code = std::move(code), .reason = std::move(reason),
-                     .itinerary = describe_flights(it)};
 }
 
 SectorPrice sector_price(const Sector& s, const PricedOption& o) {
@@ -98,9 +89,8 @@ std::string describe_flights(const Itinerary& itinerary) {
     return out;
 }
 
-PricingOutcome price_itinerary(const PricingContext& ctx, Itinerary itinerary,
-                               SectorPriceCache* cache) {
-    const auto sectors = sectors_of(itinerary);
+PricingOutcome price_route(const PricingContext& ctx, std::span<const RouteSector> sectors,
+                           SectorPriceCache* cache) {
     std::vector<const PricedOption*> priced;  // into the cache (or `uncached`), never copied
     std::vector<PricingOutcome> uncached;     // outcomes when no cache is given
     uncached.reserve(sectors.size());
@@ -114,7 +104,6 @@ PricingOutcome price_itinerary(const PricingContext& ctx, Itinerary itinerary,
         }
         if (const auto* rejection = std::get_if<Rejection>(cached)) {
             Rejection copy = *rejection;
-            copy.itinerary = describe_flights(itinerary);
             if (sectors.size() > 1 && copy.reason_code != "no_sector_rate") {
                 copy.reason = fmt::format("sector {}-{}: {}", s.origin.view(), s.destination.view(),
                                           copy.reason);
@@ -125,8 +114,6 @@ PricingOutcome price_itinerary(const PricingContext& ctx, Itinerary itinerary,
     }
 
     PricedOption option = *priced.front();
-    option.itinerary = std::move(itinerary);
-    const Itinerary& route = option.itinerary;
     if (sectors.size() == 1) return option;
 
     // Interline: add the other sectors' charges in the first sector's currency.
@@ -139,9 +126,10 @@ PricingOutcome price_itinerary(const PricingContext& ctx, Itinerary itinerary,
         if (part.currency != currency) {
             fx = ctx.book.fx().find(part.currency, currency, ctx.rating_date);
             if (!fx) {
-                return reject(route, sectors[k].carrier, "no_fx_rate",
-                              fmt::format("no FX rate {} to {} in force on {}", part.currency.view(),
-                                          currency.view(), ctx.rating_date.iso()));
+                return Rejection{.carrier = sectors[k].carrier, .reason_code = "no_fx_rate",
+                                 .reason = fmt::format("no FX rate {} to {} in force on {}",
+                                                       part.currency.view(), currency.view(),
+                                                       ctx.rating_date.iso())};
             }
         }
         for (ChargeLine line : part.charges) {
@@ -157,14 +145,26 @@ PricingOutcome price_itinerary(const PricingContext& ctx, Itinerary itinerary,
     }
     const auto margin = compute_margin(ctx, currency, option.weights.chargeable, option.charges);
     if (!margin) {
-        return reject(route, option.carrier, "no_fx_rate",
-                      "no FX rate for the customer margin's currency");
+        return Rejection{.carrier = option.carrier, .reason_code = "no_fx_rate",
+                         .reason = "no FX rate for the customer margin's currency"};
     }
     option.margin = *margin;
     option.sell_total = option.buy_total + option.margin.amount;
     option.buy_total_quoted = option.buy_total;
     option.sell_total_quoted = option.sell_total;
     return option;
+}
+
+PricingOutcome price_itinerary(const PricingContext& ctx, Itinerary itinerary,
+                               SectorPriceCache* cache) {
+    const auto sectors = sectors_of(itinerary);
+    PricingOutcome outcome = price_route(ctx, sectors, cache);
+    if (auto* rejection = std::get_if<Rejection>(&outcome)) {
+        rejection->itinerary = describe_flights(itinerary);
+    } else {
+        std::get<PricedOption>(outcome).itinerary = std::move(itinerary);
+    }
+    return outcome;
 }
 
 }  // namespace cargoquote

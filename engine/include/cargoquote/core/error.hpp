@@ -24,6 +24,9 @@ enum class ErrorCode : int {
     InvalidCode = 18,
     MissingField = 19,
     InvalidNumber = 20,
+    InvalidUtf8 = 21,
+    MalformedRow = 22,  // a batch row that cannot be split into its fields
+    EmptyRow = 23,
     DatabaseMissing = 30,
     SchemaMismatch = 31,
     ImportRejected = 32,

@@ -10,6 +10,7 @@
 #include <cargoquote/pricing/carrier_pricer.hpp>
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <unordered_map>
 
@@ -26,6 +27,20 @@ public:
 private:
     std::unordered_map<std::uint64_t, PricingOutcome> outcomes_;
 };
+
+// A run of consecutive legs on one carrier, priced on that carrier's rate for its own lane.
+struct RouteSector {
+    CarrierCode carrier;
+    AirportCode origin;
+    AirportCode destination;
+    friend bool operator==(const RouteSector&, const RouteSector&) = default;
+};
+
+// Prices a route given only as its carrier sectors (a booked routing being repriced): the same
+// rules as price_itinerary, without flights. Rejections carry no itinerary text.
+[[nodiscard]] PricingOutcome price_route(const PricingContext& context,
+                                         std::span<const RouteSector> sectors,
+                                         SectorPriceCache* cache = nullptr);
 
 [[nodiscard]] PricingOutcome price_itinerary(const PricingContext& context, Itinerary itinerary,
                                              SectorPriceCache* cache = nullptr);

@@ -1,0 +1,80 @@
+#pragma once
+// Prices the rows of a book. Reprice mode keeps each row's carrier and routing and prices it on
+// the rates in force on the rating date (--as-of, else the row's ready date); requote mode runs
+// the full quote (search, pricing, SLA, ranking) and keeps the best `top_k` options.
+//
+// Thread-safety: immutable after construction; `price` may be called from any number of threads.
+
+#include <cargoquote/batch/book_row.hpp>
+#include <cargoquote/quote/quote_engine.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cargoquote::batch {
+
+enum class BatchMode { Reprice, Requote };
+
+struct BatchSettings {
+    BatchMode mode = BatchMode::Reprice;
+    std::optional<Date> as_of;  // reprice: the rating date; requote: the quote date
+    int top_k = 1;              // requote: options kept per row, best first
+    // Requote selection overrides (else each customer's preferences, as in a single quote).
+    std::optional<std::string> sla_tier;
+    std::optional<std::string> method;
+    std::optional<std::string> weights;
+};
+
+// Sums of the option's charge lines by kind, in `currency`; buy = weight + surcharges +
+// valuation, sell = buy + margin (each part converted, then summed, when the row asks for
+// another currency than the rate's).
+struct PriceTotals {
+    Money weight_charge;
+    Money surcharges;
+    Money valuation;
+    Money buy_total;
+    Money margin;
+    Money sell_total;
+};
+
+// One output row: a priced option, or a rejection (reason_code set, no amounts).
+struct RowOutcome {
+    std::uint64_t line = 0;
+    std::string shipment_id;
+    int rank = 1;
+    std::string reason_code;  // "" when priced
+    std::string reason;
+    std::optional<CarrierCode> carrier;
+    std::string routing;  // "A1:PVG-ICN;B2:ICN-FRA"
+    std::string flights;  // requote only
+    std::optional<int> transit_minutes;  // requote only
+    std::optional<double> score;         // requote only: the ranking score
+    CurrencyCode currency;
+    Mass chargeable_weight;
+    PriceTotals totals;
+    std::optional<Money> previous_total;  // set when in `currency`
+
+    [[nodiscard]] bool priced() const { return reason_code.empty(); }
+};
+
+class BookPricer {
+public:
+    BookPricer(std::shared_ptr<const QuoteEngine> engine, BatchSettings settings);
+
+    // Appends the row's outcome(s) to `out`: one in reprice mode, 1..top_k in requote mode.
+    void price(const BookRow& row, std::vector<RowOutcome>& out) const;
+
+    [[nodiscard]] const BatchSettings& settings() const { return settings_; }
+    [[nodiscard]] const RateBook& book() const { return engine_->book(); }
+
+private:
+    void reprice(const BookRow& row, std::vector<RowOutcome>& out) const;
+    void requote(const BookRow& row, std::vector<RowOutcome>& out) const;
+
+    std::shared_ptr<const QuoteEngine> engine_;
+    BatchSettings settings_;
+};
+
+}  // namespace cargoquote::batch

@@ -16,6 +16,8 @@ Action add_network_command(CLI::App& app);
 Action add_route_search(CLI::App& network);
 // `ahp MATRIX.json`: AHP weights and consistency of a pairwise-comparison matrix.
 Action add_ahp_command(CLI::App& app);
+// `book synth`: a synthetic shipment book drawn from a database's rates.
+Action add_book_command(CLI::App& app);
 // `reprice BOOK --db DB --out OUT`: batch repricing or requoting of a book.
 Action add_reprice_command(CLI::App& app);
 

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
                                                cargoquote::cli::add_rates_command(app),
                                                cargoquote::cli::add_network_command(app),
                                                cargoquote::cli::add_ahp_command(app),
+                                               cargoquote::cli::add_book_command(app),
                                                cargoquote::cli::add_reprice_command(app)};
     try {
         app.parse(argc, argv);

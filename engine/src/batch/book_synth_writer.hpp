@@ -1,0 +1,35 @@
+#pragma once
+// Writes synthesized book rows as CSV (RFC 4180, header first) or JSON Lines (one object per row,
+// empty optional fields left out; every value a JSON string so decimals stay exact), buffering
+// so the stream sees large writes.
+
+#include <array>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace cargoquote::batch::synth {
+
+// The columns written, in order (names as in docs/book-format.md).
+inline constexpr std::array<std::string_view, 12> kSynthColumns = {
+    "shipment_id", "origin",  "destination", "pieces",         "ready",
+    "commodity",   "customer", "declared_value", "carrier",    "routing",
+    "previous_total", "previous_currency"};
+
+using SynthRowFields = std::array<std::string_view, kSynthColumns.size()>;
+
+class BookWriter {
+public:
+    BookWriter(std::ostream& out, bool json_lines);
+    void write(const SynthRowFields& fields);
+    // Flushes the buffer; throws Error naming `out` when the stream failed.
+    void finish();
+
+private:
+    void flush_if_full();
+    std::ostream& out_;
+    bool json_lines_;
+    std::string buffer_;
+};
+
+}  // namespace cargoquote::batch::synth

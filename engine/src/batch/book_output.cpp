@@ -22,7 +22,9 @@ void append_field(std::string& out, std::string_view value) {
     out += '"';
 }
 
-void append_money(std::string& out, const Money& m) { out += m.amount_text(); }
+void append_money(std::string& out, const Money& m) {
+    append_scaled_decimal(out, m.micros(), Money::kScale, m.currency().minor_unit_digits());
+}
 
 }  // namespace
 
@@ -52,10 +54,16 @@ std::string change_percent_text(const Money& change, const Money& previous) {
 }
 
 void append_outcome_csv(std::string& out, const RowOutcome& o) {
-    fmt::format_to(std::back_inserter(out), "{},", o.line);
+    append_scaled_decimal(out, static_cast<std::int64_t>(o.line), 0, 0);
+    out += ',';
     append_field(out, o.shipment_id);
-    fmt::format_to(std::back_inserter(out), ",{},{},{},{},", o.rank, o.priced() ? "priced" : "rejected",
-                   o.reason_code, o.carrier ? o.carrier->view() : std::string_view());
+    out += ',';
+    append_scaled_decimal(out, o.rank, 0, 0);
+    out += o.priced() ? ",priced," : ",rejected,";
+    out += o.reason_code;
+    out += ',';
+    if (o.carrier) out += o.carrier->view();
+    out += ',';
     append_field(out, o.routing);
     out += ',';
     append_field(out, o.flights);
@@ -68,7 +76,7 @@ void append_outcome_csv(std::string& out, const RowOutcome& o) {
     }
     out += o.currency.view();
     out += ',';
-    out += o.chargeable_weight.kg_text();
+    append_scaled_decimal(out, o.chargeable_weight.in_grams(), 3, 1);
     for (const Money* m : {&o.totals.weight_charge, &o.totals.surcharges, &o.totals.valuation,
                            &o.totals.buy_total, &o.totals.margin, &o.totals.sell_total}) {
         out += ',';

@@ -57,28 +57,43 @@ std::optional<std::int64_t> parse_scaled_decimal(std::string_view text, int scal
     return negative ? -result : result;
 }
 
-std::string format_scaled_decimal(std::int64_t value, int scale, int min_decimals) {
-    assert(scale >= 0 && min_decimals >= 0 && min_decimals <= scale);
+void append_scaled_decimal(std::string& out, std::int64_t value, int scale, int min_decimals) {
+    assert(scale >= 0 && scale <= 18 && min_decimals >= 0 && min_decimals <= scale);
+    // In 64 bits: |INT64_MIN| fits an unsigned 64-bit magnitude (this runs once per amount
+    // written by batch jobs, where 128-bit division was the largest cost).
     const bool negative = value < 0;
-    const UInt128 magnitude =
-        negative ? static_cast<UInt128>(-static_cast<Int128>(value))
-                 : static_cast<UInt128>(value);
-    const auto unit = static_cast<UInt128>(pow10(scale));
-    auto whole = static_cast<std::uint64_t>(magnitude / unit);
-    auto frac = static_cast<std::uint64_t>(magnitude % unit);
+    const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(value)
+                                             : static_cast<std::uint64_t>(value);
+    std::uint64_t unit = 1;
+    for (int i = 0; i < scale; ++i) unit *= 10;
+    const std::uint64_t whole = magnitude / unit;
+    std::uint64_t frac = magnitude % unit;
+    int decimals = scale;
+    while (decimals > min_decimals && frac % 10 == 0) {
+        frac /= 10;
+        --decimals;
+    }
+    // Written right to left into a local buffer, then appended once.
+    char text[48];
+    char* end = text + sizeof text;
+    char* p = end;
+    for (int i = 0; i < decimals; ++i) {
+        *--p = static_cast<char>('0' + frac % 10);
+        frac /= 10;
+    }
+    if (decimals > 0) *--p = '.';
+    std::uint64_t w = whole;
+    do {
+        *--p = static_cast<char>('0' + w % 10);
+        w /= 10;
+    } while (w != 0);
+    if (negative) *--p = '-';
+    out.append(p, static_cast<std::size_t>(end - p));
+}
 
-    std::string digits = std::to_string(frac);
-    digits.insert(0, static_cast<std::size_t>(scale) - digits.size(), '0');
-    while (static_cast<int>(digits.size()) > min_decimals && !digits.empty() &&
-           digits.back() == '0') {
-        digits.pop_back();
-    }
-    std::string out = negative ? "-" : "";
-    out += std::to_string(whole);
-    if (!digits.empty()) {
-        out += '.';
-        out += digits;
-    }
+std::string format_scaled_decimal(std::int64_t value, int scale, int min_decimals) {
+    std::string out;
+    append_scaled_decimal(out, value, scale, min_decimals);
     return out;
 }
 

@@ -113,8 +113,12 @@ PricingOutcome price_route(const PricingContext& ctx, std::span<const RouteSecto
         priced.push_back(&std::get<PricedOption>(*cached));
     }
 
+    if (sectors.size() == 1) {
+        // One sector: the outcome itself, moved out of `uncached` rather than copied.
+        return cache != nullptr ? *cache->find(sector_key(sectors[0], true))
+                                : std::move(uncached.front());
+    }
     PricedOption option = *priced.front();
-    if (sectors.size() == 1) return option;
 
     // Interline: add the other sectors' charges in the first sector's currency.
     const CurrencyCode currency = option.currency;

@@ -19,6 +19,8 @@ __extension__ typedef __int128 Int128;
 // Formats value / 10^scale with at least `min_decimals` and at most `scale` decimals
 // (trailing zeros beyond min_decimals are dropped).
 [[nodiscard]] std::string format_scaled_decimal(std::int64_t value, int scale, int min_decimals);
+// The same, appended to `out` (no allocation beyond its growth). scale <= 18.
+void append_scaled_decimal(std::string& out, std::int64_t value, int scale, int min_decimals);
 
 // Integer division rounding half away from zero ("half-up" on magnitudes). divisor > 0.
 [[nodiscard]] Int128 divide_round_half_up(Int128 numerator, Int128 divisor);

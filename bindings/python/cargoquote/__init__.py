@@ -2,10 +2,43 @@
 
     import cargoquote as cq
     engine = cq.Engine.open("build/dev/sample.db")
-    result = engine.quote({"shipment": {...}})          # the CLI's JSON request schema, as a dict
+    shipment = cq.Shipment(origin="PVG", destination="FRA", ready_time="2026-11-26T10:00",
+                           pieces=[cq.Piece(count=3, length=120, width=80, height=100, weight=250)])
+    result = engine.quote(shipment, sla="standard")    # a QuoteResult: .quotes, .rejections
+    result.best.sell_total, result.to_dict()            # Decimal; the CLI's --json document
+    engine.quote({"shipment": {...}})                   # the CLI's JSON request schema, as a dict
     cq.chargeable_weight([{"count": 1, "length": 30, "width": 45, "height": 65, "weight": 14}])
     cq.mcdm.topsis(matrix, weights, types)
+    cq.calibrate.fit_weights(history)                   # weights learned from booking history
 """
-from ._cargoquote import Engine, InputError, RateStoreError, chargeable_weight, mcdm
+from ._cargoquote import (
+    ChargeLine,
+    Engine,
+    InputError,
+    Leg,
+    Piece,
+    Quote,
+    QuoteResult,
+    RateStoreError,
+    Rejection,
+    Shipment,
+    chargeable_weight,
+    mcdm,
+)
+from . import calibrate
 
-__all__ = ["Engine", "InputError", "RateStoreError", "chargeable_weight", "mcdm"]
+__all__ = [
+    "ChargeLine",
+    "Engine",
+    "InputError",
+    "Leg",
+    "Piece",
+    "Quote",
+    "QuoteResult",
+    "RateStoreError",
+    "Rejection",
+    "Shipment",
+    "calibrate",
+    "chargeable_weight",
+    "mcdm",
+]

@@ -6,6 +6,8 @@
 namespace cargoquote::python {
 
 void register_errors(pybind11::module_& m);
+void register_shipment(pybind11::module_& m);
+void register_quote_result(pybind11::module_& m);
 void register_engine(pybind11::module_& m);
 void register_selection(pybind11::module_& m);
 

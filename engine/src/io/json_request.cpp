@@ -115,8 +115,7 @@ Piece piece_of(const json& value, std::string_view where) {
     return piece;
 }
 
-Shipment shipment_of(const json& value) {
-    constexpr std::string_view at = "/shipment";
+Shipment shipment_of(const json& value, std::string_view at) {
     require_object(value, at);
     reject_unknown(value, at,
                    {"origin", "destination", "pieces", "commodity", "declaredValue", "readyTime",
@@ -164,7 +163,7 @@ QuoteRequest quote_request_from_json(const json& document) {
         }
     }
     QuoteRequest request;
-    request.shipment = shipment_of(require(document, "", "shipment"));
+    request.shipment = shipment_of(require(document, "", "shipment"), "/shipment");
     if (const auto it = document.find("currency"); it != document.end() && !it->is_null()) {
         request.currency = CurrencyCode::parse(text_of(*it, "/currency"), "/currency");
     }
@@ -190,6 +189,12 @@ QuoteRequest quote_request_from_json(const json& document) {
     }
     return request;
 }
+
+Shipment shipment_from_json(const json& value, std::string_view pointer) {
+    return shipment_of(value, pointer);
+}
+
+Piece piece_from_json(const json& value, std::string_view pointer) { return piece_of(value, pointer); }
 
 QuoteRequest parse_quote_request(std::string_view text) {
     json document;

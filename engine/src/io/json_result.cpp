@@ -178,18 +178,19 @@ json to_json(const Money& money) {
     return json{{"amount", money.amount_text()}, {"currency", money.currency().str()}};
 }
 
-json to_json(const QuoteRequest& request) {
-    const Shipment& s = request.shipment;
+json to_json(const Piece& p) {
+    return json{{"count", p.count},
+                {"dimensions",
+                 {{"length", p.length.cm_text()},
+                  {"width", p.width.cm_text()},
+                  {"height", p.height.cm_text()},
+                  {"unit", "CMT"}}},
+                {"grossWeight", {{"value", p.weight_per_piece.kg_text()}, {"unit", "KGM"}}}};
+}
+
+json to_json(const Shipment& s) {
     json pieces = json::array();
-    for (const auto& p : s.pieces) {
-        pieces.push_back({{"count", p.count},
-                          {"dimensions",
-                           {{"length", p.length.cm_text()},
-                            {"width", p.width.cm_text()},
-                            {"height", p.height.cm_text()},
-                            {"unit", "CMT"}}},
-                          {"grossWeight", {{"value", p.weight_per_piece.kg_text()}, {"unit", "KGM"}}}});
-    }
+    for (const auto& p : s.pieces) pieces.push_back(to_json(p));
     json shipment{{"origin", s.origin.str()},
                   {"destination", s.destination.str()},
                   {"pieces", pieces},
@@ -197,7 +198,11 @@ json to_json(const QuoteRequest& request) {
                   {"readyTime", s.ready_time.iso()}};
     if (s.declared_value) shipment["declaredValue"] = to_json(*s.declared_value);
     if (s.customer_id) shipment["customer"] = *s.customer_id;
-    json j{{"schema", kQuoteRequestSchema}, {"shipment", shipment},
+    return shipment;
+}
+
+json to_json(const QuoteRequest& request) {
+    json j{{"schema", kQuoteRequestSchema}, {"shipment", to_json(request.shipment)},
            {"offerValidityDays", request.offer_validity_days}};
     if (request.currency) j["currency"] = request.currency->str();
     if (request.quote_date) j["quoteDate"] = request.quote_date->iso();

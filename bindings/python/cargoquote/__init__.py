@@ -10,6 +10,8 @@
     cq.chargeable_weight([{"count": 1, "length": 30, "width": 45, "height": 65, "weight": 14}])
     cq.mcdm.topsis(matrix, weights, types)
     cq.calibrate.fit_weights(history)                   # weights learned from booking history
+    engine.quote_batch(df) / engine.reprice_batch(df)   # DataFrames of shipments, every core
+    cq.dask.reprice(ddf, db_path)                       # the same on a Dask cluster (import cargoquote.dask)
 """
 from ._cargoquote import (
     ChargeLine,
@@ -25,7 +27,7 @@ from ._cargoquote import (
     chargeable_weight,
     mcdm,
 )
-from . import calibrate
+from . import batch, calibrate
 
 __all__ = [
     "ChargeLine",
@@ -38,6 +40,7 @@ __all__ = [
     "RateStoreError",
     "Rejection",
     "Shipment",
+    "batch",
     "calibrate",
     "chargeable_weight",
     "mcdm",

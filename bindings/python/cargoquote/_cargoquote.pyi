@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal, overload
 
 import numpy as np
 import numpy.typing as npt
+import pandas as pd
 
 _Number = int | float | str | Decimal
 _JsonDict = dict[str, Any]
@@ -370,6 +371,42 @@ class Engine:
     def _time_quotes(self, shipment: Shipment, repeat: int, *, sla: str | None = None) -> dict[str, float]:
         """Benchmark helper: seconds per call of the C++ quote ("quote") and of quote plus its
         JSON document ("quote_to_json"), timed in C++ with the GIL released."""
+    def _price_book(
+        self,
+        columns: Mapping[str, Sequence[Any]],
+        mode: str,
+        as_of: str | None,
+        top_k: int,
+        sla: str | None,
+        method: str | None,
+        weights: str | None,
+        threads: int,
+        progress: Callable[[int, int], None] | None,
+    ) -> dict[str, list[Any]]:
+        """Price a book held as columns (docs/book-format.md names) on `threads` threads (0 = every
+        core) with the GIL released; the result columns in row order, errors merged in. The
+        engine of quote_batch and reprice_batch."""
+    # Added by cargoquote.batch on import of the package.
+    def quote_batch(
+        self,
+        df: pd.DataFrame,
+        threads: int | None = None,
+        top_k: int = 1,
+        sla: str | None = None,
+        method: str | None = None,
+        weights: str | None = None,
+        quote_date: str | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> pd.DataFrame:
+        """Quote every shipment of a DataFrame afresh; one row per shipment and rank."""
+    def reprice_batch(
+        self,
+        df: pd.DataFrame,
+        as_of: str | None = None,
+        threads: int | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> pd.DataFrame:
+        """Reprice every shipment of a DataFrame on its booked carrier and routing."""
 
 # --- multi-criteria decision methods ------------------------------------------------------------
 

@@ -9,4 +9,5 @@ PYBIND11_MODULE(_cargoquote, m) {
     cargoquote::python::register_quote_result(m);
     cargoquote::python::register_engine(m);
     cargoquote::python::register_selection(m);
+    cargoquote::python::register_batch(m);
 }

@@ -1,0 +1,137 @@
+// `cargoquote reprice` end to end: the files it leaves (only complete ones, under their final
+// names), its summary, 1 vs 2 threads byte-identical, JSON Lines input, and an interrupted run.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <chrono>
+#include <thread>
+
+#include "cli_runner.hpp"
+#include "support/temp_dir.hpp"
+#include "support/test_data.hpp"
+
+namespace cargoquote::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+class RepriceCli : public ::testing::Test {
+protected:
+    test::TempDir dir{"cargoquote_reprice_"};
+    fs::path db = dir / "sample.db";
+
+    void SetUp() override {
+        const CliRun import = run_cli(dir / "", {"rates", "import",
+                                                 (test::source_dir() / "rates" / "sample").string(),
+                                                 "--db", db.string()});
+        ASSERT_EQ(import.exit_code, 0) << import.err;
+    }
+
+    fs::path synth(std::string_view name, int rows, std::vector<std::string> extra = {}) {
+        const fs::path book = dir / name;
+        std::vector<std::string> args = {"book", "synth", "--db", db.string(), "--rows",
+                                         std::to_string(rows), "--seed", "3", "--out", book.string()};
+        args.insert(args.end(), extra.begin(), extra.end());
+        const CliRun run = run_cli(dir / "", args);
+        EXPECT_EQ(run.exit_code, 0) << run.err;
+        return book;
+    }
+
+    CliRun reprice(const fs::path& book, const fs::path& out, std::vector<std::string> extra = {}) {
+        std::vector<std::string> args = {"reprice", book.string(), "--db", db.string(), "--out",
+                                         out.string()};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return run_cli(dir / "", args);
+    }
+};
+
+std::size_t line_count(const fs::path& path) {
+    const std::string text = read_file(path);
+    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+TEST_F(RepriceCli, WritesOutputAndErrorsAndSummarizes) {
+    const fs::path book = synth("book.csv", 500, {"--previous"});
+    std::string text = read_file(book);
+    text += "BAD1,PVG,FRA,1x1x1x1@x,2026-11-26T10:00,GEN,,,Q1,,,\n\nBAD2,PVG\n";
+    write_file(book, text);
+    const CliRun run = reprice(book, dir / "out.csv", {"--errors", (dir / "errors.csv").string()});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(line_count(dir / "out.csv") - 1, 500U);
+    EXPECT_EQ(line_count(dir / "errors.csv") - 1, 3U);
+    EXPECT_NE(run.err.find("503 rows read"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("errors            3 (empty_row 1, invalid_piece_spec 1, malformed_row 1)"),
+              std::string::npos)
+        << run.err;
+    EXPECT_FALSE(fs::exists(dir / "out.csv.partial"));
+    EXPECT_NE(read_file(dir / "errors.csv").find("502,4,pieces,invalid_piece_spec,"), std::string::npos);
+}
+
+TEST_F(RepriceCli, OneAndTwoThreadsWriteTheSameBytes) {
+    const fs::path book = synth("book.csv", 3000, {"--previous"});
+    ASSERT_EQ(reprice(book, dir / "one.csv", {"--threads", "1"}).exit_code, 0);
+    ASSERT_EQ(reprice(book, dir / "two.csv", {"--threads", "2"}).exit_code, 0);
+    EXPECT_EQ(read_file(dir / "one.csv"), read_file(dir / "two.csv"));
+    EXPECT_EQ(read_file(dir / "one.csv.errors.csv"), read_file(dir / "two.csv.errors.csv"));
+}
+
+TEST_F(RepriceCli, JsonLinesBookPricesLikeTheCsvBook) {
+    const fs::path csv = synth("book.csv", 200);
+    const fs::path jsonl = synth("book.jsonl", 200);
+    ASSERT_EQ(reprice(csv, dir / "from_csv.csv").exit_code, 0);
+    ASSERT_EQ(reprice(jsonl, dir / "from_jsonl.csv").exit_code, 0);
+    // Same rows; line numbers differ by the CSV header.
+    const auto drop_line_numbers = [](const std::string& text) {
+        std::string out;
+        std::istringstream in(text);
+        for (std::string line; std::getline(in, line);) out += line.substr(line.find(',')) + "\n";
+        return out;
+    };
+    EXPECT_EQ(drop_line_numbers(read_file(dir / "from_csv.csv")),
+              drop_line_numbers(read_file(dir / "from_jsonl.csv")));
+}
+
+TEST_F(RepriceCli, AMissingColumnIsAFileErrorWithoutOutput) {
+    write_file(dir / "book.csv", "shipment_id,origin,destination,pieces,ready\nS,PVG,FRA,1x1x1x1@1,2026-11-26T10:00\n");
+    const CliRun run = reprice(dir / "book.csv", dir / "out.csv");
+    EXPECT_EQ(run.exit_code, exit_code_of(ErrorCode::MissingField)) << run.err;
+    EXPECT_NE(run.err.find("the header has no 'carrier' column"), std::string::npos) << run.err;
+    EXPECT_FALSE(fs::exists(dir / "out.csv"));
+    EXPECT_FALSE(fs::exists(dir / "out.csv.partial"));
+}
+
+TEST_F(RepriceCli, InterruptLeavesNoOutputUnderTheFinalName) {
+    // Requoting is slow enough that SIGINT arrives mid-run.
+    const fs::path book = synth("book.csv", 20000);
+    const fs::path out = dir / "out.csv";
+    const std::string cli = CARGOQUOTE_CLI_PATH;
+    const std::vector<std::string> args = {cli, "reprice", book.string(), "--db", db.string(),
+                                           "--out", out.string(), "--mode", "requote", "--threads", "1"};
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const int null = ::open("/dev/null", O_WRONLY);
+        ::dup2(null, 2);
+        ::execv(argv[0], argv.data());
+        ::_exit(127);
+    }
+    ASSERT_GT(pid, 0);
+    const fs::path partial = dir / "out.csv.partial";
+    for (int i = 0; i < 600 && !fs::exists(partial); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ASSERT_TRUE(fs::exists(partial)) << "the job never started writing";
+    ::kill(pid, SIGINT);
+    int status = 0;
+    ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 130);
+    EXPECT_FALSE(fs::exists(out));
+    EXPECT_FALSE(fs::exists(partial));
+    EXPECT_FALSE(fs::exists(dir / "out.csv.errors.csv"));
+}
+
+}  // namespace
+}  // namespace cargoquote::cli

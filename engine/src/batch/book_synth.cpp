@@ -84,6 +84,7 @@ public:
         }
         customer_zipf_ = synth::zipf_cumulative(customers_.size());
         lane_used_.resize(lanes_.lanes().size(), false);
+        filing_used_.resize(lanes_.filing_count(), false);
         summary_.from = from;
         summary_.days = options.days;
         summary_.lanes_available = lanes_.lanes().size();
@@ -97,7 +98,13 @@ public:
         writer.finish();
         summary_.rows = options_.rows;
         summary_.lanes_used = static_cast<std::size_t>(std::count(lane_used_.begin(), lane_used_.end(), true));
-        summary_.carriers_used = carriers_used_.size();
+        std::unordered_set<CarrierCode> carriers;
+        for (const synth::Lane& lane : lanes_.lanes()) {
+            for (const Filing& f : lane.filings) {
+                if (filing_used_[f.ordinal]) carriers.insert(f.carrier);
+            }
+        }
+        summary_.carriers_used = carriers.size();
         return summary_;
     }
 
@@ -192,18 +199,14 @@ private:
         return apply_ratio(option->sell_total, Ratio::from_ppm(row.previous_factor_ppm));
     }
 
-    // price_itinerary reads only each leg's carrier and airports (and flight numbers for a
-    // rejection's text), so two stand-in legs describe the booked sectors.
+    // The booked sectors, priced as `reprice` prices a routing.
     static PricingOutcome price_interline(const PricingContext& context, const InterlineOption& o) {
-        const RateLine& first_line = *o.first->lines.front();
-        const RateLine& second_line = *o.second->lines.front();
-        const FlightLeg first{.carrier = o.first->carrier, .flight_number = "booked",
-                              .origin = first_line.origin, .destination = first_line.destination};
-        const FlightLeg second{.carrier = o.second->carrier, .flight_number = "booked",
-                               .origin = second_line.origin, .destination = second_line.destination};
-        Itinerary itinerary;
-        itinerary.legs = {LegInstance{.leg = &first}, LegInstance{.leg = &second}};
-        return price_itinerary(context, std::move(itinerary));
+        const auto sector = [](const Filing& f) {
+            const RateLine& line = *f.lines.front();
+            return RouteSector{f.carrier, line.origin, line.destination};
+        };
+        const std::array<RouteSector, 2> sectors{sector(*o.first), sector(*o.second)};
+        return price_route(context, sectors);
     }
 
     synth::SynthRowFields text_of(std::uint64_t number, const synth::Lane& lane, const DrawnRow& row) {
@@ -240,9 +243,9 @@ private:
         }
         const Filing& booked = row.interline != nullptr ? *row.interline->first : *row.filing;
         carrier_ = booked.carrier.view();
-        carriers_used_.insert(booked.carrier);
+        filing_used_[booked.ordinal] = true;
         if (row.interline != nullptr) {
-            carriers_used_.insert(row.interline->second->carrier);
+            filing_used_[row.interline->second->ordinal] = true;
             ++summary_.interline_rows;
         }
         if (row.special != nullptr) ++summary_.special_commodity_rows;
@@ -281,7 +284,7 @@ private:
     std::vector<const Customer*> customers_;
     std::vector<std::uint64_t> customer_zipf_;
     std::vector<bool> lane_used_;
-    std::unordered_set<CarrierCode> carriers_used_;
+    std::vector<bool> filing_used_;
     BookSynthSummary summary_;
     // Scratch text of the current row (the writer copies it before the next row).
     std::string id_, pieces_, ready_, declared_, previous_, previous_currency_, carrier_;

@@ -42,11 +42,7 @@ double series_cos(double x) {
     return sum;
 }
 
-struct UnitVector {
-    double x = 0, y = 0, z = 0;
-};
-
-UnitVector unit_vector(const Airport& a) {
+SpherePoint unit_vector(const Airport& a) {
     constexpr double kRadiansPerDegree = 3.14159265358979323846 / 180.0;
     const double lat = a.latitude * kRadiansPerDegree;
     const double lon = a.longitude * kRadiansPerDegree;
@@ -54,7 +50,7 @@ UnitVector unit_vector(const Airport& a) {
 }
 
 // Straight-line (chord) distance between two points of the unit sphere, squared.
-double chord_squared(const UnitVector& a, const UnitVector& b) {
+double chord_squared(const SpherePoint& a, const SpherePoint& b) {
     const double dx = a.x - b.x, dy = a.y - b.y, dz = a.z - b.z;
     return dx * dx + dy * dy + dz * dz;
 }
@@ -144,7 +140,11 @@ const RateLine& Filing::general_line(Date on) const {
     return *lines.front();
 }
 
-LaneModel::LaneModel(const RateBook& book, Date from, int days, Rng& rng) : book_(book) {
+LaneModel::LaneModel(const RateBook& book, Date from, int days, Rng& rng) {
+    const auto position = [&book](AirportCode code) {
+        const Airport* a = book.airport(code);
+        return a != nullptr ? unit_vector(*a) : SpherePoint{};
+    };
     std::vector<std::pair<AirportCode, AirportCode>> keys;
     keys.reserve(book.data().rate_lines.size());
     for (const RateLine& line : book.data().rate_lines) keys.emplace_back(line.origin, line.destination);
@@ -152,6 +152,8 @@ LaneModel::LaneModel(const RateBook& book, Date from, int days, Rng& rng) : book
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     for (const auto& [origin, destination] : keys) {
         Lane lane{.origin = origin, .destination = destination};
+        lane.origin_at = position(origin);
+        lane.destination_at = position(destination);
         lane.filings = filings_on(book.lines_on_lane(origin, destination), from, days);
         if (lane.filings.empty()) continue;
         shuffle(lane.filings, rng);
@@ -165,6 +167,7 @@ LaneModel::LaneModel(const RateBook& book, Date from, int days, Rng& rng) : book
     });
     lane_zipf_ = zipf_cumulative(lanes_.size());
     for (std::size_t i = 0; i < lanes_.size(); ++i) {
+        for (Filing& f : lanes_[i].filings) f.ordinal = filing_count_++;
         lane_index_.emplace(lane_key(lanes_[i].origin, lanes_[i].destination), i);
         lanes_from_[lanes_[i].origin].push_back(i);
     }
@@ -184,17 +187,13 @@ std::vector<InterlineOption> LaneModel::find_interline(const Lane& lane) const {
     std::vector<InterlineOption> options;
     const auto from = lanes_from_.find(lane.origin);
     if (from == lanes_from_.end()) return options;
-    const auto position = [this](AirportCode code) {
-        const Airport* a = book_.airport(code);
-        return a != nullptr ? unit_vector(*a) : UnitVector{};
-    };
-    const UnitVector o = position(lane.origin);
-    const UnitVector d = position(lane.destination);
+    const SpherePoint& o = lane.origin_at;
+    const SpherePoint& d = lane.destination_at;
     const double direct = std::sqrt(chord_squared(o, d));
     for (const std::size_t first_index : from->second) {
         const Lane& first = lanes_[first_index];
         if (first.destination == lane.destination) continue;
-        const UnitVector via = position(first.destination);
+        const SpherePoint& via = first.destination_at;
         if (std::sqrt(chord_squared(o, via)) + std::sqrt(chord_squared(via, d)) >
             kMaxDetour * direct) {
             continue;  // nobody routes PVG-FRA through JFK

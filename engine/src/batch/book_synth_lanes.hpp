@@ -36,6 +36,7 @@ struct Filing {
     std::vector<DaySpan> open_days;          // days a general rate is in force, merged, ascending
     int day_count = 0;
     std::vector<SpecialRate> specials;
+    std::size_t ordinal = 0;  // 0 .. LaneModel::filing_count() - 1
 
     [[nodiscard]] bool open_on(int day) const;
     // The k-th open day, k < day_count.
@@ -44,9 +45,16 @@ struct Filing {
     [[nodiscard]] const RateLine& general_line(Date on) const;
 };
 
+// An airport on the unit sphere (for the detour test of interline routings).
+struct SpherePoint {
+    double x = 0, y = 0, z = 0;
+};
+
 struct Lane {
     AirportCode origin;
     AirportCode destination;
+    SpherePoint origin_at;
+    SpherePoint destination_at;
     std::vector<Filing> filings;            // in draw rank order
     std::vector<std::uint64_t> filing_zipf;  // cumulative weights over `filings`
 };
@@ -64,6 +72,7 @@ public:
 
     [[nodiscard]] const std::vector<Lane>& lanes() const { return lanes_; }
     [[nodiscard]] std::span<const std::uint64_t> lane_zipf() const { return lane_zipf_; }
+    [[nodiscard]] std::size_t filing_count() const { return filing_count_; }
     // At most kMaxInterlineOptions routings for lane `index` without a long detour, via the
     // transfer points whose first-sector lanes rank highest; computed on first use.
     [[nodiscard]] std::span<const InterlineOption> interline_options(std::size_t index);
@@ -75,9 +84,9 @@ public:
 private:
     [[nodiscard]] std::vector<InterlineOption> find_interline(const Lane& lane) const;
 
-    const RateBook& book_;
     std::vector<Lane> lanes_;
     std::vector<std::uint64_t> lane_zipf_;
+    std::size_t filing_count_ = 0;
     std::unordered_map<std::uint64_t, std::size_t> lane_index_;  // packed O-D -> index
     std::unordered_map<AirportCode, std::vector<std::size_t>> lanes_from_;  // in rank order
     std::vector<std::vector<InterlineOption>> interline_;

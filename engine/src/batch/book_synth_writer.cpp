@@ -10,8 +10,15 @@ namespace {
 
 constexpr std::size_t kFlushBytes = 1U << 18U;
 
+bool needs_quotes(std::string_view value) {
+    for (const char c : value) {
+        if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;
+    }
+    return false;
+}
+
 void append_csv_field(std::string& out, std::string_view value) {
-    if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+    if (!needs_quotes(value)) {
         out += value;
         return;
     }

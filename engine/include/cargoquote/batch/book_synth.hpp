@@ -18,7 +18,7 @@
 //   customer  70 % one of the book's customers (Zipf), else empty;
 //   declared  3 % of rows (80 % of VAL rows) declare a value (never with general_only);
 //   previous  with `previous`: the engine's own sell price on the ready date's rates
-//             (price_carrier, or price_itinerary for interline rows) times a factor uniform in
+//             (price_carrier, or price_route for interline rows) times a factor uniform in
 //             0.94..1.06, rounded to the minor unit, in the rate's currency; empty when the
 //             engine cannot price the row.
 

@@ -1,19 +1,19 @@
 // `cargoquote book synth`: a synthetic shipment book (docs/book-format.md) drawn from the rates
 // of a database, for repricing tests and benchmarks.
-#include "commands.hpp"
-#include "database_option.hpp"
+#include <fmt/format.h>
 
+#include <array>
 #include <cargoquote/batch/book_synth.hpp>
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/rates/rate_store.hpp>
-
-#include <array>
 #include <chrono>
-#include <fmt/format.h>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <string_view>
+
+#include "commands.hpp"
+#include "database_option.hpp"
 
 namespace cargoquote::cli {
 
@@ -45,13 +45,15 @@ batch::BookSynthSummary synthesize(const RateBook& book, const batch::BookSynthO
         if (out == "-") return batch::synthesize_book(book, options, std::cout);
         std::ofstream file(out, std::ios::binary | std::ios::trunc);
         if (!file) {
-            throw InputError(ErrorCode::InvalidInput, "--out", fmt::format("cannot write '{}'", out));
+            throw InputError(ErrorCode::InvalidInput, "--out",
+                             fmt::format("cannot write '{}'", out));
         }
         return batch::synthesize_book(book, options, file);
     } catch (const InputError& e) {
         constexpr std::array<std::string_view, 4> kOptions = {"rows", "days", "from", "out"};
         for (const auto name : kOptions) {
-            if (e.field() == name) throw InputError(e.code(), fmt::format("--{}", name), e.detail());
+            if (e.field() == name)
+                throw InputError(e.code(), fmt::format("--{}", name), e.detail());
         }
         throw;
     } catch (const Error& e) {
@@ -80,9 +82,9 @@ int run_synth(const BookSynthArgs& a) {
     const auto database = resolve_database(a.db);
     const auto book = rates::load_rate_book(database);
     if (book->data().rate_lines.empty()) {
-        throw RateStoreError(ErrorCode::DatabaseMissing, "--db",
-                             fmt::format("'{}' holds no rate lines: import rates into it first",
-                                         database.string()));
+        throw RateStoreError(
+            ErrorCode::DatabaseMissing, "--db",
+            fmt::format("'{}' holds no rate lines: import rates into it first", database.string()));
     }
     const auto started = std::chrono::steady_clock::now();
     const auto s = synthesize(*book, options, a.out);

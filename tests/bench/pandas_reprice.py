@@ -25,7 +25,9 @@ amount in micro-units times FX nanos) are split so that no intermediate exceeds 
 cannot be guaranteed, the few affected values fall back to Python integers.
 
 Rows that are not general cargo on-line without declared value (commodity other than GEN, a
-routing, a declared value) come back with status 'skipped'.
+routing, a declared value) come back with status 'skipped'. Amounts stay in the rate's currency:
+a book's `currency` / `previous_currency` columns (the engine converts the totals into them) are
+not applied, so compare books without them or where they equal the rate's currency.
 """
 
 from __future__ import annotations
@@ -140,9 +142,11 @@ def decimal_to_int(text: pd.Series, scale: int) -> np.ndarray:
     exponent = np.where(column < point_at, point_at - 1 - column, point_at - column) + scale
     exponent = np.where(digit, exponent, -99)
     if (exponent > 18).any():
-        raise ValueError(f"decimals too large: {text[(exponent > 18).any(axis=1)].head(3).tolist()}")
+        too_large = text[(exponent > 18).any(axis=1)]
+        raise ValueError(f"decimals too large: {too_large.head(3).tolist()}")
     digits = chars.astype(np.int64) - ord("0")
-    value = (digits * np.where(exponent >= 0, _POWERS_OF_TEN[np.clip(exponent, 0, 18)], 0)).sum(axis=1)
+    weight = np.where(exponent >= 0, _POWERS_OF_TEN[np.clip(exponent, 0, 18)], 0)
+    value = (digits * weight).sum(axis=1)
     rounding = (digits * (exponent == -1)).sum(axis=1)
     return value + (rounding >= 5)
 
@@ -169,7 +173,8 @@ def format_scaled(values: np.ndarray, scale: int, min_decimals) -> np.ndarray:
     chars[np.arange(n)[negative], first[negative]] = ord("-")
     length = negative + whole_length + (shown > 0) + shown
     column = np.arange(chars.shape[1])
-    taken = np.take_along_axis(chars, np.minimum(first[:, None] + column, chars.shape[1] - 1), axis=1)
+    source = np.minimum(first[:, None] + column, chars.shape[1] - 1)
+    taken = np.take_along_axis(chars, source, axis=1)
     taken = np.where(column < length[:, None], taken, 0).astype(np.uint8)
     return taken.view(f"S{chars.shape[1]}").ravel().astype(str)
 
@@ -189,22 +194,22 @@ def _day(text: pd.Series) -> np.ndarray:
 
 
 def read_rate_tables(db_path: str) -> dict[str, pd.DataFrame]:
+    queries = {
+        "lines": "SELECT line_id, carrier, origin, destination, rate_class, currency, "
+                 "min_charge_micros, divisor_cm3_per_kg, weight_step_g, valid_from, valid_to "
+                 "FROM rate_lines ORDER BY carrier, origin, destination, valid_from, line_id",
+        "breaks": "SELECT line_id, from_g, rate_micros FROM rate_breaks ORDER BY line_id, from_g",
+        "surcharges": "SELECT surcharge_id, carrier, origin, destination, commodity, basis, "
+                      "amount_micros, percent_ppm, currency, min_micros, max_micros, valid_from, "
+                      "valid_to, apply_margin FROM surcharges ORDER BY surcharge_id",
+        "fx": "SELECT valid_from, base, quote, rate_nanos FROM fx_rates",
+        "customers": "SELECT customer_id, customer_group FROM customers",
+        "margins": "SELECT margin_id, customer_id, customer_group, origin, destination, "
+                   "min_weight_g, percent_ppm, per_kg_micros, min_per_shipment_micros, currency, "
+                   "valid_from, valid_to FROM margins ORDER BY margin_id",
+    }
     with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as db:
-        q = lambda sql: pd.read_sql_query(sql, db)  # noqa: E731
-        tables = {
-            "lines": q("SELECT line_id, carrier, origin, destination, rate_class, currency, "
-                       "min_charge_micros, divisor_cm3_per_kg, weight_step_g, valid_from, valid_to "
-                       "FROM rate_lines ORDER BY carrier, origin, destination, valid_from, line_id"),
-            "breaks": q("SELECT line_id, from_g, rate_micros FROM rate_breaks ORDER BY line_id, from_g"),
-            "surcharges": q("SELECT surcharge_id, carrier, origin, destination, commodity, basis, "
-                            "amount_micros, percent_ppm, currency, min_micros, max_micros, "
-                            "valid_from, valid_to, apply_margin FROM surcharges ORDER BY surcharge_id"),
-            "fx": q("SELECT valid_from, base, quote, rate_nanos FROM fx_rates"),
-            "customers": q("SELECT customer_id, customer_group FROM customers"),
-            "margins": q("SELECT margin_id, customer_id, customer_group, origin, destination, "
-                         "min_weight_g, percent_ppm, per_kg_micros, min_per_shipment_micros, currency, "
-                         "valid_from, valid_to FROM margins ORDER BY margin_id"),
-        }
+        tables = {name: pd.read_sql_query(sql, db) for name, sql in queries.items()}
     for name in ("lines", "surcharges", "margins"):
         t = tables[name]
         t["from_day"], t["to_day"] = _day(t["valid_from"]), _day(t["valid_to"])
@@ -284,7 +289,8 @@ def _general_lines(rows: pd.DataFrame, lines: pd.DataFrame) -> tuple[pd.DataFram
     on_lane = rows[["row", "carrier", "origin", "destination", "day"]].merge(
         lines, on=["carrier", "origin", "destination"], how="inner")
     general = on_lane[on_lane["rate_class"] == "GEN"]
-    in_force = general[(general["from_day"] <= general["day"]) & (general["day"] <= general["to_day"])]
+    in_force = general[(general["from_day"] <= general["day"])
+                       & (general["day"] <= general["to_day"])]
     chosen = in_force.sort_values(["row", "from_day", "line_id"]).drop_duplicates("row")
     chosen = chosen.set_index("row")
     reason = pd.Series("no_rate", index=rows["row"])
@@ -328,7 +334,8 @@ _AMOUNT_BASES = {"chargeable_kg": 0, "gross_kg": 1, "piece": 2, "shipment": 3}
 _FREIGHT_PERCENT = 4
 
 
-def _surcharge_lines(priced: pd.DataFrame, surcharges: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
+def _surcharge_lines(priced: pd.DataFrame, surcharges: pd.DataFrame,
+                     fx: pd.DataFrame) -> pd.DataFrame:
     """One line per (row, applicable surcharge), amount in the row's rate currency."""
     bases = {**_AMOUNT_BASES, "freight_percent": _FREIGHT_PERCENT}
     s = surcharges[surcharges["commodity"].isin(["", "GEN"]) & surcharges["basis"].isin(bases)]
@@ -390,10 +397,12 @@ def _surcharge_lines(priced: pd.DataFrame, surcharges: pd.DataFrame, fx: pd.Data
                          "missing_fx": needs_fx & (rate < 0)})
 
 
-def _margin_rules(priced: pd.DataFrame, margins: pd.DataFrame, customers: pd.DataFrame) -> pd.DataFrame:
+def _margin_rules(priced: pd.DataFrame, margins: pd.DataFrame,
+                  customers: pd.DataFrame) -> pd.DataFrame:
     """select_margin: the most specific rule per row, by (scope, lane, min weight, margin_id)."""
     rows = priced.reset_index()[["row", "customer", "origin", "destination", "day", "chargeable_g"]]
-    rows = rows.merge(customers.rename(columns={"customer_id": "customer"}), on="customer", how="left")
+    rows = rows.merge(customers.rename(columns={"customer_id": "customer"}), on="customer",
+                      how="left")
     rows["customer_group"] = rows["customer_group"].fillna("")
     rules = margins.rename(columns={"origin": "rule_origin", "destination": "rule_destination"})
     rule_columns = ["margin_id", "rule_origin", "rule_destination", "min_weight_g", "from_day",
@@ -422,7 +431,8 @@ def _margin_rules(priced: pd.DataFrame, margins: pd.DataFrame, customers: pd.Dat
     return best.merge(margins, on="margin_id").set_index("row")
 
 
-def _margin(priced: pd.DataFrame, rules: pd.DataFrame, fx: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def _margin(priced: pd.DataFrame, rules: pd.DataFrame,
+            fx: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Margin per row in its rate currency, and whether a needed FX rate is missing."""
     r = rules.reindex(priced.index)
     has_rule = r["margin_id"].notna().to_numpy()
@@ -460,7 +470,8 @@ def reprice(book: pd.DataFrame, db_path: str, as_of: str | None = None) -> pd.Da
     rows = book[["shipment_id", "origin", "destination", "carrier"]].copy()
     rows["customer"] = book["customer"] if "customer" in book else ""
     rows["row"] = np.arange(len(book))
-    rows["day"] = _day(pd.Series(as_of, index=book.index) if as_of else book["ready"].str.slice(0, 10))
+    rating_date = pd.Series(as_of, index=book.index) if as_of else book["ready"].str.slice(0, 10)
+    rows["day"] = _day(rating_date)
     supported = _general_online(book)
 
     chosen, reason = _general_lines(rows[supported], tables["lines"])

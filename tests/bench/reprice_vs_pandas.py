@@ -67,14 +67,16 @@ def compare(engine_csv: str, result: pd.DataFrame) -> dict:
     rated = (result["status"] != "skipped").to_numpy()
     engine, mine = engine[rated].reset_index(drop=True), result[rated].reset_index(drop=True)
     report = {"rows": int(rated.sum()), "priced": int((mine["status"] == "priced").sum())}
-    same_status = ((engine["status"] == mine["status"]) & (engine["reason_code"] == mine["reason_code"])
+    same_status = ((engine["status"] == mine["status"])
+                   & (engine["reason_code"] == mine["reason_code"])
                    & (engine["shipment_id"] == mine["shipment_id"]))
     report["status_mismatches"] = int((~same_status).sum())
     both = (same_status & (mine["status"] == "priced")).to_numpy()
     e, m = engine[both], mine[both]
     mismatched = np.zeros(len(e), bool)
     mismatched |= (e["currency"] != m["currency"]).to_numpy()
-    mismatched |= pandas_reprice.decimal_to_int(e["chargeable_kg"], 3) != m["chargeable_g"].to_numpy(np.int64)
+    engine_grams = pandas_reprice.decimal_to_int(e["chargeable_kg"], 3)
+    mismatched |= engine_grams != m["chargeable_g"].to_numpy(np.int64)
     sums = {}
     for column in COMPARED:
         engine_micros = _micros(e[column])
@@ -99,7 +101,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--from", dest="start", help="book synth --from")
     parser.add_argument("--days", type=int, help="book synth --days")
-    parser.add_argument("--as-of", help="rating date for every row (default: each row's ready date)")
+    parser.add_argument("--as-of", help="rating date of every row (default: its ready date)")
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
 
@@ -132,7 +134,8 @@ def main() -> int:
     print(f"pandas:                        {pandas_seconds:.3f} s, "
           f"{book_rows / pandas_seconds:,.0f} rows/s")
     print(f"speed ratio (pandas time / engine time): {pandas_seconds / engine_seconds:.1f}x")
-    ok = report["status_mismatches"] == 0 and report["amount_mismatches"] == 0 and report["sums_equal"]
+    ok = (report["status_mismatches"] == 0 and report["amount_mismatches"] == 0
+          and report["sums_equal"])
     return 0 if ok else 1
 
 

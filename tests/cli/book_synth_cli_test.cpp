@@ -20,13 +20,13 @@ namespace {
 namespace fs = std::filesystem;
 
 class BookSynthCli : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         dir_ = fs::temp_directory_path() / ("cargoquote_book_cli_" + std::to_string(::getpid()));
         fs::remove_all(dir_);
         fs::create_directories(dir_);
-        import_ = run_cli(dir_, {"rates", "import", (test::source_dir() / "rates" / "sample").string(),
-                                 "--db", db()});
+        import_ = run_cli(dir_, {"rates", "import",
+                                 (test::source_dir() / "rates" / "sample").string(), "--db", db()});
     }
     static void TearDownTestSuite() {
         std::error_code ignored;
@@ -43,7 +43,7 @@ protected:
         return run_cli(dir_, args);
     }
 
-private:
+  private:
     static inline fs::path dir_;
     static inline CliRun import_;
 };
@@ -56,12 +56,14 @@ std::vector<std::string> lines_of(const std::string& text) {
 }
 
 TEST_F(BookSynthCli, WritesTheSameBookForTheSameSeed) {
-    const CliRun first = synth({"--rows", "2000", "--seed", "42", "--out", path("a.csv"), "--previous"});
+    const CliRun first =
+        synth({"--rows", "2000", "--seed", "42", "--out", path("a.csv"), "--previous"});
     ASSERT_EQ(first.exit_code, 0) << first.err;
     EXPECT_EQ(first.out, "");
     EXPECT_NE(first.err.find("book synth: 2000 rows (CSV)"), std::string::npos) << first.err;
     EXPECT_NE(first.err.find("lanes used"), std::string::npos) << first.err;
-    const CliRun second = synth({"--rows", "2000", "--seed", "42", "--out", path("b.csv"), "--previous"});
+    const CliRun second =
+        synth({"--rows", "2000", "--seed", "42", "--out", path("b.csv"), "--previous"});
     ASSERT_EQ(second.exit_code, 0) << second.err;
     const std::string book = read_file(path("a.csv"));
     EXPECT_EQ(book, read_file(path("b.csv")));
@@ -102,8 +104,8 @@ TEST_F(BookSynthCli, BadOptionsGiveTheirExitCodes) {
     EXPECT_EQ(zero.exit_code, exit_code_of(ErrorCode::NegativeQuantity));
     EXPECT_NE(zero.err.find("--rows"), std::string::npos) << zero.err;
 
-    const CliRun outside = synth({"--rows", "5", "--seed", "1", "--out", path("o.csv"), "--from",
-                                  "2031-01-01"});
+    const CliRun outside =
+        synth({"--rows", "5", "--seed", "1", "--out", path("o.csv"), "--from", "2031-01-01"});
     EXPECT_EQ(outside.exit_code, exit_code_of(ErrorCode::InvalidInput));
     EXPECT_NE(outside.err.find("--from"), std::string::npos) << outside.err;
 
@@ -115,7 +117,9 @@ TEST_F(BookSynthCli, BadOptionsGiveTheirExitCodes) {
     fs::create_directories(path("airports_only"));
     fs::copy_file(test::source_dir() / "rates" / "sample" / "airports.csv",
                   path("airports_only") + "/airports.csv", fs::copy_options::overwrite_existing);
-    ASSERT_EQ(cargoquote({"rates", "import", path("airports_only"), "--db", path("empty.db")}).exit_code, 0);
+    ASSERT_EQ(
+        cargoquote({"rates", "import", path("airports_only"), "--db", path("empty.db")}).exit_code,
+        0);
     const CliRun empty = cargoquote({"book", "synth", "--db", path("empty.db"), "--rows", "5",
                                      "--seed", "1", "--out", path("e.csv")});
     EXPECT_EQ(empty.exit_code, exit_code_of(ErrorCode::DatabaseMissing)) << empty.err;

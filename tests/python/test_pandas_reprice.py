@@ -31,7 +31,8 @@ def _has_reprice() -> bool:
 
 
 needs_reprice = pytest.mark.skipif(
-    not _has_reprice(), reason=f"'{CLI} reprice' is not built (set CARGOQUOTE_CLI to a binary with it)")
+    not _has_reprice(),
+    reason=f"'{CLI} reprice' is not built (set CARGOQUOTE_CLI to a binary that has it)")
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +90,8 @@ def test_mul_div_half_up_is_exact_where_int64_products_overflow():
 
 def test_decimals_parse_and_print_as_the_engine_does():
     text = pd.Series(["120.5", "12", "0.00005", "3.14159", "7.", "0.4"])
-    assert pandas_reprice.decimal_to_int(text, 4).tolist() == [1205000, 120000, 1, 31416, 70000, 4000]
+    assert pandas_reprice.decimal_to_int(text, 4).tolist() == \
+        [1205000, 120000, 1, 31416, 70000, 4000]
     with pytest.raises(ValueError):
         pandas_reprice.decimal_to_int(pd.Series(["1.2.3"]), 2)
     values = np.array([1234500000, 5, -10000, 0, 9_000_000_000_000_000_000])

@@ -4,15 +4,15 @@
 //   70 % with a customer: most of a desk's volume is contract customers, the rest walk-ins;
 //   3 % declared value (insured cargo is the exception), 80 % of VAL (valuables) rows;
 //   ready hours weighted towards the working day, on five-minute marks, in local time.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
 #include <cargoquote/batch/book_synth.hpp>
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/pricing/carrier_pricer.hpp>
 #include <cargoquote/pricing/itinerary_pricer.hpp>
-
-#include <algorithm>
-#include <array>
 #include <charconv>
-#include <fmt/format.h>
 #include <unordered_set>
 
 #include "book_synth_cargo.hpp"
@@ -39,8 +39,8 @@ constexpr std::int64_t kPreviousLowPpm = 940'000;
 constexpr std::int64_t kPreviousHighPpm = 1'060'000;
 
 // Relative weights of the local ready hour 00..23.
-constexpr std::array<std::uint64_t, 24> kHourWeights = {1, 1, 1, 1, 1, 1, 3,  3,  10, 10, 10, 10,
-                                                        8, 8, 10, 10, 10, 10, 6, 6, 3,  3,  2, 2};
+constexpr std::array<std::uint64_t, 24> kHourWeights = {1, 1, 1,  1,  1,  1,  3, 3, 10, 10, 10, 10,
+                                                        8, 8, 10, 10, 10, 10, 6, 6, 3,  3,  2,  2};
 
 std::vector<std::uint64_t> cumulative(std::span<const std::uint64_t> weights) {
     std::vector<std::uint64_t> out;
@@ -69,11 +69,16 @@ struct DrawnRow {
 };
 
 class Synthesizer {
-public:
+  public:
     Synthesizer(const RateBook& book, const BookSynthOptions& options, Date from)
-        : book_(book), options_(options), rng_(options.seed), lanes_(book, from, options.days, rng_),
-          hour_weights_(cumulative(kHourWeights)), usd_(CurrencyCode::parse("USD")),
-          eur_(CurrencyCode::parse("EUR")), sdr_(CurrencyCode::parse("XDR")) {
+        : book_(book),
+          options_(options),
+          rng_(options.seed),
+          lanes_(book, from, options.days, rng_),
+          hour_weights_(cumulative(kHourWeights)),
+          usd_(CurrencyCode::parse("USD")),
+          eur_(CurrencyCode::parse("EUR")),
+          sdr_(CurrencyCode::parse("XDR")) {
         for (int d = 0; d < options.days; ++d) {
             dates_.push_back(from.plus_days(d));
             date_texts_.push_back(dates_.back().iso());
@@ -97,7 +102,8 @@ public:
         for (std::uint64_t n = 1; n <= options_.rows; ++n) writer.write(next_row(n));
         writer.finish();
         summary_.rows = options_.rows;
-        summary_.lanes_used = static_cast<std::size_t>(std::count(lane_used_.begin(), lane_used_.end(), true));
+        summary_.lanes_used =
+            static_cast<std::size_t>(std::count(lane_used_.begin(), lane_used_.end(), true));
         std::unordered_set<CarrierCode> carriers;
         for (const synth::Lane& lane : lanes_.lanes()) {
             for (const Filing& f : lane.filings) {
@@ -108,14 +114,15 @@ public:
         return summary_;
     }
 
-private:
+  private:
     synth::SynthRowFields next_row(std::uint64_t number) {
         const std::size_t lane_index = rng_.weighted(lanes_.lane_zipf());
         const synth::Lane& lane = lanes_.lanes()[lane_index];
         lane_used_[lane_index] = true;
         DrawnRow row;
         row.filing = &lane.filings[rng_.weighted(lane.filing_zipf)];
-        row.day = row.filing->open_day(rng_.below(static_cast<std::uint64_t>(row.filing->day_count)));
+        row.day =
+            row.filing->open_day(rng_.below(static_cast<std::uint64_t>(row.filing->day_count)));
         row.minute_of_day = static_cast<int>(rng_.weighted(hour_weights_)) * 60 +
                             static_cast<int>(rng_.below(12)) * 5;
         row.cargo = synth::draw_cargo(rng_);
@@ -163,7 +170,9 @@ private:
     // valuation charge needs SDR -> value currency and value currency -> rate currency).
     std::optional<Money> draw_declared_value(const DrawnRow& row) {
         const bool valuables = row.special != nullptr && row.special->commodity.code() == "VAL";
-        if (!rng_.chance_ppm(valuables ? kValuablesDeclaredPpm : kDeclaredValuePpm)) return std::nullopt;
+        if (!rng_.chance_ppm(valuables ? kValuablesDeclaredPpm : kDeclaredValuePpm)) {
+            return std::nullopt;
+        }
         const Date on = dates_[static_cast<std::size_t>(row.day)];
         const Filing& first = row.interline != nullptr ? *row.interline->first : *row.filing;
         const CurrencyCode rate_currency = first.general_line(on).currency;
@@ -182,18 +191,19 @@ private:
 
     std::optional<Money> previous_price(const synth::Lane& lane, const DrawnRow& row) {
         const Date on = dates_[static_cast<std::size_t>(row.day)];
-        Shipment shipment{.origin = lane.origin,
-                          .destination = lane.destination,
-                          .pieces = synth::to_pieces(row.cargo),
-                          .commodity = row.special != nullptr ? row.special->commodity
-                                                              : Commodity::general(),
-                          .declared_value = row.declared_value,
-                          .ready_time = LocalDateTime{std::chrono::local_days(on.days().time_since_epoch()) +
-                                                      std::chrono::minutes(row.minute_of_day)}};
+        Shipment shipment{
+            .origin = lane.origin,
+            .destination = lane.destination,
+            .pieces = synth::to_pieces(row.cargo),
+            .commodity = row.special != nullptr ? row.special->commodity : Commodity::general(),
+            .declared_value = row.declared_value,
+            .ready_time = LocalDateTime{std::chrono::local_days(on.days().time_since_epoch()) +
+                                        std::chrono::minutes(row.minute_of_day)}};
         if (row.customer != nullptr) shipment.customer_id = row.customer->customer_id;
         const PricingContext context{book_, shipment, row.customer, on, on};
-        PricingOutcome outcome = row.interline != nullptr ? price_interline(context, *row.interline)
-                                                          : price_carrier(context, row.filing->lines);
+        PricingOutcome outcome = row.interline != nullptr
+                                     ? price_interline(context, *row.interline)
+                                     : price_carrier(context, row.filing->lines);
         const auto* option = std::get_if<PricedOption>(&outcome);
         if (option == nullptr) return std::nullopt;
         return apply_ratio(option->sell_total, Ratio::from_ppm(row.previous_factor_ppm));
@@ -209,7 +219,8 @@ private:
         return price_route(context, sectors);
     }
 
-    synth::SynthRowFields text_of(std::uint64_t number, const synth::Lane& lane, const DrawnRow& row) {
+    synth::SynthRowFields text_of(std::uint64_t number, const synth::Lane& lane,
+                                  const DrawnRow& row) {
         id_.assign("SYN");
         append_number(id_, options_.seed);
         id_ += '-';
@@ -295,10 +306,12 @@ private:
 BookSynthSummary synthesize_book(const RateBook& book, const BookSynthOptions& options,
                                  std::ostream& out) {
     if (options.rows == 0) {
-        throw InputError(ErrorCode::NegativeQuantity, "rows", "the number of rows must be positive");
+        throw InputError(ErrorCode::NegativeQuantity, "rows",
+                         "the number of rows must be positive");
     }
     if (options.days <= 0) {
-        throw InputError(ErrorCode::NegativeQuantity, "days", "the number of days must be positive");
+        throw InputError(ErrorCode::NegativeQuantity, "days",
+                         "the number of days must be positive");
     }
     const Date from = options.from ? *options.from : synth::default_window_start(book);
     Synthesizer synthesizer(book, options, from);

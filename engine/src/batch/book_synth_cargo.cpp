@@ -18,9 +18,12 @@ struct PackingModel {
 
 constexpr PackingModel model_of(Packing p) {
     switch (p) {
-        case Packing::Carton: return {150, 3.0, 0.9, 80};
-        case Packing::Pallet: return {180, 2.0, 0.7, 12};
-        case Packing::Crate: return {350, 1.2, 0.5, 3};
+        case Packing::Carton:
+            return {150, 3.0, 0.9, 80};
+        case Packing::Pallet:
+            return {180, 2.0, 0.7, 12};
+        case Packing::Crate:
+            return {350, 1.2, 0.5, 3};
     }
     return {167, 1, 0, 1};
 }
@@ -49,13 +52,16 @@ std::int64_t rounded_weight_g(double grams) {
 
 CargoLine draw_line(Rng& rng) {
     const std::uint64_t roll = rng.below(100);
-    const Packing packing = roll < 55 ? Packing::Carton : roll < 90 ? Packing::Pallet : Packing::Crate;
+    const Packing packing = roll < 55   ? Packing::Carton
+                            : roll < 90 ? Packing::Pallet
+                                        : Packing::Crate;
     CargoLine line;
     switch (packing) {
         case Packing::Carton: {
             const int length = static_cast<int>(rng.between(25, 80));
             line.length_mm = dimension_mm(rng, length);
-            line.width_mm = dimension_mm(rng, static_cast<int>(rng.between(20, std::min(length, 60))));
+            line.width_mm =
+                dimension_mm(rng, static_cast<int>(rng.between(20, std::min(length, 60))));
             line.height_mm = dimension_mm(rng, static_cast<int>(rng.between(15, 60)));
             break;
         }
@@ -69,7 +75,8 @@ CargoLine draw_line(Rng& rng) {
         case Packing::Crate: {
             const int length = static_cast<int>(rng.between(80, 300));
             line.length_mm = dimension_mm(rng, length);
-            line.width_mm = dimension_mm(rng, static_cast<int>(rng.between(60, std::min(length, 200))));
+            line.width_mm =
+                dimension_mm(rng, static_cast<int>(rng.between(60, std::min(length, 200))));
             line.height_mm = dimension_mm(rng, static_cast<int>(rng.between(50, 160)));
             break;
         }
@@ -77,7 +84,8 @@ CargoLine draw_line(Rng& rng) {
     const PackingModel m = model_of(packing);
     const double density = std::clamp(rng.lognormal(m.median_density, kDensitySigma), 20.0, 1500.0);
     // cm3 x kg/m3 / 1000 = grams.
-    const double cm3 = static_cast<double>(line.length_mm) * line.width_mm * line.height_mm / 1000.0;
+    const double cm3 =
+        static_cast<double>(line.length_mm) * line.width_mm * line.height_mm / 1000.0;
     line.weight_g = rounded_weight_g(cm3 * density / 1000.0);
     const double count = rng.lognormal(m.median_count, m.count_sigma) + 0.5;
     line.count = std::clamp(static_cast<int>(count), 1, m.max_count);

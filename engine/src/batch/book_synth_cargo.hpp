@@ -3,9 +3,8 @@
 // pallets or crates) with plausible counts, dimensions and densities, held in integers so the
 // piece spec text and the engine's Piece values agree exactly.
 
-#include <cargoquote/shipment/shipment.hpp>
-
 #include <array>
+#include <cargoquote/shipment/shipment.hpp>
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -1,11 +1,11 @@
 #include "book_synth_lanes.hpp"
 
-#include <cargoquote/core/error.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
+#include <cargoquote/core/error.hpp>
 #include <cassert>
 #include <cmath>
-#include <fmt/format.h>
 #include <map>
 #include <utility>
 
@@ -86,7 +86,8 @@ Filing make_filing(std::span<const RateLine* const> lines, Date from, int days) 
     for (const RateLine* line : lines) {
         if (line->rate_class == RateClass::General) continue;
         try {
-            f.specials.push_back(SpecialRate{line, Commodity::parse(line->commodity, line->line_id)});
+            f.specials.push_back(
+                SpecialRate{line, Commodity::parse(line->commodity, line->line_id)});
         } catch (const InputError&) {
             // A commodity the book format cannot name: rows never ship under it.
         }
@@ -147,7 +148,8 @@ LaneModel::LaneModel(const RateBook& book, Date from, int days, Rng& rng) {
     };
     std::vector<std::pair<AirportCode, AirportCode>> keys;
     keys.reserve(book.data().rate_lines.size());
-    for (const RateLine& line : book.data().rate_lines) keys.emplace_back(line.origin, line.destination);
+    for (const RateLine& line : book.data().rate_lines)
+        keys.emplace_back(line.origin, line.destination);
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     for (const auto& [origin, destination] : keys) {
@@ -223,16 +225,18 @@ Date default_window_start(const RateBook& book) {
         if (line.rate_class == RateClass::General) in_force.emplace(line.valid_from, 0);
     }
     if (in_force.empty()) {
-        throw InputError(ErrorCode::InvalidInput, "from", "the rate book has no general rate lines");
+        throw InputError(ErrorCode::InvalidInput, "from",
+                         "the rate book has no general rate lines");
     }
     for (auto& [day, count] : in_force) {
-        count = static_cast<std::size_t>(std::count_if(lines.begin(), lines.end(), [&](const RateLine& l) {
-            return l.rate_class == RateClass::General && l.valid_on(day);
-        }));
+        count = static_cast<std::size_t>(
+            std::count_if(lines.begin(), lines.end(), [&](const RateLine& l) {
+                return l.rate_class == RateClass::General && l.valid_on(day);
+            }));
     }
-    return std::max_element(in_force.begin(), in_force.end(), [](const auto& a, const auto& b) {
-               return a.second < b.second;
-           })->first;
+    return std::max_element(in_force.begin(), in_force.end(),
+                            [](const auto& a, const auto& b) { return a.second < b.second; })
+        ->first;
 }
 
 }  // namespace cargoquote::batch::synth

@@ -6,7 +6,6 @@
 #include <cargoquote/core/time.hpp>
 #include <cargoquote/pricing/rate_book.hpp>
 #include <cargoquote/shipment/shipment.hpp>
-
 #include <cstdint>
 #include <span>
 #include <string>
@@ -55,7 +54,7 @@ struct Lane {
     AirportCode destination;
     SpherePoint origin_at;
     SpherePoint destination_at;
-    std::vector<Filing> filings;            // in draw rank order
+    std::vector<Filing> filings;             // in draw rank order
     std::vector<std::uint64_t> filing_zipf;  // cumulative weights over `filings`
 };
 
@@ -66,7 +65,7 @@ struct InterlineOption {
 };
 
 class LaneModel {
-public:
+  public:
     // Ranks are shuffled by `rng` before the stable sort by carrier count, so ties differ by seed.
     LaneModel(const RateBook& book, Date from, int days, Rng& rng);
 
@@ -81,13 +80,13 @@ public:
     // A transfer point is used only when O-X-D is at most 30 % longer than O-D (straight-line).
     static constexpr double kMaxDetour = 1.3;
 
-private:
+  private:
     [[nodiscard]] std::vector<InterlineOption> find_interline(const Lane& lane) const;
 
     std::vector<Lane> lanes_;
     std::vector<std::uint64_t> lane_zipf_;
     std::size_t filing_count_ = 0;
-    std::unordered_map<std::uint64_t, std::size_t> lane_index_;  // packed O-D -> index
+    std::unordered_map<std::uint64_t, std::size_t> lane_index_;             // packed O-D -> index
     std::unordered_map<AirportCode, std::vector<std::size_t>> lanes_from_;  // in rank order
     std::vector<std::vector<InterlineOption>> interline_;
     std::vector<bool> interline_done_;

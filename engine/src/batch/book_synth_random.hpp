@@ -15,7 +15,7 @@
 namespace cargoquote::batch::synth {
 
 class Rng {
-public:
+  public:
     explicit Rng(std::uint64_t seed) : engine_(seed) {}
 
     // Uniform in [0, n), n > 0: Lemire's multiply-shift with rejection (unbiased).
@@ -80,7 +80,7 @@ public:
         return lo;
     }
 
-private:
+  private:
     // e^x from basic arithmetic: x = k ln2 + r with |r| <= ln2/2, e^r by its Taylor series to
     // degree 14 (error far below one ulp), then exact scaling by 2^k.
     static double exp_exact(double x) {

@@ -1,7 +1,6 @@
 #include "book_synth_writer.hpp"
 
 #include <cargoquote/core/error.hpp>
-
 #include <cstdio>
 
 namespace cargoquote::batch::synth {

@@ -12,20 +12,20 @@ namespace cargoquote::batch::synth {
 
 // The columns written, in order (names as in docs/book-format.md).
 inline constexpr std::array<std::string_view, 12> kSynthColumns = {
-    "shipment_id", "origin",  "destination", "pieces",         "ready",
-    "commodity",   "customer", "declared_value", "carrier",    "routing",
-    "previous_total", "previous_currency"};
+    "shipment_id", "origin",    "destination",    "pieces",
+    "ready",       "commodity", "customer",       "declared_value",
+    "carrier",     "routing",   "previous_total", "previous_currency"};
 
 using SynthRowFields = std::array<std::string_view, kSynthColumns.size()>;
 
 class BookWriter {
-public:
+  public:
     BookWriter(std::ostream& out, bool json_lines);
     void write(const SynthRowFields& fields);
     // Flushes the buffer; throws Error naming `out` when the stream failed.
     void finish();
 
-private:
+  private:
     void flush_if_full();
     std::ostream& out_;
     bool json_lines_;

@@ -1,17 +1,16 @@
 // Synthetic books: deterministic for a seed, every row priceable on the rates it was drawn from,
 // the general-only subset really general, and the columns those of docs/book-format.md.
 
+#include <gtest/gtest.h>
+
+#include <algorithm>
 #include <cargoquote/batch/book_synth.hpp>
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/pricing/carrier_pricer.hpp>
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-
-#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
@@ -26,8 +25,8 @@ namespace {
 // The small PVG-FRA book plus PVG-ICN (A1) and ICN-FRA (B2), so interline routings exist.
 RateBook test_book() {
     RateBookData data = test::small_rate_book();
-    data.airports.push_back(Airport{AirportCode::parse("ICN"), "Incheon", "Seoul", "KR",
-                                    "Asia/Seoul", 37.46, 126.44});
+    data.airports.push_back(
+        Airport{AirportCode::parse("ICN"), "Incheon", "Seoul", "KR", "Asia/Seoul", 37.46, 126.44});
     for (const auto& [carrier, origin, destination] :
          {std::tuple{"A1", "PVG", "ICN"}, std::tuple{"B2", "ICN", "FRA"}}) {
         RateLine line = data.rate_lines.front();  // A1's current general rate
@@ -71,14 +70,15 @@ std::vector<std::map<std::string, std::string>> rows_of(const std::string& csv) 
         const auto fields = split(lines[i], ',');
         EXPECT_EQ(fields.size(), header.size()) << lines[i];
         std::map<std::string, std::string> row;
-        for (std::size_t c = 0; c < header.size() && c < fields.size(); ++c) row[header[c]] = fields[c];
+        for (std::size_t c = 0; c < header.size() && c < fields.size(); ++c)
+            row[header[c]] = fields[c];
         rows.push_back(std::move(row));
     }
     return rows;
 }
 
-const RateLine* general_line(const RateBook& book, std::string_view carrier, std::string_view origin,
-                             std::string_view destination, Date on) {
+const RateLine* general_line(const RateBook& book, std::string_view carrier,
+                             std::string_view origin, std::string_view destination, Date on) {
     for (const RateLine* line :
          book.lines_on_lane(AirportCode::parse(origin), AirportCode::parse(destination))) {
         if (line->carrier.view() == carrier && line->rate_class == RateClass::General &&
@@ -110,8 +110,9 @@ TEST(BookSynth, EveryRowHasARateInForceOnItsReadyDate) {
         commodities.insert(row.at("commodity"));
         if (!row.at("declared_value").empty()) ++declared;
         if (row.at("routing").empty()) {
-            EXPECT_NE(general_line(book, row.at("carrier"), row.at("origin"), row.at("destination"), on),
-                      nullptr)
+            EXPECT_NE(
+                general_line(book, row.at("carrier"), row.at("origin"), row.at("destination"), on),
+                nullptr)
                 << row.at("shipment_id");
             continue;
         }
@@ -125,7 +126,8 @@ TEST(BookSynth, EveryRowHasARateInForceOnItsReadyDate) {
         EXPECT_EQ(sectors[0].substr(7, 3), sectors[1].substr(3, 3));
         EXPECT_EQ(sectors[1].substr(7, 3), row.at("destination"));
         for (const auto& s : sectors) {
-            EXPECT_NE(general_line(book, s.substr(0, 2), s.substr(3, 3), s.substr(7, 3), on), nullptr)
+            EXPECT_NE(general_line(book, s.substr(0, 2), s.substr(3, 3), s.substr(7, 3), on),
+                      nullptr)
                 << row.at("shipment_id") << " " << s;
         }
     }
@@ -248,8 +250,10 @@ TEST(BookSynth, PreviousPriceIsTheEnginePriceWithinSixPercent) {
         EXPECT_EQ(row.at("previous_currency"), option.currency.view());
         const Money previous = Money::parse(option.currency, row.at("previous_total"), "previous");
         const Money sell = option.sell_total;
-        EXPECT_LE(previous.micros() * 100, sell.micros() * 106 + 100 * 5'000) << row.at("shipment_id");
-        EXPECT_GE(previous.micros() * 100, sell.micros() * 94 - 100 * 5'000) << row.at("shipment_id");
+        EXPECT_LE(previous.micros() * 100, sell.micros() * 106 + 100 * 5'000)
+            << row.at("shipment_id");
+        EXPECT_GE(previous.micros() * 100, sell.micros() * 94 - 100 * 5'000)
+            << row.at("shipment_id");
     }
 }
 

@@ -24,7 +24,6 @@
 
 #include <cargoquote/core/time.hpp>
 #include <cargoquote/pricing/rate_book.hpp>
-
 #include <cstdint>
 #include <optional>
 #include <ostream>

@@ -3,7 +3,8 @@
 // standard) with every distribution written out here. The std:: distributions are
 // implementation-defined, so a book made with them could change with the standard library;
 // these give the same book for a seed on any conforming compiler with IEEE-754 doubles (the
-// lognormal uses only +, -, x, / and exact scaling, no libm).
+// lognormal uses only +, -, x, / and exact scaling, no libm; engine/CMakeLists.txt turns off
+// fused multiply-add contraction for the synthesizer's sources).
 
 #include <cassert>
 #include <cmath>

@@ -126,6 +126,11 @@ PricingOutcome price_route(const PricingContext& ctx, std::span<const RouteSecto
     for (std::size_t k = 1; k < priced.size(); ++k) {
         const PricedOption& part = *priced[k];
         option.sectors.push_back(sector_price(sectors[k], part));
+        // The valuation charge is the shipment's, charged once by the first carrier (who issues
+        // the air waybill), not again by every sector over the same declared value.
+        for (const ChargeLine& line : part.charges) {
+            if (line.kind == ChargeKind::Valuation) option.sectors.back().buy_total -= line.amount;
+        }
         std::optional<FxUse> fx;
         if (part.currency != currency) {
             fx = ctx.book.fx().find(part.currency, currency, ctx.rating_date);
@@ -137,6 +142,7 @@ PricingOutcome price_route(const PricingContext& ctx, std::span<const RouteSecto
             }
         }
         for (ChargeLine line : part.charges) {
+            if (line.kind == ChargeKind::Valuation) continue;
             line.sector = static_cast<int>(k);
             if (fx) {
                 line.amount = FxTable::convert(line.amount, *fx);

@@ -83,6 +83,33 @@ TEST_F(ItineraryQuoteTest, OnlineAndInterlineItinerariesArePriced) {
     EXPECT_EQ(interline.itinerary.legs[1].minimum_connection_minutes, 240);
 }
 
+// Declared 500,000 CNY over a liability of 26 SDR x 750 kg = 19,500 SDR x 9.50 = 185,250 CNY:
+// valuation 0.75 % of 314,750 = 2360.625 -> 2360.63 CNY, charged once (by the first carrier) on
+// the interline option, not once per sector.
+TEST_F(ItineraryQuoteTest, InterlineChargesTheValuationOnce) {
+    QuoteRequest r;
+    r.shipment.origin = AirportCode::parse("PVG");
+    r.shipment.destination = AirportCode::parse("FRA");
+    r.shipment.pieces = {test::piece(3, "120", "80", "100", "250")};
+    r.shipment.ready_time = LocalDateTime::parse("2026-11-26T06:00", "r");
+    r.shipment.declared_value = money("500000", "CNY");
+    const auto result = engine.quote(r);
+    const auto interline = std::find_if(result.options.begin(), result.options.end(),
+                                        [](const PricedOption& o) { return o.sectors.size() == 2; });
+    ASSERT_NE(interline, result.options.end());
+    std::vector<const ChargeLine*> valuation;
+    for (const ChargeLine& line : interline->charges) {
+        if (line.kind == ChargeKind::Valuation) valuation.push_back(&line);
+    }
+    ASSERT_EQ(valuation.size(), 1u);
+    EXPECT_EQ(valuation[0]->amount, money("2360.63", "CNY"));
+    EXPECT_EQ(valuation[0]->sector, 0);
+    Money sum = Money::zero(test::ccy("CNY"));
+    for (const ChargeLine& line : interline->charges) sum += line.amount;
+    EXPECT_EQ(sum, interline->buy_total);
+    EXPECT_EQ(interline->sectors[0].buy_total + interline->sectors[1].buy_total, interline->buy_total);
+}
+
 // The interline option is faster than both directs, so nothing dominates it; with the A1 direct
 // earlier and cheaper it would be left out (a subset of its carriers, no later, no dearer).
 TEST_F(ItineraryQuoteTest, NothingLeftOutWhenEveryOptionWinsSomewhere) {

@@ -56,8 +56,17 @@ public:
     [[nodiscard]] std::string to_string() const;
 
     // Arithmetic within one currency; mixing currencies is a programming error (throws Internal).
-    Money& operator+=(const Money& other);
-    Money& operator-=(const Money& other);
+    // Inline: every charge line is summed through these.
+    Money& operator+=(const Money& other) {
+        if (currency_ != other.currency_) throw_mixed_currencies(*this, other);
+        micros_ += other.micros_;
+        return *this;
+    }
+    Money& operator-=(const Money& other) {
+        if (currency_ != other.currency_) throw_mixed_currencies(*this, other);
+        micros_ -= other.micros_;
+        return *this;
+    }
     friend Money operator+(Money a, const Money& b) { return a += b; }
     friend Money operator-(Money a, const Money& b) { return a -= b; }
     friend bool operator==(const Money&, const Money&) = default;
@@ -65,6 +74,8 @@ public:
     friend std::strong_ordering operator<=>(const Money& a, const Money& b);
 
 private:
+    [[noreturn]] static void throw_mixed_currencies(const Money& a, const Money& b);
+
     CurrencyCode currency_;
     std::int64_t micros_ = 0;
 };

@@ -14,6 +14,9 @@
 #include <cmath>
 #include <exception>
 #include <future>
+#include <limits>
+#include <map>
+#include <string_view>
 #include <thread>
 
 namespace py = pybind11;
@@ -25,18 +28,31 @@ namespace {
 using batch::BookColumn;
 using batch::RowFields;
 
-// Column text owned for the duration of the call (RowFields are views into it).
+// The book's cells as text for the engine, without copying strings: a str cell is viewed in
+// place (CPython keeps a str's UTF-8 form, and for ASCII that is its own storage), other values
+// through their str(). The objects viewed are owned here, so the views stay valid while the
+// pricing runs without the GIL even if the caller's lists change meanwhile.
 struct ColumnText {
-    std::vector<std::array<std::string, batch::kBookColumnCount>> cells;
+    std::vector<py::tuple> columns;  // each column's cells as given
+    std::vector<py::str> converted;  // str() of the cells that were not str
     std::vector<RowFields> rows;
 };
 
-// None and NaN are empty; numbers and strings become their text (str() of a float is its
+std::string_view utf8_view(PyObject* text) {
+    Py_ssize_t size = 0;
+    const char* data = PyUnicode_AsUTF8AndSize(text, &size);
+    if (data == nullptr) throw py::error_already_set();
+    return {data, static_cast<std::size_t>(size)};
+}
+
+// None and NaN are empty; numbers and other objects become their str() (str() of a float is its
 // shortest round-trip decimal, so 12.5 stays 12.5).
-std::string cell_text(const py::handle& value) {
-    if (value.is_none()) return {};
-    if (py::isinstance<py::float_>(value) && std::isnan(value.cast<double>())) return {};
-    return py::str(value).cast<std::string>();
+std::string_view cell_text(PyObject* value, std::vector<py::str>& converted) {
+    if (value == Py_None) return {};
+    if (PyUnicode_Check(value)) return utf8_view(value);
+    if (PyFloat_Check(value) && std::isnan(PyFloat_AS_DOUBLE(value))) return {};
+    converted.push_back(py::str(value));
+    return utf8_view(converted.back().ptr());
 }
 
 ColumnText column_text(const py::dict& columns) {
@@ -46,108 +62,219 @@ ColumnText column_text(const py::dict& columns) {
         const std::string name = py::str(key).cast<std::string>();
         const auto column = batch::book_column_named(name);
         if (!column) continue;  // unknown columns are ignored, as in a CSV book
-        const py::sequence seq = py::reinterpret_borrow<py::sequence>(values);
+        py::tuple cells = py::reinterpret_steal<py::tuple>(PySequence_Tuple(values.ptr()));
+        if (!cells) throw py::error_already_set();
+        const std::size_t n = cells.size();
         if (!length) {
-            length = seq.size();
-            out.cells.resize(*length);
-        } else if (seq.size() != *length) {
+            length = n;
+            out.rows.resize(n);
+        } else if (n != *length) {
             throw InputError(ErrorCode::InvalidInput, name, "columns differ in length");
         }
         const auto c = static_cast<std::size_t>(*column);
-        for (std::size_t i = 0; i < *length; ++i) out.cells[i][c] = cell_text(seq[i]);
-    }
-    out.rows.resize(out.cells.size());
-    for (std::size_t i = 0; i < out.cells.size(); ++i) {
-        for (std::size_t c = 0; c < batch::kBookColumnCount; ++c) out.rows[i].values[c] = out.cells[i][c];
+        for (std::size_t i = 0; i < n; ++i) {
+            out.rows[i].values[c] = cell_text(PyTuple_GET_ITEM(cells.ptr(), i), out.converted);
+        }
+        out.columns.push_back(std::move(cells));
     }
     return out;
 }
 
+// One result column as a numpy object array, each cell set once. pandas takes an object array
+// as it is, where from a list it would first inspect every element (about a microsecond per
+// Decimal, most of the cost of a large batch).
+class ObjectColumn {
+  public:
+    explicit ObjectColumn(std::size_t n)
+        : array_(py::dtype("O"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(n)}),
+          cells_(static_cast<PyObject**>(array_.mutable_data())) {}
+
+    void set(std::size_t i, py::object value) {
+        PyObject* previous = cells_[i];  // NULL in a fresh array
+        cells_[i] = value.release().ptr();
+        Py_XDECREF(previous);
+    }
+    [[nodiscard]] const py::array& array() const { return array_; }
+
+  private:
+    py::array array_;
+    PyObject** cells_;
+};
+
 // The result as columns, in row order (errors merged in at their row): one entry per option
 // (priced or rejected) and per row that could not be read. Amounts are decimal.Decimal (exact);
-// None where absent.
+// None where absent. Columns hold the types pandas would infer from lists of the same values:
+// row and rank int64, score float64 (NaN when absent) unless no row has one.
 class ResultColumns {
-public:
-    ResultColumns() : decimal_(py::module_::import("decimal").attr("Decimal")) {}
+  public:
+    explicit ResultColumns(std::size_t n)
+        : decimal_(py::module_::import("decimal").attr("Decimal")),
+          row_(n),
+          rank_(n),
+          score_(n, std::numeric_limits<double>::quiet_NaN()),
+          shipment_id_(n),
+          status_(n),
+          reason_code_(n),
+          reason_(n),
+          error_field_(n),
+          carrier_(n),
+          routing_(n),
+          flights_(n),
+          transit_minutes_(n),
+          currency_(n),
+          chargeable_kg_(n),
+          weight_charge_(n),
+          surcharges_(n),
+          valuation_(n),
+          buy_total_(n),
+          margin_(n),
+          sell_total_(n),
+          previous_total_(n),
+          change_(n) {}
 
     void add(const batch::RowOutcome& o) {
-        row_.append(o.line);
-        shipment_id_.append(o.shipment_id);
-        rank_.append(o.rank);
-        status_.append(o.priced() ? "priced" : "rejected");
-        reason_code_.append(o.priced() ? py::object(py::none()) : py::str(o.reason_code));
-        reason_.append(o.priced() ? py::object(py::none()) : py::str(o.reason));
-        error_field_.append(py::none());
-        carrier_.append(o.carrier ? py::object(py::str(std::string(o.carrier->view()))) : py::none());
-        routing_.append(o.routing);
-        flights_.append(o.flights.empty() ? py::object(py::none()) : py::str(o.flights));
-        transit_minutes_.append(o.transit_minutes ? py::object(py::int_(*o.transit_minutes)) : py::none());
-        score_.append(o.score ? py::object(py::float_(*o.score)) : py::none());
+        const std::size_t i = next_++;
+        row_[i] = static_cast<std::int64_t>(o.line);
+        rank_[i] = o.rank;
         const bool priced = o.priced();
-        currency_.append(priced ? py::object(py::str(std::string(o.currency.view()))) : py::none());
-        chargeable_kg_.append(priced ? decimal(o.chargeable_weight.in_grams(), 3, 1) : py::none());
-        for (auto& [list, amount] :
-             {std::pair{&weight_charge_, &o.totals.weight_charge}, {&surcharges_, &o.totals.surcharges},
-              {&valuation_, &o.totals.valuation}, {&buy_total_, &o.totals.buy_total},
-              {&margin_, &o.totals.margin}, {&sell_total_, &o.totals.sell_total}}) {
-            list->append(priced ? money(*amount) : py::none());
+        shipment_id_.set(i, text(o.shipment_id));
+        status_.set(i, priced ? priced_ : rejected_);
+        reason_code_.set(i, priced ? none() : text(o.reason_code));
+        reason_.set(i, priced ? none() : text(o.reason));
+        error_field_.set(i, none());
+        carrier_.set(i, o.carrier ? code(o.carrier->view()) : none());
+        routing_.set(i, o.routing.empty() ? empty_ : text(o.routing));
+        flights_.set(i, o.flights.empty() ? none() : text(o.flights));
+        transit_minutes_.set(i, o.transit_minutes ? py::reinterpret_steal<py::object>(
+                                                        PyLong_FromLong(*o.transit_minutes))
+                                                  : none());
+        if (o.score) {
+            score_[i] = *o.score;
+            any_score_ = true;
+        }
+        currency_.set(i, priced ? code(o.currency.view()) : none());
+        chargeable_kg_.set(i, priced ? decimal(o.chargeable_weight.in_grams(), 3, 1) : none());
+        for (auto& [column, amount] : {std::pair{&weight_charge_, &o.totals.weight_charge},
+                                       {&surcharges_, &o.totals.surcharges},
+                                       {&valuation_, &o.totals.valuation},
+                                       {&buy_total_, &o.totals.buy_total},
+                                       {&margin_, &o.totals.margin},
+                                       {&sell_total_, &o.totals.sell_total}}) {
+            column->set(i, priced ? money(*amount) : none());
         }
         const bool compared = priced && o.previous_total;
-        previous_total_.append(compared ? money(*o.previous_total) : py::none());
-        change_.append(compared ? money(o.totals.sell_total - *o.previous_total) : py::none());
+        previous_total_.set(i, compared ? money(*o.previous_total) : none());
+        change_.set(i, compared ? money(o.totals.sell_total - *o.previous_total) : none());
     }
 
     void add(const batch::RowError& e) {
-        row_.append(e.line);
-        rank_.append(0);
-        status_.append("error");
-        reason_code_.append(std::string(error_code_name(e.code)));
-        reason_.append(e.message);
-        error_field_.append(e.field);
-        for (py::list* l : {&shipment_id_, &carrier_, &routing_, &flights_, &transit_minutes_,
-                            &score_, &currency_, &chargeable_kg_, &weight_charge_, &surcharges_,
-                            &valuation_, &buy_total_, &margin_, &sell_total_, &previous_total_,
-                            &change_}) {
-            l->append(py::none());
+        const std::size_t i = next_++;
+        row_[i] = static_cast<std::int64_t>(e.line);
+        rank_[i] = 0;
+        status_.set(i, error_);
+        reason_code_.set(i, code(error_code_name(e.code)));
+        reason_.set(i, text(e.message));
+        error_field_.set(i, text(e.field));
+        for (ObjectColumn* c :
+             {&shipment_id_, &carrier_, &routing_, &flights_, &transit_minutes_, &currency_,
+              &chargeable_kg_, &weight_charge_, &surcharges_, &valuation_, &buy_total_, &margin_,
+              &sell_total_, &previous_total_, &change_}) {
+            c->set(i, none());
         }
     }
 
     [[nodiscard]] py::dict dict() const {
         py::dict out;
-        const std::pair<const char*, const py::list*> columns[] = {
-            {"row", &row_},           {"shipment_id", &shipment_id_},
-            {"rank", &rank_},         {"status", &status_},
-            {"reason_code", &reason_code_}, {"reason", &reason_},
-            {"error_field", &error_field_}, {"carrier", &carrier_},
-            {"routing", &routing_},   {"flights", &flights_},
-            {"transit_minutes", &transit_minutes_}, {"score", &score_},
-            {"currency", &currency_}, {"chargeable_kg", &chargeable_kg_},
-            {"weight_charge", &weight_charge_}, {"surcharges", &surcharges_},
-            {"valuation", &valuation_}, {"buy_total", &buy_total_},
-            {"margin", &margin_},     {"sell_total", &sell_total_},
-            {"previous_total", &previous_total_}, {"change", &change_}};
-        for (const auto& [name, list] : columns) out[name] = *list;
+        out["row"] = int_column(row_);
+        out["shipment_id"] = shipment_id_.array();
+        out["rank"] = int_column(rank_);
+        const std::pair<const char*, const ObjectColumn*> columns[] = {
+            {"status", &status_},
+            {"reason_code", &reason_code_},
+            {"reason", &reason_},
+            {"error_field", &error_field_},
+            {"carrier", &carrier_},
+            {"routing", &routing_},
+            {"flights", &flights_},
+            {"transit_minutes", &transit_minutes_},
+            {"currency", &currency_},
+            {"chargeable_kg", &chargeable_kg_},
+            {"weight_charge", &weight_charge_},
+            {"surcharges", &surcharges_},
+            {"valuation", &valuation_},
+            {"buy_total", &buy_total_},
+            {"margin", &margin_},
+            {"sell_total", &sell_total_},
+            {"previous_total", &previous_total_},
+            {"change", &change_}};
+        for (const auto& [name, column] : columns) out[name] = column->array();
+        out["score"] = score_column();
         return out;
     }
 
-private:
-    py::object decimal(std::int64_t value, int scale, int min_decimals) const {
-        std::string text;
-        append_scaled_decimal(text, value, scale, min_decimals);
-        return decimal_(text);
+  private:
+    static py::object none() { return py::none(); }
+    static py::object text(std::string_view s) {
+        return py::reinterpret_steal<py::object>(
+            PyUnicode_FromStringAndSize(s.data(), static_cast<Py_ssize_t>(s.size())));
     }
-    py::object money(const Money& m) const {
+    // Carrier, currency and error codes repeat on every row: one str object for each.
+    py::object code(std::string_view s) {
+        auto found = codes_.find(s);
+        if (found == codes_.end()) found = codes_.emplace(std::string(s), text(s)).first;
+        return found->second;
+    }
+    py::object decimal(std::int64_t value, int scale, int min_decimals) {
+        buffer_.clear();
+        append_scaled_decimal(buffer_, value, scale, min_decimals);
+        PyObject* result = PyObject_CallOneArg(decimal_.ptr(), text(buffer_).ptr());
+        if (result == nullptr) throw py::error_already_set();
+        return py::reinterpret_steal<py::object>(result);
+    }
+    py::object money(const Money& m) {
         return decimal(m.micros(), Money::kScale, m.currency().minor_unit_digits());
+    }
+    static py::array int_column(const std::vector<std::int64_t>& values) {
+        return py::array_t<std::int64_t>(static_cast<py::ssize_t>(values.size()), values.data());
+    }
+    [[nodiscard]] py::object score_column() const {
+        if (any_score_)
+            return py::array_t<double>(static_cast<py::ssize_t>(score_.size()), score_.data());
+        ObjectColumn nothing(score_.size());
+        for (std::size_t i = 0; i < score_.size(); ++i) nothing.set(i, none());
+        return nothing.array();
     }
 
     py::object decimal_;
-    py::list row_, shipment_id_, rank_, status_, reason_code_, reason_, error_field_, carrier_,
-        routing_, flights_, transit_minutes_, score_, currency_, chargeable_kg_, weight_charge_,
-        surcharges_, valuation_, buy_total_, margin_, sell_total_, previous_total_, change_;
+    py::str priced_{"priced"}, rejected_{"rejected"}, error_{"error"}, empty_{""};
+    std::map<std::string, py::object, std::less<>> codes_;
+    std::string buffer_;
+    std::size_t next_ = 0;
+    std::vector<std::int64_t> row_, rank_;
+    std::vector<double> score_;
+    bool any_score_ = false;
+    ObjectColumn shipment_id_, status_, reason_code_, reason_, error_field_, carrier_, routing_,
+        flights_, transit_minutes_, currency_, chargeable_kg_, weight_charge_, surcharges_,
+        valuation_, buy_total_, margin_, sell_total_, previous_total_, change_;
 };
 
 py::dict result_columns(const batch::PricedRows& priced) {
-    ResultColumns out;
+    const std::size_t n = priced.outcomes.size() + priced.errors.size();
+    if (n == 0) {  // empty lists, from which pandas makes the same empty frame as before
+        py::dict empty;
+        for (const char* name : {"row",         "shipment_id",     "rank",
+                                 "status",      "reason_code",     "reason",
+                                 "error_field", "carrier",         "routing",
+                                 "flights",     "transit_minutes", "score",
+                                 "currency",    "chargeable_kg",   "weight_charge",
+                                 "surcharges",  "valuation",       "buy_total",
+                                 "margin",      "sell_total",      "previous_total",
+                                 "change"}) {
+            empty[name] = py::list();
+        }
+        return empty;
+    }
+    ResultColumns out(n);
     auto error = priced.errors.begin();
     for (const batch::RowOutcome& o : priced.outcomes) {
         for (; error != priced.errors.end() && error->line < o.line; ++error) out.add(*error);

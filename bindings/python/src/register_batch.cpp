@@ -18,6 +18,7 @@
 #include <map>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
 
 namespace py = pybind11;
 
@@ -153,7 +154,7 @@ class ResultColumns {
             any_score_ = true;
         }
         currency_.set(i, priced ? code(o.currency.view()) : none());
-        chargeable_kg_.set(i, priced ? decimal(o.chargeable_weight.in_grams(), 3, 1) : none());
+        chargeable_kg_.set(i, priced ? kilograms(o.chargeable_weight) : none());
         for (auto& [column, amount] : {std::pair{&weight_charge_, &o.totals.weight_charge},
                                        {&surcharges_, &o.totals.surcharges},
                                        {&valuation_, &o.totals.valuation},
@@ -231,8 +232,21 @@ class ResultColumns {
         if (result == nullptr) throw py::error_already_set();
         return py::reinterpret_steal<py::object>(result);
     }
+    // A book repeats few distinct weights and many zero amounts (valuation): one Decimal for each,
+    // shared, since a Decimal is immutable.
+    py::object kilograms(Mass m) {
+        auto [found, added] = kilograms_.try_emplace(m.in_grams());
+        if (added) found->second = decimal(m.in_grams(), 3, 1);
+        return found->second;
+    }
     py::object money(const Money& m) {
-        return decimal(m.micros(), Money::kScale, m.currency().minor_unit_digits());
+        const int digits = m.currency().minor_unit_digits();
+        if (m.is_zero() && digits >= 0 && digits < static_cast<int>(zeros_.size())) {
+            py::object& zero = zeros_[static_cast<std::size_t>(digits)];
+            if (!zero) zero = decimal(0, Money::kScale, digits);
+            return zero;
+        }
+        return decimal(m.micros(), Money::kScale, digits);
     }
     static py::array int_column(const std::vector<std::int64_t>& values) {
         return py::array_t<std::int64_t>(static_cast<py::ssize_t>(values.size()), values.data());
@@ -248,6 +262,8 @@ class ResultColumns {
     py::object decimal_;
     py::str priced_{"priced"}, rejected_{"rejected"}, error_{"error"}, empty_{""};
     std::map<std::string, py::object, std::less<>> codes_;
+    std::unordered_map<std::int64_t, py::object> kilograms_;
+    std::array<py::object, Money::kScale + 1> zeros_;  // by minor-unit digits
     std::string buffer_;
     std::size_t next_ = 0;
     std::vector<std::int64_t> row_, rank_;

@@ -70,13 +70,15 @@ def cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed(body, repeat: int) -> list[tuple[float, float]]:
-    """(wall seconds, CPU seconds) of each of `repeat` calls."""
-    runs = []
+def timed(body_by_threads: dict, repeat: int) -> dict[int, list[tuple[float, float]]]:
+    """(wall seconds, CPU seconds) of `repeat` calls of each body, taken in turns so that a change
+    in machine load hits every thread count alike."""
+    runs = {threads: [] for threads in body_by_threads}
     for _ in range(repeat):
-        wall, cpu = time.perf_counter(), cpu_seconds()
-        body()
-        runs.append((time.perf_counter() - wall, cpu_seconds() - cpu))
+        for threads, body in body_by_threads.items():
+            wall, cpu = time.perf_counter(), cpu_seconds()
+            body()
+            runs[threads].append((time.perf_counter() - wall, cpu_seconds() - cpu))
     return runs
 
 
@@ -134,10 +136,10 @@ def main() -> None:
         reprice_book = synth_book(db, Path(scratch) / "reprice.csv", args.reprice_rows,
                                   args.seed, True)
 
-        quote_times = {t: timed(lambda: engine.quote_batch(quote_book, threads=t), args.repeat)
-                       for t in (1, 2)}
-        reprice_times = {t: timed(lambda: engine.reprice_batch(reprice_book, threads=t), args.repeat)
-                         for t in (1, 2)}
+        quote_times = timed({t: lambda t=t: engine.quote_batch(quote_book, threads=t)
+                             for t in (1, 2)}, args.repeat)
+        reprice_times = timed({t: lambda t=t: engine.reprice_batch(reprice_book, threads=t)
+                               for t in (1, 2)}, args.repeat)
         split = {t: phases(engine, reprice_book, t) for t in (1, 2)}
 
     report("engine.quote_batch (search, pricing, ranking; top_k=1)", args.quote_rows, quote_times)

@@ -366,7 +366,9 @@ void register_batch(py::module_& m) {
 
 columns maps docs/book-format.md column names to equal-length sequences (None/NaN = empty).
 Returns a dict of result columns: one entry per option (status priced/rejected) and per row that
-could not be read (status error, with reason_code, reason and error_field). Prices on `threads`
+could not be read (status error, with reason_code, reason and error_field). The columns are numpy
+arrays (row and rank int64, score float64 when any row has one, the others object), empty lists
+when there are no rows. Prices on `threads`
 threads (0 = every core) with the GIL released; progress(done, total) is called about every
 100 ms when given.)doc");
 }

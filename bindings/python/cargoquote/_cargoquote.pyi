@@ -382,10 +382,10 @@ class Engine:
         weights: str | None,
         threads: int,
         progress: Callable[[int, int], None] | None,
-    ) -> dict[str, list[Any]]:
-        """Price a book held as columns (docs/book-format.md names) on `threads` threads (0 = every
-        core) with the GIL released; the result columns in row order, errors merged in. The
-        engine of quote_batch and reprice_batch."""
+    ) -> dict[str, npt.NDArray[Any]]:
+        """Price a book held as columns (docs/book-format.md names; lists or numpy object arrays)
+        on `threads` threads (0 = every core) with the GIL released; the result columns as numpy
+        arrays in row order, errors merged in. The engine of quote_batch and reprice_batch."""
     # Added by cargoquote.batch on import of the package.
     def quote_batch(
         self,

@@ -26,12 +26,18 @@ _RESULT_ORDER = ["shipment_id", "rank", "status", "reason_code", "reason", "erro
                  "margin", "sell_total", "previous_total", "change"]
 
 
+def _column(series: pd.Series):
+    """One column as a numpy object array (no copy into a list), missing values as None."""
+    if series.hasnans:
+        series = series.astype(object).where(series.notna(), None)
+    return series.to_numpy(dtype=object)
+
+
 def _columns(df: pd.DataFrame) -> dict:
-    """The DataFrame as {column: list} with missing values as None."""
+    """The DataFrame as {column: object array}."""
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"expected a pandas DataFrame, got {type(df).__name__}")
-    return {str(name): df[name].astype(object).where(df[name].notna(), None).tolist()
-            for name in df.columns}
+    return {str(name): _column(df[name]) for name in df.columns}
 
 
 def _frame(result: dict, index: pd.Index) -> pd.DataFrame:

@@ -54,10 +54,28 @@ Date Date::parse(std::string_view iso, std::string_view field) {
     return Date(*days);
 }
 
-std::string Date::iso() const { return date::format("%F", date::sys_days{days_.time_since_epoch()}); }
+namespace {
+// Calendar text through fmt, not date::format: every result document writes many dates and
+// times, and date::format builds an ostringstream (locale, facets) for each.
+std::string calendar_text(std::int64_t seconds, bool with_seconds) {
+    const auto day = date::floor<date::days>(date::sys_seconds{std::chrono::seconds{seconds}});
+    const date::year_month_day ymd{day};
+    const std::int64_t in_day = seconds - std::int64_t{day.time_since_epoch().count()} * 86400;
+    const auto text = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}", static_cast<int>(ymd.year()),
+                                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                                  in_day / 3600, (in_day / 60) % 60);
+    return with_seconds ? fmt::format("{}:{:02}", text, in_day % 60) : text;
+}
+}  // namespace
+
+std::string Date::iso() const {
+    const date::year_month_day ymd{date::sys_days{days_.time_since_epoch()}};
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+}
 
 std::string Instant::utc_iso() const {
-    return date::format("%FT%TZ", date::sys_seconds{utc_.time_since_epoch()});
+    return calendar_text(utc_.time_since_epoch().count(), true) + "Z";
 }
 
 LocalDateTime LocalDateTime::parse(std::string_view iso, std::string_view field) {
@@ -81,7 +99,7 @@ LocalDateTime LocalDateTime::parse(std::string_view iso, std::string_view field)
 }
 
 std::string LocalDateTime::iso() const {
-    return date::format("%FT%H:%M", date::local_seconds{local.time_since_epoch()});
+    return calendar_text(local.time_since_epoch().count(), false);
 }
 
 Date LocalDateTime::date() const {
@@ -118,8 +136,11 @@ Instant to_instant(const LocalDateTime& local, std::string_view iana_zone) {
 std::string local_iso_with_offset(Instant instant, std::string_view iana_zone) {
     const auto* zone = find_zone(iana_zone);
     if (zone == nullptr) require_time_zone(iana_zone, "time_zone");
-    const date::zoned_seconds zoned{zone, date::sys_seconds{instant.utc().time_since_epoch()}};
-    return date::format("%FT%H:%M%Ez", zoned);
+    const date::sys_seconds utc{instant.utc().time_since_epoch()};
+    const auto offset = zone->get_info(utc).offset.count();  // seconds east of UTC
+    const std::int64_t minutes = (offset < 0 ? -offset : offset) / 60;
+    return fmt::format("{}{}{:02}:{:02}", calendar_text(utc.time_since_epoch().count() + offset, false),
+                       offset < 0 ? '-' : '+', minutes / 60, minutes % 60);
 }
 
 }  // namespace cargoquote

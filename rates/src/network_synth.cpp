@@ -35,8 +35,8 @@
 //     survive the earlier rules name several airline IDs for it: then the routes of the single
 //     Active=Y airline among them are kept and the rest skipped; with no or several Active=Y
 //     airlines all are skipped. In the real data every route code names exactly one airline ID,
-//     so nothing is skipped for ambiguity there (the fixture tests/data/openflights_mini covers
-//     the rule).
+//     so nothing is skipped for ambiguity there (the test fixture in
+//     tests/rates/openflights_fixture.cpp covers the rule).
 //
 // Carriers: one per airline code with a kept route; name from airlines.dat (the joined row);
 //   awb_prefix is a synthetic 3-digit number from a hash of the code (not the real prefix; it may

@@ -1,6 +1,7 @@
-// The network synthesizer (rates/src/network_synth.cpp): the skip rules on a hand-made
-// OpenFlights-format fixture (tests/data/openflights_mini, every row trips one rule), and on the
-// real OpenFlights files (shared/data/openflights; skipped when absent): known-quirk counts,
+// The network synthesizer (rates/src/network_synth.cpp): the skip rules on a small
+// OpenFlights-format fixture (openflights_fixture.hpp: real rows read from shared/data plus
+// invented rows, every row trips one rule), and on the real OpenFlights files
+// (shared/data/openflights; both skipped when absent): known-quirk counts,
 // determinism, that legs only use kept routes, that arrival day offsets agree with block time and
 // the real zones (recomputed here through the engine's time functions), and import validation.
 
@@ -17,6 +18,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -24,6 +26,7 @@
 #include <tuple>
 #include <vector>
 
+#include "openflights_fixture.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_data.hpp"
 
@@ -34,8 +37,32 @@ namespace fs = std::filesystem;
 namespace reason = synth_reason;
 using test::TempDir;
 
-fs::path mini_dir() { return test::source_dir() / "tests" / "data" / "openflights_mini"; }
 fs::path real_dir() { return test::source_dir() / ".." / "shared" / "data" / "openflights"; }
+
+// The fixture, assembled once per test process; removed at exit. Empty without the real data.
+struct MiniFixture {
+    fs::path scratch = fs::temp_directory_path() /
+                       ("cargoquote_openflights_mini_" + std::to_string(::getpid()));
+    std::optional<fs::path> dir = test::write_openflights_fixture(real_dir(), scratch);
+    ~MiniFixture() {
+        std::error_code ignored;
+        fs::remove_all(scratch, ignored);
+    }
+};
+
+const std::optional<fs::path>& mini_fixture() {
+    static const MiniFixture fixture;
+    return fixture.dir;
+}
+
+fs::path mini_dir() { return *mini_fixture(); }
+
+#define REQUIRE_MINI_FIXTURE()                                                            \
+    if (!mini_fixture()) {                                                                \
+        GTEST_SKIP() << "OpenFlights data not found at " << real_dir().string()           \
+                     << " (shared/data/openflights next to the repository): the fixture " \
+                        "takes its real rows from there; fixture tests skipped";          \
+    }
 
 std::string slurp(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -143,6 +170,7 @@ TEST(NetworkSynthRules, MissingInputFileIsAnInputError) {
 // ---- the hand-made fixture: each row trips exactly one rule ----
 
 TEST(NetworkSynthMini, SkipCountsPerRule) {
+    REQUIRE_MINI_FIXTURE();
     const auto net = load_openflights_network(mini_dir());
 
     const auto& a = net.airports_tally;
@@ -187,6 +215,7 @@ TEST(NetworkSynthMini, SkipCountsPerRule) {
 }
 
 TEST(NetworkSynthMini, KeptNetwork) {
+    REQUIRE_MINI_FIXTURE();
     const auto net = load_openflights_network(mini_dir());
     std::vector<std::string> routes;
     for (const auto& r : net.routes)
@@ -217,6 +246,7 @@ TEST(NetworkSynthMini, KeptNetwork) {
 }
 
 TEST(NetworkSynthMini, CsvFilesImportAndAreDeterministic) {
+    REQUIRE_MINI_FIXTURE();
     TempDir dir("cq_synth_mini_");
     const auto net = load_openflights_network(mini_dir());
     NetworkSynthOptions options;
@@ -252,6 +282,7 @@ TEST(NetworkSynthMini, CsvFilesImportAndAreDeterministic) {
 }
 
 TEST(NetworkSynthMini, RateLinesFollowTheDistanceFormula) {
+    REQUIRE_MINI_FIXTURE();
     TempDir dir("cq_synth_rates_");
     const auto net = load_openflights_network(mini_dir());
     NetworkSynthOptions options;

@@ -49,6 +49,11 @@ void expect_only_issue(const ImportReport& report, std::string_view location,
     EXPECT_EQ(report.errors.size(), 1U) << "one fault, one issue expected:\n" << describe(report);
 }
 
+ImportReport import_into(const std::filesystem::path& db, const std::filesystem::path& dir) {
+    auto store = RateStore::open_for_import(db);
+    return store.import_directory(dir);
+}
+
 ImportReport import_fixture(std::string_view name) {
     auto store = RateStore::open_for_import(":memory:");
     return store.import_directory(fixture(name));

@@ -22,6 +22,8 @@ namespace cargoquote::rates::test_support {
 void expect_only_issue(const ImportReport& report, std::string_view location,
                        std::string_view message_part);
 [[nodiscard]] ImportReport import_fixture(std::string_view name);
+// Imports `dir` into the database file `db` and closes it (so it can be inspected afterwards).
+[[nodiscard]] ImportReport import_into(const std::filesystem::path& db, const std::filesystem::path& dir);
 // The sample imported first, then `name` on top of it (for rules checked against the database).
 [[nodiscard]] ImportReport import_fixture_after_sample(std::string_view name);
 

@@ -54,10 +54,7 @@ TEST(SampleImport, CountsEveryRowOfEveryFile) {
 
 TEST(SampleImport, LoadReturnsTheImportedRows) {
     TempDir tmp{"cargoquote_import_"};
-    {
-        auto store = RateStore::open_for_import(tmp / "rates.db");
-        ASSERT_TRUE(store.import_directory(sample_dir()).written);
-    }
+    ASSERT_TRUE(import_into(tmp / "rates.db", sample_dir()).written);
     const RateBookData data = RateStore::open_read_only(tmp / "rates.db").load();
 
     EXPECT_EQ(data.airports.size(), 38U);
@@ -211,10 +208,7 @@ TEST(ImportValidation, ReportsEveryFaultOfEveryFile) {
 TEST(ImportTransaction, RejectedImportLeavesTheDatabaseUnchanged) {
     TempDir tmp{"cargoquote_import_"};
     const fs::path db = tmp / "rates.db";
-    {
-        auto store = RateStore::open_for_import(db);
-        ASSERT_TRUE(store.import_directory(sample_dir()).written);
-    }
+    ASSERT_TRUE(import_into(db, sample_dir()).written);
     const std::string before = dump_database(db);
     const int version_before = user_version(db);
     // The dump covers what the rejected import would have changed.
@@ -223,11 +217,7 @@ TEST(ImportTransaction, RejectedImportLeavesTheDatabaseUnchanged) {
 
     // partly_valid: valid rows in seven files (an airport rename, a new airport, carrier, rate
     // line, FX rate, liability limit, customer, surcharge) and one unknown customer in margins.csv.
-    ImportReport report;
-    {
-        auto store = RateStore::open_for_import(db);
-        report = store.import_directory(fixture("partly_valid"));
-    }
+    const ImportReport report = import_into(db, fixture("partly_valid"));
     expect_only_issue(report, "margins.csv:3:16", "unknown customer 'NOBODY'");
     EXPECT_EQ(report.total_rows(), 10U);
 

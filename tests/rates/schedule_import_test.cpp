@@ -430,21 +430,14 @@ TEST(ScheduleMigration, VersionOneDatabaseIsMigratedKeepingItsData) {
 TEST(ScheduleTransaction, RejectedScheduleImportLeavesTheDatabaseUnchanged) {
     TempDir tmp{"cargoquote_schedule_"};
     const fs::path db = tmp / "rates.db";
-    {
-        auto store = RateStore::open_for_import(db);
-        ASSERT_TRUE(store.import_directory(sample_dir()).written);
-    }
+    ASSERT_TRUE(import_into(db, sample_dir()).written);
     const std::string before = dump_database(db);
     ASSERT_NE(before.find("Q1812-PVGFRA-W26A|"), std::string::npos);
     ASSERT_EQ(before.find("K7101-PVGFRA-W26"), std::string::npos);
 
     // schedule_partly_valid: a new carrier with a valid leg, restriction, handling time and
     // performance row, a new connection time at LEJ, and freighter limits the database already has.
-    ImportReport report;
-    {
-        auto store = RateStore::open_for_import(db);
-        report = store.import_directory(fixture("schedule_partly_valid"));
-    }
+    const ImportReport report = import_into(db, fixture("schedule_partly_valid"));
     expect_only_issue(report, "aircraft_limits.csv:2:1",
                       "aircraft_category: duplicate key 'freighter' (already in the database)");
     EXPECT_EQ(report.total_rows(), 7U);

@@ -63,10 +63,7 @@ TEST(SampleServiceLevels, ImportCountsBothFiles) {
 
 TEST(SampleServiceLevels, LoadReturnsTiersAndPreferencesInKeyOrder) {
     TempDir tmp{"cargoquote_sla_"};
-    {
-        auto store = RateStore::open_for_import(tmp / "rates.db");
-        ASSERT_TRUE(store.import_directory(sample_dir()).written);
-    }
+    ASSERT_TRUE(import_into(tmp / "rates.db", sample_dir()).written);
     const RateBookData data = RateStore::open_read_only(tmp / "rates.db").load();
 
     std::vector<std::pair<std::string, std::string>> keys;
@@ -143,10 +140,7 @@ TEST(SampleServiceLevels, CustomerOverridesRoundTripFieldByField) {
 
 TEST(SampleServiceLevels, StoredAsIntegersPpmHoursAndMicros) {
     TempDir tmp{"cargoquote_sla_"};
-    {
-        auto store = RateStore::open_for_import(tmp / "rates.db");
-        ASSERT_TRUE(store.import_directory(sample_dir()).written);
-    }
+    ASSERT_TRUE(import_into(tmp / "rates.db", sample_dir()).written);
     SQLite::Database db((tmp / "rates.db").string(), SQLite::OPEN_READONLY);
     // dump_rows orders by every column; NULL (the tier itself) sorts before a customer.
     EXPECT_EQ(dump_rows(db, "sla_tiers"),
@@ -386,21 +380,14 @@ TEST(ServiceLevelMigration, VersionTwoDatabaseIsMigratedKeepingItsData) {
 TEST(ServiceLevelTransaction, RejectedImportLeavesTheDatabaseUnchanged) {
     TempDir tmp{"cargoquote_sla_"};
     const fs::path db = tmp / "rates.db";
-    {
-        auto store = RateStore::open_for_import(db);
-        ASSERT_TRUE(store.import_directory(sample_dir()).written);
-    }
+    ASSERT_TRUE(import_into(db, sample_dir()).written);
     const std::string before = dump_database(db);
     ASSERT_EQ(before.find("overnight"), std::string::npos);
     ASSERT_EQ(before.find("BER-NEW"), std::string::npos);
 
     // sla_partly_valid: a new customer, a new tier with an override for it and its preference,
     // all valid, and a preference for ACME-DE, which the database already has.
-    ImportReport report;
-    {
-        auto store = RateStore::open_for_import(db);
-        report = store.import_directory(fixture("sla_partly_valid"));
-    }
+    const ImportReport report = import_into(db, fixture("sla_partly_valid"));
     expect_only_issue(report, "customer_preferences.csv:3:1",
                       "customer_id: duplicate key 'ACME-DE' (already in the database)");
     EXPECT_EQ(report.total_rows(), 5U);

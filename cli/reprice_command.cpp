@@ -45,7 +45,7 @@ struct RepriceOptions {
 
 batch::BatchSettings settings_from(const RepriceOptions& o) {
     batch::BatchSettings s;
-    s.mode = o.mode == "requote" ? batch::BatchMode::Requote : batch::BatchMode::Reprice;
+    s.mode = batch::parse_batch_mode(o.mode, "--mode");
     if (!o.as_of.empty()) s.as_of = Date::parse(o.as_of, "--as-of");
     if (!o.sla.empty()) s.sla_tier = o.sla;
     if (!o.method.empty()) s.method = o.method;

@@ -305,13 +305,7 @@ batch::BatchSettings settings_from(const std::string& mode, const std::optional<
                                    const std::optional<std::string>& method,
                                    const std::optional<std::string>& weights) {
     batch::BatchSettings s;
-    if (mode == "reprice") {
-        s.mode = batch::BatchMode::Reprice;
-    } else if (mode == "requote") {
-        s.mode = batch::BatchMode::Requote;
-    } else {
-        throw InputError(ErrorCode::InvalidInput, "mode", "expected 'reprice' or 'requote'");
-    }
+    s.mode = batch::parse_batch_mode(mode, "mode");
     if (as_of) s.as_of = Date::parse(*as_of, "as_of");
     s.top_k = top_k;
     s.sla_tier = sla;

@@ -6,18 +6,6 @@ namespace cargoquote::batch {
 
 namespace {
 
-std::vector<RouteSector> sectors_of(const Itinerary& it) {
-    std::vector<RouteSector> out;
-    for (const LegInstance& l : it.legs) {
-        if (!out.empty() && out.back().carrier == l.leg->carrier) {
-            out.back().destination = l.leg->destination;
-        } else {
-            out.push_back(RouteSector{l.leg->carrier, l.leg->origin, l.leg->destination});
-        }
-    }
-    return out;
-}
-
 PriceTotals totals_of(const PricedOption& o) {
     const CurrencyCode c = o.currency;
     PriceTotals t{Money::zero(c), Money::zero(c), Money::zero(c),
@@ -82,6 +70,13 @@ bool fill_price(const BookRow& row, const PricedOption& option, const FxTable& f
 }
 
 }  // namespace
+
+BatchMode parse_batch_mode(std::string_view text, std::string_view field) {
+    if (text == "reprice") return BatchMode::Reprice;
+    if (text == "requote") return BatchMode::Requote;
+    throw InputError(ErrorCode::InvalidInput, std::string(field),
+                     fmt::format("'{}' is not a mode: expected 'reprice' or 'requote'", text));
+}
 
 BookPricer::BookPricer(std::shared_ptr<const QuoteEngine> engine, BatchSettings settings)
     : engine_(std::move(engine)), settings_(std::move(settings)) {
@@ -157,7 +152,7 @@ void BookPricer::requote(const BookRow& row, std::vector<RowOutcome>& out) const
         o.routing = option.itinerary.legs.empty()
                         ? routing_text(std::array{RouteSector{option.carrier, row.shipment.origin,
                                                               row.shipment.destination}})
-                        : routing_text(sectors_of(option.itinerary));
+                        : routing_text(route_sectors(option.itinerary));
         if (!option.itinerary.legs.empty()) {
             o.flights = describe_flights(option.itinerary);
             o.transit_minutes = option.itinerary.transit_minutes;

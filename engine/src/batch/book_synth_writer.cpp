@@ -53,7 +53,7 @@ BookWriter::BookWriter(std::ostream& out, bool json_lines) : out_(out), json_lin
     if (json_lines_) return;
     for (std::size_t i = 0; i < kSynthColumns.size(); ++i) {
         if (i > 0) buffer_ += ',';
-        buffer_ += kSynthColumns[i];
+        buffer_ += book_column_name(kSynthColumns[i]);
     }
     buffer_ += '\n';
 }
@@ -65,7 +65,7 @@ void BookWriter::write(const SynthRowFields& fields) {
             if (fields[i].empty()) continue;
             buffer_ += separator;
             separator = ',';
-            append_json_string(buffer_, kSynthColumns[i]);
+            append_json_string(buffer_, book_column_name(kSynthColumns[i]));
             buffer_ += ':';
             append_json_string(buffer_, fields[i]);
         }

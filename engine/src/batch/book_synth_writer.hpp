@@ -3,6 +3,8 @@
 // empty optional fields left out; every value a JSON string so decimals stay exact), buffering
 // so the stream sees large writes.
 
+#include <cargoquote/batch/book_row.hpp>
+
 #include <array>
 #include <ostream>
 #include <string>
@@ -10,11 +12,12 @@
 
 namespace cargoquote::batch::synth {
 
-// The columns written, in order (names as in docs/book-format.md).
-inline constexpr std::array<std::string_view, 12> kSynthColumns = {
-    "shipment_id", "origin",    "destination",    "pieces",
-    "ready",       "commodity", "customer",       "declared_value",
-    "carrier",     "routing",   "previous_total", "previous_currency"};
+// The columns written, in order (every book column but `currency`).
+inline constexpr std::array<BookColumn, 12> kSynthColumns = {
+    BookColumn::ShipmentId, BookColumn::Origin,        BookColumn::Destination,
+    BookColumn::Pieces,     BookColumn::Ready,         BookColumn::Commodity,
+    BookColumn::Customer,   BookColumn::DeclaredValue, BookColumn::Carrier,
+    BookColumn::Routing,    BookColumn::PreviousTotal, BookColumn::PreviousCurrency};
 
 using SynthRowFields = std::array<std::string_view, kSynthColumns.size()>;
 

@@ -9,18 +9,6 @@ namespace {
 
 using Sector = RouteSector;
 
-std::vector<Sector> sectors_of(const Itinerary& it) {
-    std::vector<Sector> out;
-    for (const auto& l : it.legs) {
-        if (out.empty() || out.back().carrier != l.leg->carrier) {
-            out.push_back(Sector{l.leg->carrier, l.leg->origin, l.leg->destination});
-        } else {
-            out.back().destination = l.leg->destination;
-        }
-    }
-    return out;
-}
-
 // The carrier's rate lines on the lane (lines_on_lane is grouped by carrier).
 std::span<const RateLine* const> carrier_lines(const RateBook& book, const Sector& s) {
     const auto lines = book.lines_on_lane(s.origin, s.destination);
@@ -78,6 +66,18 @@ const PricingOutcome* SectorPriceCache::find(std::uint64_t key) const {
 
 const PricingOutcome& SectorPriceCache::store(std::uint64_t key, PricingOutcome outcome) {
     return outcomes_.insert_or_assign(key, std::move(outcome)).first->second;
+}
+
+std::vector<RouteSector> route_sectors(const Itinerary& itinerary) {
+    std::vector<RouteSector> out;
+    for (const auto& l : itinerary.legs) {
+        if (out.empty() || out.back().carrier != l.leg->carrier) {
+            out.push_back(RouteSector{l.leg->carrier, l.leg->origin, l.leg->destination});
+        } else {
+            out.back().destination = l.leg->destination;
+        }
+    }
+    return out;
 }
 
 std::string describe_flights(const Itinerary& itinerary) {
@@ -167,7 +167,7 @@ PricingOutcome price_route(const PricingContext& ctx, std::span<const RouteSecto
 
 PricingOutcome price_itinerary(const PricingContext& ctx, Itinerary itinerary,
                                SectorPriceCache* cache) {
-    const auto sectors = sectors_of(itinerary);
+    const auto sectors = route_sectors(itinerary);
     PricingOutcome outcome = price_route(ctx, sectors, cache);
     if (auto* rejection = std::get_if<Rejection>(&outcome)) {
         rejection->itinerary = describe_flights(itinerary);

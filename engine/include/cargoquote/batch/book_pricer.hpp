@@ -17,6 +17,9 @@ namespace cargoquote::batch {
 
 enum class BatchMode { Reprice, Requote };
 
+// "reprice" or "requote"; InputError naming `field` otherwise.
+[[nodiscard]] BatchMode parse_batch_mode(std::string_view text, std::string_view field);
+
 struct BatchSettings {
     BatchMode mode = BatchMode::Reprice;
     std::optional<Date> as_of;  // reprice: the rating date; requote: the quote date

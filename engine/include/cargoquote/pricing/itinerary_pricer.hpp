@@ -13,6 +13,7 @@
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace cargoquote {
 
@@ -35,6 +36,9 @@ struct RouteSector {
     AirportCode destination;
     friend bool operator==(const RouteSector&, const RouteSector&) = default;
 };
+
+// The itinerary's sectors: each run of consecutive legs on one carrier.
+[[nodiscard]] std::vector<RouteSector> route_sectors(const Itinerary& itinerary);
 
 // Prices a route given only as its carrier sectors (a booked routing being repriced): the same
 // rules as price_itinerary, without flights. Rejections carry no itinerary text.

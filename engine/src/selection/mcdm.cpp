@@ -100,6 +100,10 @@ std::vector<double> weighted_sum(const Matrix& matrix, const std::vector<double>
     return scores;
 }
 
+namespace {
+constexpr double kScoreTieResolution = 1e9;
+}  // namespace
+
 std::vector<std::size_t> ranks_from_scores(const std::vector<double>& scores,
                                            bool higher_is_better) {
     for (std::size_t i = 0; i < scores.size(); ++i) {
@@ -108,11 +112,17 @@ std::vector<std::size_t> ranks_from_scores(const std::vector<double>& scores,
                              "score is not a finite number");
         }
     }
+    // Scores equal to 9 decimals are ties: mathematically equal scores reached through different
+    // floating-point paths (weights scaled by a constant, say) must not rank by rounding noise.
+    std::vector<double> keys(scores.size());
+    for (std::size_t i = 0; i < scores.size(); ++i) {
+        keys[i] = std::nearbyint(scores[i] * kScoreTieResolution) / kScoreTieResolution;
+    }
     std::vector<std::size_t> order(scores.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     // A stable sort keeps equal scores in index order: the documented tie-break.
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return higher_is_better ? scores[a] > scores[b] : scores[a] < scores[b];
+        return higher_is_better ? keys[a] > keys[b] : keys[a] < keys[b];
     });
     std::vector<std::size_t> ranks(scores.size());
     for (std::size_t position = 0; position < order.size(); ++position) {

@@ -92,6 +92,14 @@ TEST(Ranks, ManyTiesStayInIndexOrder) {
     }
 }
 
+TEST(Ranks, ScoresEqualToNineDecimalsAreTies) {
+    // 0.3 reached as 0.1 + 0.2 (0.30000000000000004) ties with 0.3: the lower index wins.
+    EXPECT_EQ(ranks_from_scores({0.3, 0.1 + 0.2}, true), (std::vector<std::size_t>{1, 2}));
+    EXPECT_EQ(ranks_from_scores({0.1 + 0.2, 0.3}, false), (std::vector<std::size_t>{1, 2}));
+    // A difference in the 9th decimal still counts.
+    EXPECT_EQ(ranks_from_scores({0.300000001, 0.300000002}, true), (std::vector<std::size_t>{2, 1}));
+}
+
 TEST(Ranks, RejectNonFiniteScores) {
     EXPECT_EQ(input_error_field([] { (void)ranks_from_scores({0.1, kNan}, true); }), "scores/1");
 }

@@ -66,9 +66,9 @@ void validate_weights(const std::vector<double>& weights, std::size_t criteria);
                                                Normalization normalization,
                                                const std::vector<Bounds>& bounds = {});
 
-// 1-based ranks: rank 1 is the best score. Equal scores are ranked by position (the lower index
-// first), so the result is deterministic and every rank 1..n appears once. InputError for
-// non-finite scores.
+// 1-based ranks: rank 1 is the best score. Scores equal to 9 decimals are ties, ranked by position
+// (the lower index first), so the result is deterministic and every rank 1..n appears once.
+// InputError for non-finite scores.
 [[nodiscard]] std::vector<std::size_t> ranks_from_scores(const std::vector<double>& scores,
                                                          bool higher_is_better);
 

@@ -23,6 +23,20 @@ public:
     [[nodiscard]] std::ostream& stream();
     // Flushes and renames into place; throws InputError(FileUnreadable) when writing failed.
     void commit();
+    // A ".partial" file left by an earlier run that was killed, removed when this one started.
+    [[nodiscard]] bool removed_stale_partial() const { return removed_stale_partial_; }
+    [[nodiscard]] const std::filesystem::path& partial_path() const { return partial_path_; }
+
+    // Commits both files or neither: both are flushed and checked before either is renamed, and
+    // when the second rename fails the first file is taken back out of place.
+    static void commit_both(AtomicOutputFile& first, AtomicOutputFile& second);
+
+    // Refuses, before any work, a destination that is a directory (InputError FileUnreadable
+    // naming `option`) or two destinations (or a destination and `input`) that are one file
+    // (InputError Usage).
+    static void check_destinations(const std::string& input, const std::string& first,
+                                   const std::string& first_option, const std::string& second,
+                                   const std::string& second_option);
 
 private:
     std::filesystem::path final_path_;
@@ -32,6 +46,10 @@ private:
     std::ofstream file_;
     bool to_stdout_ = false;
     bool committed_ = false;
+    bool removed_stale_partial_ = false;
+
+    void finish_writing();
+    void rename_into_place();
 };
 
 }  // namespace cargoquote::cli

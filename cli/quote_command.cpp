@@ -60,6 +60,7 @@ QuoteRequest request_from_options(const QuoteOptions& o) {
     s.origin = AirportCode::parse(o.from, "--from");
     s.destination = AirportCode::parse(o.to, "--to");
     for (const auto& spec : o.pieces) s.pieces.push_back(parse_piece_spec(spec, "--piece"));
+    validate_shipment_totals(s.pieces, "--piece");
     s.commodity = Commodity::parse(o.commodity, "--commodity");
     s.ready_time = LocalDateTime::parse(o.ready, "--ready");
     if (!o.customer.empty()) s.customer_id = o.customer;
@@ -130,22 +131,31 @@ int run_quote(const QuoteOptions& o) {
 Action add_quote_command(CLI::App& app) {
     auto options = std::make_shared<QuoteOptions>();
     CLI::App* cmd = app.add_subcommand("quote", "Price a shipment with every carrier on the lane");
-    cmd->add_option("--from", options->from, "Origin airport (IATA), e.g. PVG");
-    cmd->add_option("--to", options->to, "Destination airport (IATA), e.g. FRA");
-    cmd->add_option("--piece", options->pieces,
+    std::vector<CLI::Option*> shipment_options;
+    shipment_options.push_back(cmd->add_option("--from", options->from, "Origin airport (IATA), e.g. PVG"));
+    shipment_options.push_back(cmd->add_option("--to", options->to, "Destination airport (IATA), e.g. FRA"));
+    shipment_options.push_back(cmd->add_option("--piece", options->pieces,
                     "Pieces as COUNTxLxWxH@KG in cm and kg per piece, e.g. 3x120x80x100@250 "
-                    "(repeatable)");
-    cmd->add_option("--commodity", options->commodity,
-                    "GEN, a 4-digit specific commodity item, or AVI NWP VAL PER DGR HUM EAT ICE")
-        ->capture_default_str();
-    cmd->add_option("--ready", options->ready, "Ready time, local at origin: YYYY-MM-DDTHH:MM");
-    cmd->add_option("--customer", options->customer, "Customer id (margins, credit)");
-    cmd->add_option("--declared-value", options->declared_value,
-                    "Declared value for carriage, e.g. '50000 EUR' (default: NVD)");
-    cmd->add_option("--currency", options->currency, "Quote currency (default: the rates' currency)");
-    cmd->add_option("--date", options->date, "Quote date YYYY-MM-DD (default: the shipping date)");
-    cmd->add_option("--request", options->request_file,
-                    "JSON quote request file ('-' for stdin) instead of the options above");
+                    "(repeatable)"));
+    shipment_options.push_back(
+        cmd->add_option("--commodity", options->commodity,
+                        "GEN, a 4-digit specific commodity item, or AVI NWP VAL PER DGR HUM EAT ICE")
+            ->capture_default_str());
+    shipment_options.push_back(
+        cmd->add_option("--ready", options->ready, "Ready time, local at origin: YYYY-MM-DDTHH:MM"));
+    shipment_options.push_back(
+        cmd->add_option("--customer", options->customer, "Customer id (margins, credit)"));
+    shipment_options.push_back(cmd->add_option("--declared-value", options->declared_value,
+                                               "Declared value for carriage, e.g. '50000 EUR' (default: NVD)"));
+    shipment_options.push_back(
+        cmd->add_option("--currency", options->currency, "Quote currency (default: the rates' currency)"));
+    shipment_options.push_back(
+        cmd->add_option("--date", options->date, "Quote date YYYY-MM-DD (default: the shipping date)"));
+    CLI::Option* request = cmd->add_option(
+        "--request", options->request_file,
+        "JSON quote request file ('-' for stdin) instead of the options above");
+    // The request file holds the whole shipment: an option beside it would be silently ignored.
+    for (CLI::Option* o : shipment_options) request->excludes(o);
     add_database_option(*cmd, options->db);
     cmd->add_option("--sla", options->sla, "SLA tier the options must meet (express, standard, ...; none = no SLA)");
     cmd->add_option("--method", options->method, "Ranking method: weighted_sum, topsis or vikor");
@@ -154,7 +164,8 @@ Action add_quote_command(CLI::App& app) {
     cmd->add_flag("--explain", options->explain,
                   "Show each option's criteria, normalized values, contributions and why it ranks there");
     cmd->add_option("--limit", options->limit, "Options shown in full in the table (0 = all)")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->check(CLI::Range(0, 10'000));
     cmd->add_flag("--json", options->json, "Print the JSON result (schema cargoquote.quote_result/1)");
     return [cmd, options] { return cmd->parsed() ? run_quote(*options) : -1; };
 }

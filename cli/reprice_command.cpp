@@ -90,8 +90,16 @@ int run_reprice(const RepriceOptions& o) {
     const batch::BookPricer pricer(engine, settings);
 
     const std::string errors_path = o.errors.empty() ? o.out + ".errors.csv" : o.errors;
+    AtomicOutputFile::check_destinations(o.input, o.out, "--out", errors_path, "--errors");
     AtomicOutputFile output(o.out, "--out");
     AtomicOutputFile errors(errors_path, "--errors");
+    for (const AtomicOutputFile* f : {&output, &errors}) {
+        if (f->removed_stale_partial()) {
+            std::cerr << fmt::format("cargoquote: removed '{}', left by an earlier run that did not "
+                                     "finish\n",
+                                     f->partial_path().string());
+        }
+    }
 
     ProgressBar progress(o.input == "-" ? std::nullopt : file_size(o.input));
     batch::BatchOptions options;
@@ -114,8 +122,7 @@ int run_reprice(const RepriceOptions& o) {
         print_summary(summary, seconds, errors_path);
         return kInterruptedExitCode;  // the destructors remove both partial files
     }
-    output.commit();
-    errors.commit();
+    AtomicOutputFile::commit_both(output, errors);
     print_summary(summary, seconds, errors_path);
     return 0;
 }

@@ -34,6 +34,7 @@ int run_search(const SearchOptions& o) {
                           .horizon_days = o.horizon_days,
                           .keep_dominated = o.all};
     for (const auto& spec : o.pieces) request.pieces.push_back(parse_piece_spec(spec, "--piece"));
+    validate_shipment_totals(request.pieces, "--piece");
     if (o.max_legs < 1 || o.max_legs > 4) {
         throw InputError(ErrorCode::InvalidNumber, "--max-legs", "must be 1 to 4");
     }

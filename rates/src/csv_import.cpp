@@ -456,8 +456,14 @@ private:
             }
         }
         for (std::size_t i = 0; i < table.header.size(); ++i) {
-            if (std::find(spec.columns.begin(), spec.columns.end(), table.header[i]) ==
-                spec.columns.end()) {
+            const auto first = std::find(table.header.begin(), table.header.end(), table.header[i]);
+            if (first != table.header.begin() + static_cast<std::ptrdiff_t>(i)) {
+                issues().push_back({spec.name, table.header_line, i + 1,
+                                    fmt::format("column '{}' appears twice (also column {})",
+                                                table.header[i], first - table.header.begin() + 1)});
+                header_ok = false;
+            } else if (std::find(spec.columns.begin(), spec.columns.end(), table.header[i]) ==
+                       spec.columns.end()) {
                 issues().push_back({spec.name, table.header_line, i + 1,
                                     fmt::format("unknown column '{}'", table.header[i])});
                 header_ok = false;
@@ -591,6 +597,11 @@ private:
                 throw InputError(ErrorCode::InvalidNumber, {},
                                  fmt::format("'{}' is not a positive rate", s));
             }
+            // Stored in nanos: a rate with more decimals would be rounded silently.
+            if (const auto dot = s.find('.'); dot != std::string::npos && s.size() - dot - 1 > 9) {
+                throw InputError(ErrorCode::InvalidNumber, {},
+                                 fmt::format("'{}' has more than 9 decimals", s));
+            }
             return *nanos;
         });
         const std::string source = r.text("source");
@@ -687,6 +698,9 @@ private:
         }
         if (step && step->in_grams() <= 0) r.error("weight_step_kg", "must be greater than zero");
         if (from && to && *to < *from) r.error("valid_to", "valid_to is before valid_from");
+        if (origin && destination && *origin == *destination) {
+            r.error("destination", "origin and destination are the same airport");
+        }
         if (cls) check_rate_class(r, *cls, line, breaks_ok);
         if (id && existing_line_ids().contains(*id)) {
             r.error("line_id", fmt::format("duplicate key '{}' (already in the database)", *id));

@@ -10,14 +10,14 @@ core/money.cpp):
 * surcharges: the carrier's and the any-carrier ones, origin/destination 'ZZZ' (NULL) = any,
   commodity '' or 'GEN', valid on the rating date; per chargeable kg (the actual chargeable weight,
   not a higher break's), per gross kg (rounded gross), per piece, per shipment, % of freight; the
-  amount is rounded in the surcharge's own currency, bounded by its min/max (same currency), then
-  converted; % of freight is computed in the rate's currency with min/max converted into it;
+  amount is rounded once: in the rate's currency when the surcharge's is the same, else the exact
+  amount is bounded by its min/max in its own currency, converted and rounded; % of freight is computed in the rate's currency with min/max converted into it;
 * FX: the direct pair's latest row valid on the date, else the inverse of the reverse pair
   (1e18 / rate, half-up in nanos); every conversion rounds to the target's minor unit;
 * margin: the most specific rule (customer 2 > group 1 > default 0, then lane specificity, then
   min weight; first margin_id on ties) valid on the date with min_weight <= chargeable; percent of
-  the weight charge plus the surcharges marked apply_margin, plus per_kg x chargeable (rounded in
-  the rule's currency, then converted), at least the converted minimum per shipment.
+  the weight charge plus the surcharges marked apply_margin, plus per_kg x chargeable (converted
+  exactly and rounded once), at least the converted minimum per shipment.
 
 Money is int64 micro-units throughout; every rounding is half away from zero to the currency's
 minor unit, once per charge line, as the engine does. Products that could overflow int64 (an
@@ -113,6 +113,28 @@ def round_to_minor(amount_micros, currency_exponent) -> np.ndarray:
 def fx_convert(amount_micros, rate_nanos, to_exponent) -> np.ndarray:
     return mul_div_half_up(amount_micros, rate_nanos, 9 + np.asarray(to_exponent)) \
         * 10 ** np.asarray(to_exponent, np.int64)
+
+
+def converted_once(amount_micros, quantity, per_exponent, rate_nanos, to_exponent) -> np.ndarray:
+    """amount x quantity / 10^per_exponent converted at rate_nanos and rounded to the target's
+    minor unit once (carrier_pricer.cpp, convert_exact). Python integers: the product of three
+    int64 factors does not fit in 64 bits, and only the rows in another currency come here."""
+    a = np.asarray(amount_micros, np.int64).astype(object)
+    q = np.asarray(quantity, np.int64).astype(object)
+    r = np.asarray(rate_nanos, np.int64).astype(object)
+    e = np.broadcast_to(np.asarray(per_exponent, np.int64) + 9 + np.asarray(to_exponent, np.int64),
+                        a.shape)
+    d = np.array([10 ** int(x) for x in e.ravel()], dtype=object).reshape(e.shape)
+    units = (a * q * r * 2 + d) // (2 * d)
+    return (units * (10 ** np.asarray(to_exponent, np.int64).astype(object))).astype(np.int64)
+
+
+def _where_foreign(foreign: np.ndarray, compute, fallback: np.ndarray) -> np.ndarray:
+    """compute(mask) on the foreign rows only (the exact Python-integer path), fallback elsewhere."""
+    out = np.array(fallback, np.int64, copy=True)
+    if foreign.any():
+        out[foreign] = compute(foreign)
+    return out
 
 
 _POWERS_OF_TEN = 10 ** np.arange(19, dtype=np.int64)
@@ -389,8 +411,22 @@ def _surcharge_lines(priced: pd.DataFrame, surcharges: pd.DataFrame,
                       charge_for_quantity(p["amount_micros"], quantity, per_e, own_e))
     amount = np.where(has_min & (amount < low), low, amount)
     amount = np.where(has_max & (high < amount), high, amount)
-    # Amount bases: bounded in their own currency, then converted.
-    amount = np.where(~percent & foreign, fx_convert(amount, safe_rate, rate_e), amount)
+    # Amount bases in another currency: the exact amount, bounded in its own currency (compared
+    # as rate x quantity against bound x 10^per), converted and rounded once.
+    micros = p["amount_micros"].to_numpy(np.int64)
+    numerator = micros.astype(object) * np.asarray(quantity, np.int64).astype(object)
+    denominator = (10 ** per_e).astype(object)
+    below = has_min & (numerator < low.astype(object) * denominator)
+    numerator = np.where(below, low.astype(object), numerator)
+    denominator = np.where(below, 1, denominator)
+    above = has_max & (high.astype(object) * denominator < numerator)
+    own_micros = np.where(below, low, np.where(above, high, micros))
+    own_quantity = np.where(below | above, 1, quantity)
+    own_per = np.where(below | above, 0, per_e)
+    amount = _where_foreign(
+        ~percent & foreign,
+        lambda m: converted_once(own_micros[m], own_quantity[m], own_per[m], safe_rate[m], rate_e[m]),
+        amount)
     needs_fx = foreign & (~percent | has_min | has_max)
     return pd.DataFrame({"row": p["row"], "amount": amount,
                          "markable": np.where(p["apply_margin"], amount, 0),
@@ -443,9 +479,13 @@ def _margin(priced: pd.DataFrame, rules: pd.DataFrame,
     rate = fx_rates(fx, rule_currency, priced["currency"], day)
     safe_rate = np.maximum(rate, 0)
     foreign = (rule_currency != priced["currency"]).to_numpy()
-    per_kg = charge_for_quantity(r["per_kg_micros"].fillna(0).to_numpy(np.int64),
-                                 priced["chargeable_g"].to_numpy(np.int64), 3, rule_e)
-    per_kg = np.where(foreign, fx_convert(per_kg, safe_rate, rate_e), per_kg)
+    per_kg_micros = r["per_kg_micros"].fillna(0).to_numpy(np.int64)
+    chargeable_g = priced["chargeable_g"].to_numpy(np.int64)
+    per_kg = charge_for_quantity(per_kg_micros, chargeable_g, 3, rule_e)
+    per_kg = _where_foreign(
+        foreign,
+        lambda m: converted_once(per_kg_micros[m], chargeable_g[m], 3, safe_rate[m], rate_e[m]),
+        per_kg)
     minimum = r["min_per_shipment_micros"].fillna(0).to_numpy(np.int64)
     minimum = np.where(foreign, fx_convert(minimum, safe_rate, rate_e), minimum)
     amount = apply_ratio(priced["markable"].to_numpy(np.int64),

@@ -359,6 +359,94 @@ TEST_F(CliErrors, MalformedJsonRequest) {
                  ErrorCode::InvalidJson, {"JSON"});
 }
 
+TEST_F(CliErrors, AWeightPastItsRangeIsRefusedNotWrapped) {
+    // Once priced at -4,611,686,017,383.23 CNY (signed overflow in the chargeable weight).
+    expect_error(cargoquote_on_sample(with(kAcmeQuote, "--piece", "1x1x1x1@9223372036854")),
+                 ErrorCode::QuantityOutOfRange, {"--piece", "weight must be at most 250000.0 kg"});
+    expect_error(cargoquote_on_sample(with(kAcmeQuote, "--piece", "100000x1x1x1@2000")),
+                 ErrorCode::QuantityOutOfRange, {"--piece", "gross weight must be at most"});
+    expect_error(cargoquote_on_sample(with(kAcmeQuote, "--piece", "1x5000.1x1x1@1")),
+                 ErrorCode::QuantityOutOfRange, {"--piece", "length must be at most 5000 cm"});
+}
+
+// The demo request with `edit` applied to its JSON text, written to a file.
+fs::path request_file(std::string_view name, const std::string& text) {
+    const fs::path path = fs::temp_directory_path() / ("cargoquote_cli_req_" + std::to_string(::getpid()) +
+                                                       "_" + std::string(name));
+    write_file(path, text);
+    return path;
+}
+
+constexpr std::string_view kRequestHead =
+    R"({"schema":"cargoquote.quote_request/1","shipment":{"origin":"PVG","destination":"FRA",)"
+    R"("readyTime":"2026-11-26T10:00","pieces":[{"count":1,"dimensions":{"length":"10",)"
+    R"("width":"10","height":"10","unit":"CMT"},"grossWeight":{"value":)";
+
+TEST_F(CliErrors, AJsonNumberOutsideDoubleRangeNamesItsPointer) {
+    // Once exit 1 "internal" (nlohmann's out_of_range escaped).
+    const fs::path weight = request_file("weight.json", std::string(kRequestHead) + R"(1e400,"unit":"KGM"}}]}})");
+    expect_error(cargoquote_on_sample({"quote", "--request", weight.string()}), ErrorCode::InvalidNumber,
+                 {"/shipment/pieces/0/grossWeight/value", "outside the range of a double"});
+    const fs::path days = request_file("days.json", std::string(kRequestHead) +
+                                                        R"("5","unit":"KGM"}}]},"offerValidityDays":1e400})");
+    expect_error(cargoquote_on_sample({"quote", "--request", days.string()}), ErrorCode::InvalidNumber,
+                 {"/offerValidityDays"});
+}
+
+TEST_F(CliErrors, ADuplicateJsonKeyIsRefusedByPointer) {
+    const fs::path path = request_file(
+        "dup.json", std::string(kRequestHead) + R"("5","value":"500","unit":"KGM"}}]}})");
+    expect_error(cargoquote_on_sample({"quote", "--request", path.string()}), ErrorCode::InvalidInput,
+                 {"/shipment/pieces/0/grossWeight/value", "appears twice"});
+}
+
+TEST_F(CliErrors, MoneyAsAJsonNumberIsRefused) {
+    const fs::path path = request_file(
+        "money.json", std::string(kRequestHead) +
+                          R"("5","unit":"KGM"}}],"declaredValue":{"amount":50000,"currency":"EUR"}}})");
+    expect_error(cargoquote_on_sample({"quote", "--request", path.string()}), ErrorCode::InvalidNumber,
+                 {"/shipment/declaredValue/amount", "decimal string"});
+}
+
+TEST_F(CliErrors, ARequestFileWithShipmentOptionsIsAUsageError) {
+    const fs::path path = request_file("ok.json", std::string(kRequestHead) + R"("5","unit":"KGM"}}]}})");
+    const CliRun run = cargoquote_on_sample({"quote", "--request", path.string(), "--from", "PVG"});
+    EXPECT_EQ(run.exit_code, exit_code_of(ErrorCode::Usage)) << run.err;
+    EXPECT_NE(run.err.find("--from"), std::string::npos) << run.err;
+    EXPECT_EQ(cargoquote_on_sample({"quote", "--request", path.string()}).exit_code, 0);
+}
+
+TEST_F(CliErrors, LimitOutOfRangeIsAUsageError) {
+    for (const std::string limit : {"-1", "99999999999999999999"}) {
+        const CliRun run = cargoquote_on_sample(plus(kAcmeQuote, {"--limit", limit}));
+        EXPECT_EQ(run.exit_code, exit_code_of(ErrorCode::Usage)) << limit << ": " << run.err;
+        EXPECT_NE(run.err.find("--limit"), std::string::npos) << run.err;
+    }
+}
+
+TEST_F(CliQuoteJson, ASurchargeInEuroIsConvertedExactlyAndRoundedOnce) {
+    // X4 fuel: 1.05 EUR/kg x 20.5 kg = 21.525 EUR, x 8.030632 (EUR->CNY in force on the day)
+    // = 172.8594... -> 172.86 CNY. Rounding to the cent in EUR first (21.53) gave 172.90.
+    const CliRun run = cargoquote_on_sample(
+        {"quote", "--from", "PVG", "--to", "FRA", "--piece", "1x10x10x10@20.5", "--ready",
+         "2026-11-26T10:00", "--date", "2026-11-25", "--sla", "none", "--json"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    bool seen = false;
+    const json result = json::parse(run.out);
+    for (const json& option : result.at("bookingOptions")) {
+        if (option.at("carrier").at("code") != "X4") continue;
+        for (const json& line : option.at("price").at("ratelines")) {
+            if (line.at("code") != "MY") continue;
+            EXPECT_EQ(line.at("fx").at("rate"), "8.030632");
+            EXPECT_EQ(line.at("amount").at("amount"), "172.86");
+            EXPECT_EQ(cents(line.at("amount")),
+                      round_half_up(Wide{105} * 20'500 * 8'030'632, Wide{1'000} * 1'000'000));
+            seen = true;
+        }
+    }
+    EXPECT_TRUE(seen) << "no X4 fuel line";
+}
+
 TEST_F(CliErrors, HelpIsUsageOnStdout) {
     const CliRun run = cargoquote({"--help"});
     EXPECT_EQ(run.exit_code, 0);

@@ -100,6 +100,73 @@ TEST_F(RepriceCli, AMissingColumnIsAFileErrorWithoutOutput) {
     EXPECT_FALSE(fs::exists(dir / "out.csv.partial"));
 }
 
+constexpr std::string_view kBookHeader =
+    "shipment_id,origin,destination,pieces,ready,commodity,customer,carrier,routing,previous_total,"
+    "previous_currency\n";
+
+TEST_F(RepriceCli, QuantitiesPastTheirRangeAreRowErrorsNeverPrices) {
+    // Once: -4,611,686,017,383.23 CNY and a chargeable weight of 17.0 kg, exit 0.
+    write_file(dir / "book.csv",
+               std::string(kBookHeader) +
+                   "W1,PVG,FRA,1x1x1x1@9223372036854,2026-11-26T10:00,GEN,,X4,,,\n"
+                   "W2,PVG,FRA,100000x1x1x1@9223372036854,2026-11-26T10:00,GEN,,X4,,,\n"
+                   "W3,PVG,FRA,60000x10x10x10@10+50000x10x10x10@10,2026-11-26T10:00,GEN,,X4,,,\n"
+                   "OK,PVG,FRA,1x10x10x10@5,2026-11-26T10:00,GEN,,X4,,,\n");
+    const CliRun run = reprice(dir / "book.csv", dir / "out.csv", {"--errors", (dir / "e.csv").string()});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const std::string errors = read_file(dir / "e.csv");
+    EXPECT_NE(errors.find("2,4,pieces,quantity_out_of_range,"), std::string::npos) << errors;
+    EXPECT_NE(errors.find("3,4,pieces,quantity_out_of_range,"), std::string::npos) << errors;
+    EXPECT_NE(errors.find("4,4,pieces,quantity_out_of_range,the shipment's piece count"), std::string::npos)
+        << errors;
+    EXPECT_EQ(line_count(dir / "out.csv"), 2U);  // the header and OK, nothing priced from W1-W3
+    EXPECT_NE(read_file(dir / "out.csv").find("\n5,OK,1,priced,"), std::string::npos);
+}
+
+TEST_F(RepriceCli, ErrorsFileOnTheOutputIsAUsageErrorBeforeAnyWork) {
+    const fs::path book = synth("book.csv", 20);
+    const CliRun same = reprice(book, dir / "o.csv", {"--errors", (dir / "o.csv").string()});
+    EXPECT_EQ(same.exit_code, exit_code_of(ErrorCode::Usage)) << same.err;
+    EXPECT_FALSE(fs::exists(dir / "o.csv"));
+    const CliRun onto_input = reprice(book, book);
+    EXPECT_EQ(onto_input.exit_code, exit_code_of(ErrorCode::Usage)) << onto_input.err;
+    EXPECT_EQ(line_count(book), 21U);  // the book is untouched
+}
+
+TEST_F(RepriceCli, ADirectoryAsErrorsFileFailsBeforeWritingTheOutput) {
+    // Once: a complete o.csv was committed, then the job failed with exit 34.
+    const fs::path book = synth("book.csv", 20);
+    fs::create_directories(dir / "errs");
+    const CliRun run = reprice(book, dir / "o.csv", {"--errors", (dir / "errs").string()});
+    EXPECT_EQ(run.exit_code, exit_code_of(ErrorCode::FileUnreadable)) << run.err;
+    EXPECT_NE(run.err.find("is a directory"), std::string::npos) << run.err;
+    EXPECT_FALSE(fs::exists(dir / "o.csv"));
+    EXPECT_FALSE(fs::exists(dir / "o.csv.partial"));
+}
+
+TEST_F(RepriceCli, AStalePartialFileIsRemovedAndReported) {
+    const fs::path book = synth("book.csv", 20);
+    write_file(dir / "o.csv.partial", "left by a killed run\n");
+    const CliRun run = reprice(book, dir / "o.csv");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.err.find("o.csv.partial', left by an earlier run"), std::string::npos) << run.err;
+    EXPECT_FALSE(fs::exists(dir / "o.csv.partial"));
+    EXPECT_EQ(line_count(dir / "o.csv"), 21U);
+}
+
+TEST_F(RepriceCli, AStrayQuoteCostsOneRowAndEveryLineIsAccounted) {
+    const fs::path book = synth("book.csv", 2000);
+    std::string text = read_file(book);
+    const std::size_t second_row = text.find('\n', text.find('\n') + 1) + 1;
+    text.insert(text.find(',', second_row) + 1, "\"");  // an unclosed quote in row 2
+    write_file(book, text);
+    const CliRun run = reprice(book, dir / "o.csv", {"--errors", (dir / "e.csv").string()});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(line_count(dir / "e.csv") - 1, 1U);
+    EXPECT_EQ(line_count(dir / "o.csv") - 1, 1999U);
+    EXPECT_NE(run.err.find("2000 rows read"), std::string::npos) << run.err;
+}
+
 TEST_F(RepriceCli, InterruptLeavesNoOutputUnderTheFinalName) {
     // Requoting is slow enough that SIGINT arrives mid-run.
     const fs::path book = synth("book.csv", 20000);

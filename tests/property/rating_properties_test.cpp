@@ -1,4 +1,5 @@
 // Properties of the rating rules over random shipments and rate lines (RapidCheck).
+#include <cargoquote/pricing/rate_book.hpp>
 #include <cargoquote/pricing/weight_charge.hpp>
 #include <cargoquote/quote/quote_engine.hpp>
 #include <cargoquote/shipment/chargeable_weight.hpp>
@@ -108,6 +109,41 @@ RC_GTEST_PROP(QuoteProperties, TotalsEqualTheSumOfTheirLinesExactly, ()) {
         RC_ASSERT(o.buy_total + o.margin.amount == o.sell_total);
         RC_ASSERT(o.weights.chargeable >= o.weights.gross_weight);
     }
+}
+
+// The small book with B2's fuel at 1.05 EUR per chargeable kg (X4's sample rate): on the 0.5 kg
+// weight steps the EUR amount has a sub-cent part (0.525 EUR), which rounding before converting
+// would shift.
+RateBook book_with_fuel_in_eur() {
+    RateBookData data = test::small_rate_book();
+    for (Surcharge& s : data.surcharges) {
+        if (s.surcharge_id == "B2-MY") s.amount = Money::parse(CurrencyCode::parse("EUR"), "1.05", "t");
+    }
+    return RateBook(std::move(data));
+}
+
+RC_GTEST_PROP(QuoteProperties, AChargeInAnotherCurrencyIsConvertedExactlyAndRoundedOnce, ()) {
+    // 1.05 EUR x 7.80 = 8.19 CNY per kg of the exact chargeable weight, rounded half-up to the fen
+    // once (never 1.05 x kg rounded to the cent in EUR first).
+    static const QuoteEngine engine(std::make_shared<const RateBook>(book_with_fuel_in_eur()));
+    QuoteRequest r;
+    r.shipment.origin = AirportCode::parse("PVG");
+    r.shipment.destination = AirportCode::parse("FRA");
+    r.shipment.pieces = {*genPiece()};
+    r.shipment.ready_time = LocalDateTime::parse("2026-11-26T10:00", "r");
+    const auto result = engine.quote(r);
+    bool seen = false;
+    for (const auto& o : result.options) {
+        if (o.carrier.view() != "B2") continue;
+        for (const auto& c : o.charges) {
+            if (c.code != "MY") continue;
+            const std::int64_t grams = o.weights.chargeable.in_grams();
+            const std::int64_t fen = (819 * grams * 2 + 1000) / 2000;  // 819 fen/kg, half-up
+            RC_ASSERT(c.amount == Money(CurrencyCode::parse("CNY"), fen * 10'000));
+            seen = true;
+        }
+    }
+    RC_ASSERT(seen);
 }
 
 }  // namespace

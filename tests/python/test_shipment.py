@@ -107,6 +107,22 @@ def test_chargeable_weight_takes_pieces():
     assert w["gross_weight"] == 768.5 and w["volume_cm3"] == 3 * 120 * 80 * 101 + 60 * 40 * 35
 
 
+def test_quantities_past_their_range_are_errors_not_wrapped_numbers():
+    def piece(**overrides):
+        values = {"count": 1, "length": 10, "width": 10, "height": 10, "weight": 5, **overrides}
+        return lambda: cq.Piece(**values)
+
+    for overrides, field in [({"count": 2**70}, "/count"), ({"count": 100_001}, "/count"),
+                             ({"weight": 9223372036854}, "/weight"), ({"length": "5000.1"}, "/length")]:
+        error = error_of(piece(**overrides))
+        assert (error.code, error.field) == (24, field), overrides
+    assert cq.Piece(count=100_000, length=5000, width=1, height=1, weight=250_000).count == 100_000
+    many = [cq.Piece(count=60_000, length=10, width=10, height=10, weight=1)] * 2
+    totals = error_of(lambda: cq.Shipment(origin="PVG", destination="FRA", pieces=many,
+                                          ready_time="2026-11-26T10:00"))
+    assert (totals.code, totals.field) == (24, "/pieces")
+
+
 def test_piece_errors():
     negative = error_of(lambda: cq.Piece(count=1, length=10, width=10, height=10, weight=-5))
     assert (negative.code, negative.field) == (13, "/weight")

@@ -109,6 +109,22 @@ TEST(ImportValidation, UnknownAirport) {
     expect_only_issue(import_fixture("unknown_airport"), "rates.csv:3:27", "unknown airport 'XYZ'");
 }
 
+TEST(ImportValidation, RateLineFromAnAirportToItself) {
+    expect_only_issue(import_fixture("rate_same_origin_destination"), "rates.csv:3:27",
+                      "origin and destination are the same airport");
+}
+
+TEST(ImportValidation, DuplicatedHeaderColumnIsOneErrorNamingIt) {
+    // Once: one "expected 19 fields" error per row instead of one naming the column.
+    const ImportReport report = import_fixture("duplicate_header_column");
+    expect_only_issue(report, "rates.csv:1:19", "column 'carrier' appears twice (also column 2)");
+}
+
+TEST(ImportValidation, FxRateWithMoreDecimalsThanStoredIsRefused) {
+    expect_only_issue(import_fixture("fx_too_many_decimals"), "fx_rates.csv:2:20",
+                      "'8.2052700001' has more than 9 decimals");
+}
+
 TEST(ImportValidation, NegativeAmount) {
     expect_only_issue(import_fixture("negative_amount"), "rates.csv:3:40",
                       "min_charge: '-75.00' must not be negative");

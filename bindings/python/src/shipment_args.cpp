@@ -15,12 +15,15 @@ int count_from(const py::handle& count, const std::string& at) {
     if (!py::isinstance<py::int_>(count) || py::isinstance<py::bool_>(count)) {
         throw InputError(ErrorCode::InvalidNumber, at + "/count", "expected a whole number");
     }
-    const auto value = count.cast<long long>();
-    if (value <= 0 || value > 100000) {
-        throw InputError(ErrorCode::NegativeQuantity, at + "/count",
-                         "count must be between 1 and 100000");
+    // Python ints of any size: compared as Python objects, so 2**70 is out of range, not a wrap.
+    if (count.cast<py::int_>() <= py::int_(0)) {
+        throw InputError(ErrorCode::NegativeQuantity, at + "/count", "count must be greater than zero");
     }
-    return static_cast<int>(value);
+    if (count.cast<py::int_>() > py::int_(kMaxPieceCount)) {
+        throw InputError(ErrorCode::QuantityOutOfRange, at + "/count",
+                         "count must be at most " + std::to_string(kMaxPieceCount));
+    }
+    return count.cast<int>();
 }
 
 // "50000 EUR", the command line's --declared-value form.
@@ -73,7 +76,7 @@ Piece piece_from_values(const py::handle& count, const py::handle& length, const
     p.width = Length::parse_cm(text(width, "width"), at + "/width");
     p.height = Length::parse_cm(text(height, "height"), at + "/height");
     p.weight_per_piece = Mass::parse_kg(text(weight, "weight"), at + "/weight");
-    validate_piece(p, at);
+    validate_piece(p, at, kFlatPieceFields);
     return p;
 }
 
@@ -113,6 +116,7 @@ Shipment shipment_from_args(const ShipmentArgs& args) {
     for (std::size_t i = 0; i < args.pieces.size(); ++i) {
         s.pieces.push_back(piece_from_python(args.pieces[i], "/pieces/" + std::to_string(i)));
     }
+    validate_shipment_totals(s.pieces, "/pieces");
     s.commodity = Commodity::parse(args.commodity, "/commodity");
     s.ready_time = ready_time_from(args.ready_time);
     s.customer_id = args.customer;

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <cargoquote/io/json_parse.hpp>
+
 namespace cargoquote::batch {
 
 namespace {
@@ -30,6 +32,11 @@ RowError whole_row_error(const RawRecord& record, ErrorCode code, std::string me
 
 // Empty or invalid UTF-8 records are errors in either format.
 std::optional<RowError> unreadable(const RawRecord& record) {
+    if (record.too_long) {
+        return whole_row_error(record, ErrorCode::MalformedRow,
+                               fmt::format("the record is longer than {} bytes",
+                                           RecordScanner::kMaxRecordBytes));
+    }
     if (record.text.find_first_not_of(" \t") == std::string_view::npos) {
         return whole_row_error(record, ErrorCode::EmptyRow, "empty line");
     }
@@ -103,51 +110,123 @@ bool RecordScanner::fill() {
     return got > 0;
 }
 
+bool RecordScanner::complete_on_its_own(std::string_view line) {
+    if (record_width_ == 0) return false;
+    line = without_cr(line);
+    if (count_quotes(line.data(), line.data() + line.size()) % 2 == 1) return false;
+    probe_unescaped_.clear();
+    return split_csv_record(line, probe_fields_, probe_unescaped_) &&
+           probe_fields_.size() == record_width_;
+}
+
+void RecordScanner::skip_rest_of_line() {
+    while (true) {
+        const void* hit = std::memchr(buffer_.data() + start_, '\n', buffer_.size() - start_);
+        if (hit != nullptr) {
+            const auto next = static_cast<std::size_t>(static_cast<const char*>(hit) - buffer_.data()) + 1;
+            bytes_consumed_ += next - start_;
+            start_ = next;
+            return;
+        }
+        bytes_consumed_ += buffer_.size() - start_;
+        start_ = buffer_.size();
+        if (!fill()) return;
+    }
+}
+
 bool RecordScanner::next_chunk(std::size_t max_records, std::string& text,
                                std::vector<RawRecord>& records) {
     text.clear();
     records.clear();
-    std::vector<std::pair<std::size_t, std::uint64_t>> ends;  // end offset in `text`, first line
-    ends.reserve(max_records);
-    std::size_t pos = start_;  // scan position; the current record starts at start_
-    std::size_t quotes = 0;
+    struct End {
+        std::size_t offset;  // in `text`
+        std::uint64_t line;  // the record's first line
+        bool too_long;
+    };
+    std::vector<End> ends;
+    ends.reserve(max_records + 1);
+    // Offsets are relative to start_ (the current record's first byte), which fill() may move.
+    std::size_t scan = 0;         // where the search for the next line end resumes
+    std::size_t quotes = 0;       // quotes seen in the record so far
+    std::size_t first_break = 0;  // end of the record's first line, once it has more than one
+    std::size_t line_start = 0;   // start of the record's line being read
     std::uint64_t record_line = line_;
-    const auto take = [&](std::size_t end, std::size_t next) {
-        const std::size_t length = end - start_;
+    const auto take = [&](std::size_t length, std::size_t consumed) {
         text.append(buffer_, start_, length);
-        ends.emplace_back(text.size(), record_line);
-        bytes_consumed_ += next - start_;
-        start_ = next;
+        ends.push_back(End{text.size(), record_line, false});
+        bytes_consumed_ += consumed;
+        start_ += consumed;
         record_line = line_;
-        quotes = 0;
+        scan = quotes = first_break = line_start = 0;
+    };
+    // A quoted field left open past the bounds: the record's first line alone is the (malformed)
+    // record, and scanning resumes on the line after it, so an open quote swallows nothing.
+    const auto take_first_line = [&] {
+        line_ = record_line + 1;
+        take(first_break, first_break + 1);
     };
     while (ends.size() < max_records) {
-        const char* base = buffer_.data();
-        const void* hit = pos < buffer_.size() ? std::memchr(base + pos, '\n', buffer_.size() - pos)
-                                               : nullptr;
+        const char* base = buffer_.data() + start_;
+        const std::size_t available = buffer_.size() - start_;
+        const void* hit = scan < available ? std::memchr(base + scan, '\n', available - scan) : nullptr;
         if (hit == nullptr) {
-            const std::size_t scanned = pos - start_;
-            if (!fill()) {
-                if (start_ < buffer_.size()) {  // a last line without a terminator
-                    ++line_;
-                    take(buffer_.size(), buffer_.size());
+            if (available <= kMaxRecordBytes && fill()) continue;  // relative offsets still hold
+            if (available > kMaxRecordBytes) {
+                if (first_break > 0) {
+                    take_first_line();
+                    continue;
                 }
-                break;
+                skip_rest_of_line();  // one line past the limit: skipped and reported
+                ++line_;
+                ends.push_back(End{text.size(), record_line, true});
+                record_line = line_;
+                scan = quotes = first_break = line_start = 0;
+                continue;
             }
-            pos = start_ + scanned;  // fill() moved the unconsumed bytes to the front
-            continue;
+            if (available == 0) break;  // the end of input
+            const char* rest = buffer_.data() + start_;  // fill() may have moved the bytes
+            const bool open = csv_ && (quotes + count_quotes(rest + scan, rest + available)) % 2 == 1;
+            if (open && first_break > 0) {
+                take_first_line();
+                continue;
+            }
+            ++line_;  // a last line without a terminator
+            take(available, available);
+            break;
         }
         const auto nl = static_cast<std::size_t>(static_cast<const char*>(hit) - base);
-        if (csv_) quotes += count_quotes(base + pos, base + nl);
-        pos = nl + 1;
+        const bool open_before = quotes % 2 == 1;
+        if (csv_) quotes += count_quotes(base + scan, base + nl);
         ++line_;
-        if (csv_ && quotes % 2 == 1) continue;  // a quoted field spans the line break
-        take(nl, pos);
+        if (quotes % 2 == 0) {
+            take(nl, nl + 1);
+            continue;
+        }
+        if (!open_before) {  // the record's first line opens a field that spans the line break
+            first_break = nl;
+        } else if (complete_on_its_own(std::string_view(base + line_start, nl - line_start))) {
+            // A line that is a whole record on its own ends the open field before it: the open
+            // record is reported as malformed and this line is read as the next record.
+            const std::uint64_t next_line = line_;
+            const std::size_t at = line_start;  // take() resets it
+            line_ = next_line - 1;
+            take(at - 1, at);
+            line_ = next_line;
+            take(nl - at, nl - at + 1);  // the offsets moved with start_
+            continue;
+        } else if (line_ - record_line >= kMaxRecordLines || nl > kMaxRecordBytes) {
+            take_first_line();
+            continue;
+        }
+        line_start = nl + 1;
+        scan = nl + 1;
     }
     std::size_t begin = 0;
-    for (const auto& [end, line] : ends) {
-        records.push_back(RawRecord{line, without_cr(std::string_view(text).substr(begin, end - begin))});
-        begin = end;
+    for (const End& end : ends) {
+        records.push_back(RawRecord{end.line,
+                                    without_cr(std::string_view(text).substr(begin, end.offset - begin)),
+                                    end.too_long});
+        begin = end.offset;
     }
     return !records.empty();
 }
@@ -237,7 +316,8 @@ RowRead read_csv_row(const RawRecord& record, const CsvLayout& layout, RowScratc
     if (auto error = unreadable(record)) return *std::move(error);
     scratch.unescaped.clear();
     if (!split_csv_record(record.text, scratch.fields, scratch.unescaped)) {
-        return whole_row_error(record, ErrorCode::MalformedRow, "a quoted field is not closed properly");
+        return whole_row_error(record, ErrorCode::MalformedRow,
+                               "a quoted field is not closed properly (a stray quote?)");
     }
     if (scratch.fields.size() != layout.width()) {
         return whole_row_error(record, ErrorCode::MalformedRow,
@@ -256,9 +336,11 @@ RowRead read_json_row(const RawRecord& record, RowScratch& scratch) {
     if (auto error = unreadable(record)) return *std::move(error);
     nlohmann::json document;
     try {
-        document = nlohmann::json::parse(record.text);
-    } catch (const nlohmann::json::exception& e) {
-        return whole_row_error(record, ErrorCode::InvalidJson, fmt::format("not JSON: {}", e.what()));
+        document = parse_json_strictly(record.text, "row");
+    } catch (const InputError& e) {
+        return RowError{record.line, 0, e.field().rfind("byte ", 0) == 0 ? "" : e.field(), e.code(),
+                        e.code() == ErrorCode::InvalidJson ? fmt::format("not JSON ({})", e.field())
+                                                           : e.detail()};
     }
     if (!document.is_object()) {
         return whole_row_error(record, ErrorCode::MalformedRow, "not a JSON object");

@@ -47,6 +47,7 @@ std::vector<Piece> parse_pieces(std::string_view text) {
         if (plus == std::string_view::npos) break;
         text.remove_prefix(plus + 1);
     }
+    validate_shipment_totals(pieces, "pieces");
     return pieces;
 }
 

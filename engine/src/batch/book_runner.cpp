@@ -2,6 +2,7 @@
 
 #include <cargoquote/batch/book_output.hpp>
 
+#include <fmt/format.h>
 #include <memory>
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
@@ -47,6 +48,17 @@ void count(BatchSummary& summary, std::span<const RowError> errors) {
     for (const RowError& e : errors) ++summary.errors_by_code[std::string(error_code_name(e.code))];
 }
 
+// Every row read is priced, rejected or an error: a job that cannot show it fails rather than
+// report success over a book it did not fully account for.
+void require_every_row_accounted(const BatchSummary& s) {
+    if (s.rows_priced + s.rows_rejected + s.rows_failed != s.rows_read) {
+        throw Error(ErrorCode::Internal, {},
+                    fmt::format("row accounting failed: {} rows read, {} priced + {} rejected + {} "
+                                "errors",
+                                s.rows_read, s.rows_priced, s.rows_rejected, s.rows_failed));
+    }
+}
+
 int thread_count(int requested) {
     return requested > 0 ? requested : tbb::this_task_arena::max_concurrency();
 }
@@ -86,6 +98,7 @@ BatchSummary run_book(std::istream& input, std::string_view source, BookFormat f
             throw InputError(ErrorCode::MissingField, std::string(source), "empty input: no header line");
         }
         layout = CsvLayout::from_header(header.front().text, source, requires_carrier);
+        scanner.set_record_width(layout->width());
     }
     output << output_header();
     errors << errors_header();
@@ -151,6 +164,7 @@ BatchSummary run_book(std::istream& input, std::string_view source, BookFormat f
                     }));
     });
     total.cancelled = options.cancel != nullptr && options.cancel->load();
+    require_every_row_accounted(total);
     return total;
 }
 
@@ -186,6 +200,7 @@ PricedRows price_rows(const BookPricer& pricer, std::span<const RowFields> rows,
         std::move(b.outcomes.begin(), b.outcomes.end(), std::back_inserter(out.outcomes));
         std::move(b.errors.begin(), b.errors.end(), std::back_inserter(out.errors));
     }
+    require_every_row_accounted(out.summary);
     return out;
 }
 

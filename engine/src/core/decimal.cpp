@@ -1,4 +1,5 @@
 #include <cargoquote/core/decimal.hpp>
+#include <cargoquote/core/error.hpp>
 
 #include <cassert>
 #include <limits>
@@ -119,6 +120,14 @@ Int128 divide_round_up(Int128 numerator, Int128 divisor) {
     const Int128 q = numerator / divisor;
     const Int128 r = numerator % divisor;
     return (r > 0) ? q + 1 : q;
+}
+
+Int128 checked_multiply(Int128 a, Int128 b) {
+    Int128 product = 0;
+    if (__builtin_mul_overflow(a, b, &product)) {
+        throw InputError(ErrorCode::QuantityOutOfRange, "", "an amount is too large to compute");
+    }
+    return product;
 }
 
 }  // namespace cargoquote

@@ -27,6 +27,7 @@ std::string_view error_code_name(ErrorCode code) noexcept {
         case ErrorCode::InvalidUtf8: return "invalid_utf8";
         case ErrorCode::MalformedRow: return "malformed_row";
         case ErrorCode::EmptyRow: return "empty_row";
+        case ErrorCode::QuantityOutOfRange: return "quantity_out_of_range";
     }
     return "unknown";
 }

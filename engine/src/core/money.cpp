@@ -41,8 +41,14 @@ Money round_to_minor_unit(CurrencyCode currency, Int128 micros_numerator, Int128
         if ((magnitude - units * d) * 2 >= d) ++units;
         return Money(currency, (n < 0 ? -units : units) * step);
     }
-    const Int128 units = divide_round_half_up(micros_numerator, denominator * step);
-    return Money(currency, static_cast<std::int64_t>(units * step));
+    const Int128 micros = divide_round_half_up(micros_numerator, denominator * step) * step;
+    if (micros > std::numeric_limits<std::int64_t>::max() || micros < std::numeric_limits<std::int64_t>::min()) {
+        // Unreachable within the shipment ranges and the rate store's limits: an error, never a
+        // wrapped price.
+        throw InputError(ErrorCode::QuantityOutOfRange, "",
+                         fmt::format("an amount in {} is too large to hold", currency.str()));
+    }
+    return Money(currency, static_cast<std::int64_t>(micros));
 }
 
 Ratio Ratio::parse_percent(std::string_view percent_text, std::string_view field) {
@@ -65,7 +71,7 @@ Money Money::parse(CurrencyCode currency, std::string_view decimal_text, std::st
     return Money(currency, *micros);
 }
 
-Money Money::rounded_to_minor_unit() const noexcept {
+Money Money::rounded_to_minor_unit() const {
     return round_to_minor_unit(currency_, micros_, 1);
 }
 

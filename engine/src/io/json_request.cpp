@@ -1,5 +1,6 @@
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/io/json.hpp>
+#include <cargoquote/io/json_parse.hpp>
 
 #include <fmt/format.h>
 #include <initializer_list>
@@ -36,7 +37,8 @@ const json& require(const json& object, std::string_view base, std::string_view 
 
 const json& require_object(const json& value, std::string_view where) {
     if (!value.is_object()) {
-        throw InputError(ErrorCode::InvalidInput, std::string(where), "expected an object");
+        throw InputError(ErrorCode::InvalidInput, std::string(where),
+                         where.empty() ? "expected a JSON object (the request)" : "expected an object");
     }
     return value;
 }
@@ -64,8 +66,12 @@ Money money_of(const json& value, std::string_view where) {
         CurrencyCode::parse(text_of(require(value, where, "currency"), currency_field),
                             currency_field);
     const std::string amount_field = pointer(where, "amount");
-    return Money::parse(currency, decimal_of(require(value, where, "amount"), amount_field),
-                        amount_field);
+    const json& amount = require(value, where, "amount");
+    if (!amount.is_string()) {  // a JSON number may pass through binary floating point
+        throw InputError(ErrorCode::InvalidNumber, amount_field,
+                         "money is a decimal string (\"50000.00\"), never a JSON number");
+    }
+    return Money::parse(currency, amount.get<std::string>(), amount_field);
 }
 
 void expect_unit(const json& object, std::string_view base, std::string_view unit) {
@@ -86,10 +92,15 @@ Piece piece_of(const json& value, std::string_view where) {
             throw InputError(ErrorCode::InvalidNumber, pointer(where, "count"),
                              "expected a whole number");
         }
-        const auto count = it->get<long long>();
-        if (count <= 0 || count > 100000) {
+        const bool huge = it->is_number_unsigned() && it->get<std::uint64_t>() > kMaxPieceCount;
+        const auto count = huge ? std::int64_t{kMaxPieceCount} + 1 : it->get<std::int64_t>();
+        if (count <= 0) {
             throw InputError(ErrorCode::NegativeQuantity, pointer(where, "count"),
-                             "count must be between 1 and 100000");
+                             "count must be greater than zero");
+        }
+        if (count > kMaxPieceCount) {
+            throw InputError(ErrorCode::QuantityOutOfRange, pointer(where, "count"),
+                             fmt::format("count must be at most {}", kMaxPieceCount));
         }
         piece.count = static_cast<int>(count);
     }
@@ -135,6 +146,7 @@ Shipment shipment_of(const json& value, std::string_view at) {
     for (std::size_t i = 0; i < pieces.size(); ++i) {
         s.pieces.push_back(piece_of(pieces[i], fmt::format("{}/{}", pieces_at, i)));
     }
+    validate_shipment_totals(s.pieces, pieces_at);
     if (const auto it = value.find("commodity"); it != value.end()) {
         const std::string field = pointer(at, "commodity");
         s.commodity = Commodity::parse(text_of(*it, field), field);
@@ -197,14 +209,7 @@ Shipment shipment_from_json(const json& value, std::string_view pointer) {
 Piece piece_from_json(const json& value, std::string_view pointer) { return piece_of(value, pointer); }
 
 QuoteRequest parse_quote_request(std::string_view text) {
-    json document;
-    try {
-        document = json::parse(text);
-    } catch (const json::parse_error& e) {
-        throw InputError(ErrorCode::InvalidJson, fmt::format("byte {}", e.byte),
-                         "malformed JSON request");
-    }
-    return quote_request_from_json(document);
+    return quote_request_from_json(parse_json_strictly(text, "request"));
 }
 
 }  // namespace cargoquote

@@ -9,6 +9,8 @@ namespace cargoquote {
 namespace {
 
 constexpr std::int64_t kGramsPerKg = 1000;
+constexpr std::int64_t kPpm = 1'000'000;
+constexpr std::int64_t kFxRateScale = 1'000'000'000;  // FxUse::rate_nanos per unit
 // Valuation charge rate on the declared value above the carrier's liability (DOMAIN.md §2).
 constexpr Ratio kValuationRate = Ratio::from_ppm(7'500);
 // Classes whose rate is a surcharge on N: no fallback to general cargo rates exists for them.
@@ -165,6 +167,18 @@ Money convert(const PricingContext& ctx, const Money& amount, CurrencyCode to,
     return FxTable::convert(amount, *use);
 }
 
+// (micros_numerator / denominator) micro-units of `from`, exact, converted into `to` and rounded
+// to its minor unit once: a charge in another currency is never rounded before its conversion.
+Money convert_exact(const PricingContext& ctx, CurrencyCode from, Int128 micros_numerator,
+                    Int128 denominator, CurrencyCode to, std::optional<FxUse>* record) {
+    if (from == to) return round_to_minor_unit(to, micros_numerator, denominator);
+    const auto use = ctx.book.fx().find(from, to, ctx.rating_date);
+    if (!use) throw MissingFx{from, to};
+    if (record != nullptr) *record = *use;
+    return round_to_minor_unit(to, checked_multiply(micros_numerator, use->rate_nanos),
+                               checked_multiply(denominator, kFxRateScale));
+}
+
 // Applies the surcharge's min/max (held in its own currency) to an amount in `currency`.
 Money bounded(const PricingContext& ctx, const Surcharge& s, Money amount, ChargeLine& line) {
     if (s.minimum) {
@@ -207,18 +221,46 @@ std::optional<ChargeLine> surcharge_line(const PricingContext& ctx, const Surcha
             } else {
                 line.quantity = 1;
             }
-            const Money own = bounded(ctx, s, charge_for_quantity(s.amount, line.quantity, per), line);
-            line.amount = convert(ctx, own, option_currency, &line.converted);
+            if (s.amount.currency() == option_currency) {
+                line.amount =
+                    bounded(ctx, s, charge_for_quantity(s.amount, line.quantity, per), line);
+                return line;
+            }
+            // In another currency: the exact amount, bounded in its own currency, converted and
+            // rounded once.
+            Int128 numerator = checked_multiply(s.amount.micros(), line.quantity);
+            Int128 denominator = per;
+            if (s.minimum && numerator < checked_multiply(s.minimum->micros(), per)) {
+                numerator = s.minimum->micros();
+                denominator = 1;
+                line.bound_applied = "minimum";
+            }
+            if (s.maximum && checked_multiply(s.maximum->micros(), denominator) < numerator) {
+                numerator = s.maximum->micros();
+                denominator = 1;
+                line.bound_applied = "maximum";
+            }
+            line.amount = convert_exact(ctx, s.amount.currency(), numerator, denominator,
+                                        option_currency, &line.converted);
             return line;
         }
         case SurchargeBasis::FreightPercent:
             line.base_amount = choice.charge.amount;
             break;
-        case SurchargeBasis::ValuePercent:
+        case SurchargeBasis::ValuePercent: {
             if (!ctx.shipment.declared_value) return std::nullopt;  // NVD: nothing to charge on
-            line.base_amount =
-                convert(ctx, *ctx.shipment.declared_value, option_currency, &line.converted);
-            break;
+            const Money& declared = *ctx.shipment.declared_value;
+            line.base_amount = convert(ctx, declared, option_currency, &line.converted);
+            line.quantity = line.base_amount.micros();
+            // The percentage of the exact declared value, converted and rounded once (the base
+            // shown is the declared value converted on its own).
+            line.amount = bounded(ctx, s,
+                                  convert_exact(ctx, declared.currency(),
+                                                checked_multiply(declared.micros(), s.percent.ppm()),
+                                                kPpm, option_currency, nullptr),
+                                  line);
+            return line;
+        }
     }
     line.quantity = line.base_amount.micros();
     line.amount = bounded(ctx, s, apply_ratio(line.base_amount, s.percent), line);
@@ -240,8 +282,9 @@ std::optional<ChargeLine> valuation_line(const PricingContext& ctx, const Weight
                     .description = "Valuation charge above the carrier's liability limit",
                     .quantity = excess.micros(), .base_amount = excess,
                     .percent = kValuationRate, .margin_applies = false};
-    line.amount = convert(ctx, apply_ratio(excess, kValuationRate), choice.line->currency,
-                          &line.converted);
+    line.amount = convert_exact(ctx, excess.currency(),
+                                checked_multiply(excess.micros(), kValuationRate.ppm()), kPpm,
+                                choice.line->currency, &line.converted);
     return line;
 }
 
@@ -258,9 +301,10 @@ MarginDetail margin_for(const PricingContext& ctx, CurrencyCode currency, Mass c
     margin.margin_id = rule->margin_id;
     margin.percent = rule->percent;
     margin.per_kg = rule->per_kg;
-    const Money per_kg_part = convert(
-        ctx, charge_for_quantity(rule->per_kg, chargeable.in_grams(), kGramsPerKg),
-        currency, &margin.converted);
+    const Money per_kg_part =
+        convert_exact(ctx, rule->per_kg.currency(),
+                      checked_multiply(rule->per_kg.micros(), chargeable.in_grams()), kGramsPerKg,
+                      currency, &margin.converted);
     margin.amount = apply_ratio(margin.markable_base, rule->percent) + per_kg_part;
     const Money minimum = convert(ctx, rule->min_per_shipment, currency, &margin.converted);
     if (margin.amount < minimum) {

@@ -36,9 +36,7 @@ void validate_shipment(const Shipment& s) {
     if (s.pieces.empty()) {
         throw InputError(ErrorCode::MissingField, "/shipment/pieces", "at least one piece is required");
     }
-    for (std::size_t i = 0; i < s.pieces.size(); ++i) {
-        validate_piece(s.pieces[i], fmt::format("/shipment/pieces/{}", i));
-    }
+    validate_pieces(s.pieces, "/shipment/pieces");
     if (s.declared_value && s.declared_value->is_negative()) {
         throw InputError(ErrorCode::NegativeQuantity, "/shipment/declaredValue",
                          "declared value must not be negative");

@@ -19,16 +19,58 @@ constexpr std::array<std::string_view, 8> kClassCodes = {"AVI", "NWP", "VAL", "P
 }
 }  // namespace
 
-void validate_piece(const Piece& piece, std::string_view field) {
-    const auto negative = [&](std::string_view what) {
-        throw InputError(ErrorCode::NegativeQuantity, fmt::format("{}/{}", field, what),
-                         fmt::format("{} must be greater than zero", what));
+void validate_piece(const Piece& piece, std::string_view field, const PieceFieldNames& names) {
+    const auto check = [&](std::string_view what, std::string_view name, std::int64_t value,
+                           std::int64_t max, std::string_view max_text) {
+        const std::string at = field.empty() ? fmt::format("/{}", name) : fmt::format("{}/{}", field, name);
+        if (value <= 0) {
+            throw InputError(ErrorCode::NegativeQuantity, at,
+                             fmt::format("{} must be greater than zero", what));
+        }
+        if (value > max) {
+            throw InputError(ErrorCode::QuantityOutOfRange, at,
+                             fmt::format("{} must be at most {}", what, max_text));
+        }
     };
-    if (piece.count <= 0) negative("count");
-    if (piece.length.in_micrometres() <= 0) negative("length");
-    if (piece.width.in_micrometres() <= 0) negative("width");
-    if (piece.height.in_micrometres() <= 0) negative("height");
-    if (piece.weight_per_piece.in_grams() <= 0) negative("weight");
+    const std::string max_cm = kMaxPieceDimension.cm_text() + " cm";
+    const std::int64_t max_um = kMaxPieceDimension.in_micrometres();
+    check("count", names.count, piece.count, kMaxPieceCount, fmt::format("{}", kMaxPieceCount));
+    check("length", names.length, piece.length.in_micrometres(), max_um, max_cm);
+    check("width", names.width, piece.width.in_micrometres(), max_um, max_cm);
+    check("height", names.height, piece.height.in_micrometres(), max_um, max_cm);
+    check("weight", names.weight, piece.weight_per_piece.in_grams(), kMaxPieceWeight.in_grams(),
+          kMaxPieceWeight.kg_text() + " kg");
+}
+
+void validate_shipment_totals(std::span<const Piece> pieces, std::string_view field) {
+    std::int64_t count = 0;
+    std::int64_t grams = 0;
+    std::int64_t cm3 = 0;
+    const auto too_much = [&](std::string_view what, std::string_view max) {
+        throw InputError(ErrorCode::QuantityOutOfRange, std::string(field),
+                         fmt::format("the shipment's {} must be at most {}", what, max));
+    };
+    for (const Piece& p : pieces) {
+        // Within the piece ranges each term is below 2^54, and each total is checked before the
+        // next term is added, so none of these sums can overflow.
+        count += p.count;
+        grams += p.weight_per_piece.in_grams() * p.count;
+        cm3 += p.length.whole_cm_half_up() * p.width.whole_cm_half_up() * p.height.whole_cm_half_up() *
+               p.count;
+        if (count > kMaxPieceCount) too_much("piece count", fmt::format("{}", kMaxPieceCount));
+        if (grams > kMaxShipmentWeight.in_grams()) {
+            too_much("gross weight", kMaxShipmentWeight.kg_text() + " kg");
+        }
+        if (cm3 > kMaxShipmentVolumeCm3) too_much("volume", "10000 m3");
+    }
+}
+
+void validate_pieces(std::span<const Piece> pieces, std::string_view field,
+                     const PieceFieldNames& names) {
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        validate_piece(pieces[i], fmt::format("{}/{}", field, i), names);
+    }
+    validate_shipment_totals(pieces, field);
 }
 
 Piece parse_piece_spec(std::string_view spec, std::string_view field) {
@@ -49,12 +91,16 @@ Piece parse_piece_spec(std::string_view spec, std::string_view field) {
     const auto* end = count_text.data() + count_text.size();
     long long count = 0;
     auto [ptr, ec] = std::from_chars(count_text.data(), end, count);
-    if (ec != std::errc{} || ptr != end || count > 100000) {
+    if (ec != std::errc{} || ptr != end) {
         if (!count_text.empty() && count_text.front() == '-') {
             throw InputError(ErrorCode::NegativeQuantity, std::string(field),
                              fmt::format("piece count '{}' must be greater than zero", count_text));
         }
         bad_spec(spec, field, fmt::format("'{}' is not a whole piece count", count_text));
+    }
+    if (count > kMaxPieceCount) {
+        throw InputError(ErrorCode::QuantityOutOfRange, std::string(field),
+                         fmt::format("piece count {} must be at most {}", count, kMaxPieceCount));
     }
     piece.count = static_cast<int>(count);
     try {
@@ -65,7 +111,11 @@ Piece parse_piece_spec(std::string_view spec, std::string_view field) {
     } catch (const InputError& e) {
         bad_spec(spec, field, e.detail());
     }
-    validate_piece(piece, field);
+    try {
+        validate_piece(piece, "", kFlatPieceFields);
+    } catch (const InputError& e) {  // a spec is one field: name it, and the member in the text
+        throw InputError(e.code(), std::string(field), fmt::format("piece {}: {}", spec, e.detail()));
+    }
     return piece;
 }
 

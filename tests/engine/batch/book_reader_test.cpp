@@ -9,10 +9,13 @@
 namespace cargoquote::batch {
 namespace {
 
-std::vector<std::pair<std::uint64_t, std::string>> scan_all(const std::string& text, BookFormat format,
-                                                             std::size_t per_chunk = 3) {
+using Records = std::vector<std::pair<std::uint64_t, std::string>>;
+
+Records scan_all(const std::string& text, BookFormat format, std::size_t per_chunk = 3,
+                 std::size_t width = 0) {
     std::istringstream in(text);
     RecordScanner scanner(in, format);
+    scanner.set_record_width(width);
     std::vector<std::pair<std::uint64_t, std::string>> out;
     std::string chunk_text;
     std::vector<RawRecord> records;
@@ -47,6 +50,71 @@ TEST(RecordScanner, RecordsSpanningBlockBoundariesStayWhole) {
         EXPECT_EQ(records[static_cast<std::size_t>(i)].second, "row" + std::to_string(i) + ",\"x\ny\"");
         EXPECT_EQ(records[static_cast<std::size_t>(i)].first, 1U + 2U * static_cast<std::uint64_t>(i));
     }
+}
+
+TEST(RecordScanner, AStrayQuoteEndsAtTheNextLineThatIsARecordOnItsOwn) {
+    // The defect: an unclosed quote on line 2 swallowed lines 3 and 4 into one malformed record.
+    const std::string book =
+        "id,o,d,p,ready,q\n"
+        "A,PVG,FRA,1x10x10x10@5,\"2026-11-26T10:00,Q1\n"
+        "B,PVG,FRA,1x10x10x10@5,2026-11-26T10:00,Q2\n"
+        "C,PVG,FRA,1x10x10x10@5,2026-11-26T10:00,Q3\n";
+    const Records records = scan_all(book, BookFormat::Csv, 2, 6);
+    ASSERT_EQ(records.size(), 4U);
+    EXPECT_EQ(records[1], (Records::value_type{2, "A,PVG,FRA,1x10x10x10@5,\"2026-11-26T10:00,Q1"}));
+    EXPECT_EQ(records[2].first, 3U);
+    EXPECT_EQ(records[2].second.substr(0, 2), "B,");
+    EXPECT_EQ(records[3].first, 4U);
+}
+
+TEST(RecordScanner, AQuotedLineBreakStillJoinsLinesThatAreNotRecords) {
+    // "x\ny" and "one\n two, three\nfour" are quoted fields: their inner lines have fewer fields
+    // than the header, so they are not records on their own.
+    const Records records =
+        scan_all("a,b,c\n1,\"x\ny\",z\n2,\"one\n two, three\nfour\",z\n", BookFormat::Csv, 3, 3);
+    ASSERT_EQ(records.size(), 3U);
+    EXPECT_EQ(records[1], (Records::value_type{2, "1,\"x\ny\",z"}));
+    EXPECT_EQ(records[2], (Records::value_type{4, "2,\"one\n two, three\nfour\",z"}));
+}
+
+TEST(RecordScanner, AQuoteLeftOpenAtTheEndSwallowsNothing) {
+    const Records records = scan_all("h\nx\n\"open\nnext\nlast", BookFormat::Csv, 10, 0);
+    ASSERT_EQ(records.size(), 5U);
+    EXPECT_EQ(records[2], (Records::value_type{3, "\"open"}));
+    EXPECT_EQ(records[3], (Records::value_type{4, "next"}));
+    EXPECT_EQ(records[4], (Records::value_type{5, "last"}));
+}
+
+TEST(RecordScanner, AnOpenQuoteSpansAtMostTheLineLimit) {
+    // Lines that never close the field and are no records on their own (width unknown).
+    std::string text = "h\n\"open\n";
+    const auto lines = RecordScanner::kMaxRecordLines * 3;
+    for (std::uint64_t i = 0; i < lines; ++i) text += "line" + std::to_string(i) + "\n";
+    const Records records = scan_all(text, BookFormat::Csv, 7, 0);
+    ASSERT_EQ(records.size(), 2U + lines);  // every line is its own record
+    EXPECT_EQ(records[1], (Records::value_type{2, "\"open"}));
+    EXPECT_EQ(records.back(), (Records::value_type{2 + lines, "line" + std::to_string(lines - 1)}));
+}
+
+TEST(RecordScanner, ALineLongerThanTheLimitIsSkippedAndReported) {
+    std::istringstream in("h\n" + std::string(RecordScanner::kMaxRecordBytes * 2 + 5, 'x') + "\nok\n");
+    RecordScanner scanner(in, BookFormat::Csv);
+    std::string text;
+    std::vector<RawRecord> records;
+    std::vector<RawRecord> all;
+    std::vector<std::string> texts;
+    while (scanner.next_chunk(10, text, records)) {
+        for (const RawRecord& r : records) {
+            all.push_back(r);
+            texts.emplace_back(r.text);
+        }
+    }
+    ASSERT_EQ(all.size(), 3U);
+    EXPECT_TRUE(all[1].too_long);
+    EXPECT_EQ(all[1].line, 2U);
+    EXPECT_FALSE(all[2].too_long);
+    EXPECT_EQ(texts[2], "ok");
+    EXPECT_EQ(all[2].line, 3U);
 }
 
 TEST(SplitCsvRecord, UnquotesAndUnescapes) {

@@ -116,6 +116,23 @@ TEST_F(BookRunnerTest, EveryRowIsInTheOutputOrTheErrorsFile) {
     EXPECT_EQ(r.summary.errors_by_code.at("invalid_utf8"), 1U);
 }
 
+TEST_F(BookRunnerTest, AStrayQuoteLosesOnlyItsOwnRow) {
+    // Once, an unclosed quote on row 2 swallowed every row after it into one error, exit 0.
+    std::string book(kHeader);
+    book += "S1,PVG,FRA,1x10x10x10@5,\"2026-11-26T10:00,,,A1,,,\n";
+    for (int i = 2; i <= 2000; ++i) {
+        book += "S" + std::to_string(i) + ",PVG,FRA,1x10x10x10@5,2026-11-26T10:00,,,A1,,,\n";
+    }
+    const BatchRun r = run(book);
+    EXPECT_EQ(r.summary.rows_read, 2000U);
+    EXPECT_EQ(r.summary.rows_priced, 1999U);
+    EXPECT_EQ(r.summary.rows_failed, 1U);
+    const auto errors = lines_of(r.errors);
+    ASSERT_EQ(errors.size(), 2U);
+    EXPECT_TRUE(starts_with(errors[1], "2,0,,malformed_row,a quoted field is not closed"));
+    EXPECT_TRUE(starts_with(lines_of(r.output)[1], "3,S2,1,priced,"));
+}
+
 TEST_F(BookRunnerTest, OutputIsTheSameOnOneAndManyThreadsAndInInputOrder) {
     std::string book(kHeader);
     const char* pieces[] = {"1x10x10x10@5", "3x120x80x100@250", "2x60x40x50@1.5", "bad"};

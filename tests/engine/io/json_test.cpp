@@ -57,7 +57,7 @@ TEST(JsonRequestTest, ErrorsNameTheJsonPointer) {
     EXPECT_EQ(field_of(doc), "/shipment/origin");
     doc = sample_request();
     doc["shipment"]["pieces"][0]["grossWeight"]["value"] = "-3";
-    EXPECT_EQ(field_of(doc), "/shipment/pieces/0/weight");
+    EXPECT_EQ(field_of(doc), "/shipment/pieces/0/grossWeight/value");
     doc = sample_request();
     doc["shipment"]["pieces"][0]["dimensions"].erase("height");
     EXPECT_EQ(field_of(doc), "/shipment/pieces/0/dimensions/height");

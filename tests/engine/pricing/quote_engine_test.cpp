@@ -244,7 +244,7 @@ TEST_F(QuoteEngineTest, BadInputNamesTheField) {
         FAIL();
     } catch (const InputError& e) {
         EXPECT_EQ(e.code(), ErrorCode::NegativeQuantity);
-        EXPECT_EQ(e.field(), "/shipment/pieces/0/weight");
+        EXPECT_EQ(e.field(), "/shipment/pieces/0/grossWeight/value");
     }
 }
 

@@ -22,14 +22,29 @@ enum class BookFormat { Csv, JsonLines };
 struct RawRecord {
     std::uint64_t line = 0;  // first line of the record
     std::string_view text;   // without the line terminator
+    bool too_long = false;   // longer than RecordScanner::kMaxRecordBytes: `text` is empty
 };
 
 // Reads records in blocks. `next_chunk` copies up to `max_records` records into `text` (the
 // caller's chunk, so the scanner may go on reading while the chunk is processed elsewhere) and
 // returns views into it.
+//
+// A CSV quoted field may span line breaks, within bounds, so that a stray quote cannot swallow
+// the rest of a book: the field is closed by the end of a later line, and
+//  - a later line that is a whole record on its own (its quotes balanced and, once the width is
+//    known, as many fields as the header) ends the open record before it,
+//  - past kMaxRecordLines lines or kMaxRecordBytes bytes, or at the end of input, the open
+//    record is its first line alone and reading resumes on the line after it.
+// The malformed record then fails on its own, and every line lands in exactly one record.
 class RecordScanner {
 public:
+    static constexpr std::uint64_t kMaxRecordLines = 64;
+    static constexpr std::size_t kMaxRecordBytes = std::size_t{1} << 20;
+
     RecordScanner(std::istream& in, BookFormat format, std::uint64_t first_line = 1);
+
+    // The header's field count, for the whole-record test above (0: unknown).
+    void set_record_width(std::size_t fields) { record_width_ = fields; }
 
     // false at the end of input.
     bool next_chunk(std::size_t max_records, std::string& text, std::vector<RawRecord>& records);
@@ -37,9 +52,14 @@ public:
 
 private:
     bool fill();
+    void skip_rest_of_line();
+    bool complete_on_its_own(std::string_view line);
 
     std::istream& in_;
     bool csv_;
+    std::size_t record_width_ = 0;
+    std::vector<std::string_view> probe_fields_;
+    std::deque<std::string> probe_unescaped_;
     std::string buffer_;
     std::size_t start_ = 0;  // first unconsumed byte of buffer_
     std::uint64_t line_;

@@ -28,4 +28,8 @@ void append_scaled_decimal(std::string& out, std::int64_t value, int scale, int 
 // Integer division rounding towards +infinity. divisor > 0.
 [[nodiscard]] Int128 divide_round_up(Int128 numerator, Int128 divisor);
 
+// a x b, or InputError(QuantityOutOfRange) when the product does not fit in 127 bits: for the
+// intermediate products of rating, which the input ranges keep far below that.
+[[nodiscard]] Int128 checked_multiply(Int128 a, Int128 b);
+
 }  // namespace cargoquote

@@ -27,6 +27,7 @@ enum class ErrorCode : int {
     InvalidUtf8 = 21,
     MalformedRow = 22,  // a batch row that cannot be split into its fields
     EmptyRow = 23,
+    QuantityOutOfRange = 24,  // a count, dimension, weight or total past its documented range
     DatabaseMissing = 30,
     SchemaMismatch = 31,
     ImportRejected = 32,

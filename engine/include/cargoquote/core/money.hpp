@@ -49,7 +49,7 @@ public:
     [[nodiscard]] constexpr bool is_zero() const noexcept { return micros_ == 0; }
 
     // Rounded half away from zero to the currency's minor unit.
-    [[nodiscard]] Money rounded_to_minor_unit() const noexcept;
+    [[nodiscard]] Money rounded_to_minor_unit() const;
     // Decimal amount with the currency's minor digits (more only when the value has them): "623.00".
     [[nodiscard]] std::string amount_text() const;
     // "623.00 EUR"

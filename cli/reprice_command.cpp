@@ -30,6 +30,27 @@ std::atomic<bool> g_interrupted{false};
 
 extern "C" void on_interrupt(int) { g_interrupted.store(true); }
 
+// Ctrl-C and SIGTERM set the cancel flag for as long as the job runs: installed before the output
+// files exist, so a signal never finds a `.partial` file without its handler.
+class InterruptGuard {
+public:
+    InterruptGuard() {
+        g_interrupted.store(false);
+        previous_int_ = std::signal(SIGINT, on_interrupt);
+        previous_term_ = std::signal(SIGTERM, on_interrupt);
+    }
+    ~InterruptGuard() {
+        std::signal(SIGINT, previous_int_);
+        std::signal(SIGTERM, previous_term_);
+    }
+    InterruptGuard(const InterruptGuard&) = delete;
+    InterruptGuard& operator=(const InterruptGuard&) = delete;
+
+private:
+    void (*previous_int_)(int) = SIG_DFL;
+    void (*previous_term_)(int) = SIG_DFL;
+};
+
 struct RepriceOptions {
     std::string input;
     std::string db;
@@ -76,6 +97,7 @@ void print_summary(const batch::BatchSummary& s, double seconds, const std::stri
 }
 
 int run_reprice(const RepriceOptions& o) {
+    const InterruptGuard interrupts;
     std::ifstream file;
     std::istream* input = &std::cin;
     if (o.input != "-") {
@@ -107,15 +129,10 @@ int run_reprice(const RepriceOptions& o) {
     options.cancel = &g_interrupted;
     options.progress = [&](const batch::BatchProgress& p) { progress.update(p.rows, p.bytes); };
 
-    g_interrupted.store(false);
-    const auto previous_int = std::signal(SIGINT, on_interrupt);
-    const auto previous_term = std::signal(SIGTERM, on_interrupt);
     const auto started = std::chrono::steady_clock::now();
     const batch::BatchSummary summary =
         batch::run_book(*input, o.input, batch::book_format_for(o.input), pricer, output.stream(),
                         errors.stream(), options);
-    std::signal(SIGINT, previous_int);
-    std::signal(SIGTERM, previous_term);
     progress.finish();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (summary.cancelled) {

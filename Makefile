@@ -1,7 +1,8 @@
 # The two README commands and their set-up. Both work on a fresh Debian 12 machine: missing
 # Debian packages are installed first (with sudo when not root).
 #   make demo   build, create the sample rate database, quote a sample shipment
-#   make test   build, run every test, then the C++ tests again under ASan + UBSan
+#   make test   build, run every test, then the C++ tests again under ASan + UBSan, then each
+#               libFuzzer target for 20 s (clang)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -12,7 +13,7 @@ DEBIAN_PACKAGES := g++ cmake ninja-build make pkg-config tzdata \
 	libbenchmark-dev librapidcheck-dev libtbb-dev python3 python3-dev pybind11-dev python3-pybind11 \
 	python3-numpy python3-pytest python3-networkx python3-pandas python3-statsmodels python3-hypothesis \
 	python3-matplotlib python3-dask python3-distributed jupyter-nbconvert python3-nbclient \
-	python3-nbformat python3-ipykernel
+	python3-nbformat python3-ipykernel clang libclang-rt-14-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 CLI := build/dev/cli/cargoquote
@@ -21,7 +22,7 @@ DEMO_ARGS := quote --db $(SAMPLE_DB) --from PVG --to FRA --piece 3x120x80x100@25
 	--commodity GEN --ready 2026-11-26T10:00 --customer ACME-DE --date 2026-11-25 \
 	--sla standard --explain --limit 3
 
-.PHONY: demo test deps build sample-db asan release bench clean
+.PHONY: demo test deps build sample-db asan fuzz release bench clean
 
 demo: sample-db
 	$(CLI) $(DEMO_ARGS)
@@ -29,6 +30,7 @@ demo: sample-db
 test: build
 	ctest --preset dev
 	$(MAKE) --no-print-directory asan
+	$(MAKE) --no-print-directory fuzz
 
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -52,6 +54,11 @@ asan: deps
 	cmake --preset asan
 	cmake --build --preset asan
 	ctest --preset asan
+
+fuzz: deps
+	cmake --preset fuzz
+	cmake --build --preset fuzz
+	ctest --preset fuzz
 
 release: deps
 	cmake --preset release

@@ -5,3 +5,4 @@ option(CARGOQUOTE_BUILD_BENCHMARKS "Build the Google Benchmark programs" ${PROJE
 option(CARGOQUOTE_WERROR "Treat compiler warnings as errors" OFF)
 set(CARGOQUOTE_SANITIZE "" CACHE STRING "Sanitizers for project targets, e.g. address,undefined")
 option(CARGOQUOTE_BUILD_PYTHON "Build the Python extension module" ON)
+option(CARGOQUOTE_BUILD_FUZZERS "Build the libFuzzer targets in tests/fuzz (clang only)" OFF)

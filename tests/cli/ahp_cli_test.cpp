@@ -192,5 +192,39 @@ TEST_F(AhpCli, BadMatrixExitsInvalidInputNamingTheJsonPointer) {
         "/ri");
 }
 
+TEST_F(AhpCli, UnknownTopLevelMemberExitsInvalidInputNamingIt) {
+    // A misspelt member would otherwise be ignored silently ("lables": the default names).
+    expect_invalid_at(
+        cargoquote({"ahp", input("unknown.json",
+                                 R"({"upper_triangle_rows": [[3]], "lables": ["a", "b"]})")}),
+        "/lables");
+    // Named as a JSON Pointer (RFC 6901: "/" is "~1", "~" is "~0").
+    expect_invalid_at(
+        cargoquote({"ahp", input("unknown_escaped.json", R"({"matrix": [[1]], "a/b~c": 1})")}),
+        "/a~1b~0c");
+}
+
+TEST_F(AhpCli, KeyGivenTwiceExitsInvalidInputNamingIt) {
+    // Otherwise the second "labels" would win silently.
+    expect_invalid_at(cargoquote({"ahp", input("twice.json",
+                                               R"({"labels": ["a", "b"], "matrix": [[1, 3], )"
+                                               R"([0.3333, 1]], "labels": ["c", "d"]})")}),
+                      "/labels");
+}
+
+TEST_F(AhpCli, NumberPastTheRangeOfADoubleExitsInvalidNumber) {
+    const CliRun run = cargoquote(
+        {"ahp", input("overflow.json", R"({"upper_triangle_rows": [[3, 5], [2, 1e400]]})")});
+    EXPECT_EQ(run.exit_code, exit_code_of(ErrorCode::InvalidNumber)) << run.err;
+    EXPECT_EQ(run.out, "");
+    EXPECT_NE(run.err.find("invalid_number"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find(" /upper_triangle_rows/1/1: "), std::string::npos) << run.err;
+    // The pointer counts the elements read before the number.
+    const CliRun nested =
+        cargoquote({"ahp", input("overflow_matrix.json", R"({"matrix": [[1, -1e999]]})")});
+    EXPECT_EQ(nested.exit_code, exit_code_of(ErrorCode::InvalidNumber)) << nested.err;
+    EXPECT_NE(nested.err.find(" /matrix/0/1: "), std::string::npos) << nested.err;
+}
+
 }  // namespace
 }  // namespace cargoquote::cli

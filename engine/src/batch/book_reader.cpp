@@ -338,7 +338,7 @@ RowRead read_json_row(const RawRecord& record, RowScratch& scratch) {
     try {
         document = parse_json_strictly(record.text, "row");
     } catch (const InputError& e) {
-        return RowError{record.line, 0, e.field().rfind("byte ", 0) == 0 ? "" : e.field(), e.code(),
+        return RowError{record.line, 0, e.code() == ErrorCode::InvalidJson ? "" : e.field(), e.code(),
                         e.code() == ErrorCode::InvalidJson ? fmt::format("not JSON ({})", e.field())
                                                            : e.detail()};
     }

@@ -228,9 +228,10 @@ Date default_window_start(const RateBook& book) {
         throw InputError(ErrorCode::InvalidInput, "from",
                          "the rate book has no general rate lines");
     }
-    for (auto& [day, count] : in_force) {
-        count = static_cast<std::size_t>(
-            std::count_if(lines.begin(), lines.end(), [&](const RateLine& l) {
+    for (auto& entry : in_force) {
+        const Date day = entry.first;
+        entry.second = static_cast<std::size_t>(
+            std::count_if(lines.begin(), lines.end(), [day](const RateLine& l) {
                 return l.rate_class == RateClass::General && l.valid_on(day);
             }));
     }

@@ -8,11 +8,6 @@ namespace cargoquote {
 
 namespace {
 __extension__ typedef unsigned __int128 UInt128;
-constexpr std::int64_t pow10(int n) {
-    std::int64_t p = 1;
-    for (int i = 0; i < n; ++i) p *= 10;
-    return p;
-}
 }  // namespace
 
 std::optional<std::int64_t> parse_scaled_decimal(std::string_view text, int scale) {

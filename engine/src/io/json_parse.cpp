@@ -92,7 +92,7 @@ json parse_json_strictly(std::string_view text, std::string_view what) {
         });
     } catch (const json::parse_error& e) {
         throw InputError(ErrorCode::InvalidJson, fmt::format("byte {}", e.byte),
-                         fmt::format("malformed JSON {}", what));
+                         fmt::format("malformed JSON {}: {}", what, e.what()));
     } catch (const json::out_of_range&) {  // a number past the range of a double
         throw InputError(ErrorCode::InvalidNumber, path.pointer(),
                          "the number is outside the range of a double");

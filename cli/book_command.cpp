@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include <array>
-#include <cargoquote/batch/book_synth.hpp>
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/rates/rate_store.hpp>
+#include <cargoquote/synth/shipment_book.hpp>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -38,17 +38,18 @@ double percent(std::uint64_t part, std::uint64_t whole) {
     return whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole);
 }
 
-batch::BookSynthSummary synthesize(const RateBook& book, const batch::BookSynthOptions& options,
-                                   const std::string& out) {
+synth::ShipmentBookSummary synthesize(const RateBook& book,
+                                      const synth::ShipmentBookOptions& options,
+                                      const std::string& out) {
     // The engine names its options without dashes; on the command line they are options.
     try {
-        if (out == "-") return batch::synthesize_book(book, options, std::cout);
+        if (out == "-") return synth::synthesize_shipment_book(book, options, std::cout);
         std::ofstream file(out, std::ios::binary | std::ios::trunc);
         if (!file) {
             throw InputError(ErrorCode::InvalidInput, "--out",
                              fmt::format("cannot write '{}'", out));
         }
-        return batch::synthesize_book(book, options, file);
+        return synth::synthesize_shipment_book(book, options, file);
     } catch (const InputError& e) {
         constexpr std::array<std::string_view, 4> kOptions = {"rows", "days", "from", "out"};
         for (const auto name : kOptions) {
@@ -71,12 +72,12 @@ int run_synth(const BookSynthArgs& a) {
         throw InputError(ErrorCode::NegativeQuantity, "--days",
                          fmt::format("--days must be between 1 and 3660, not {}", a.days));
     }
-    batch::BookSynthOptions options{.rows = static_cast<std::uint64_t>(a.rows),
-                                    .seed = a.seed,
-                                    .days = static_cast<int>(a.days),
-                                    .general_only = a.general_only,
-                                    .previous = a.previous,
-                                    .json_lines = is_json_lines(a.out)};
+    synth::ShipmentBookOptions options{.rows = static_cast<std::uint64_t>(a.rows),
+                                       .seed = a.seed,
+                                       .days = static_cast<int>(a.days),
+                                       .general_only = a.general_only,
+                                       .previous = a.previous,
+                                       .json_lines = is_json_lines(a.out)};
     if (!a.from.empty()) options.from = Date::parse(a.from, "--from");
 
     const auto database = resolve_database(a.db);
@@ -131,7 +132,7 @@ Action add_book_command(CLI::App& app) {
         "\nLanes are drawn by Zipf rank (busiest: most carriers filing), carriers likewise, ready "
         "dates over the days each carrier's general rate is in force; 5 % interline routings, 12 % "
         "specific commodity or class rates where filed, 70 % contract customers, 3 % declared "
-        "values (engine/include/cargoquote/batch/book_synth.hpp).");
+        "values (synth/include/cargoquote/synth/shipment_book.hpp).");
     return [synth, args]() -> int { return synth->parsed() ? run_synth(*args) : -1; };
 }
 

@@ -1,11 +1,11 @@
 // `cargoquote network synth`: a rate database on the REAL OpenFlights network with SYNTHETIC
-// schedules and rates (rules: rates/src/network_synth.cpp, also in --help).
+// schedules and rates (rules: synth/src/network/, also in --help).
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <cargoquote/core/error.hpp>
-#include <cargoquote/rates/network_synth.hpp>
 #include <cargoquote/rates/rate_store.hpp>
+#include <cargoquote/synth/openflights_network.hpp>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -59,7 +59,7 @@ class ScratchDir {
     fs::path path_;
 };
 
-void print_tally(const rates::SourceTally& t) {
+void print_tally(const synth::SourceTally& t) {
     std::cout << fmt::format("  {:<13} {:>6} read, {:>6} used, {:>6} skipped\n", t.file, t.read,
                              t.used, t.skipped_total());
     for (const auto& [reason, count] : t.skipped) {
@@ -82,7 +82,7 @@ int run_synth(const SynthOptions& o) {
             ErrorCode::InvalidInput, "--db",
             fmt::format("'{}' already exists; network synth writes a new database", db.string()));
     }
-    rates::NetworkSynthOptions options;
+    synth::NetworkSynthOptions options;
     options.seed = o.seed;
     options.season_from = Date::parse(o.from, "--from");
     options.season_to = Date::parse(o.to, "--to");
@@ -112,7 +112,7 @@ int run_synth(const SynthOptions& o) {
                        options.season_from.iso(), options.season_to.iso())
         << kAttribution << "\n\n";
 
-    const auto network = rates::load_openflights_network(o.openflights);
+    const auto network = synth::load_openflights_network(o.openflights);
     std::cout << "OpenFlights input (rows read, used, skipped by reason):\n";
     print_tally(network.airports_tally);
     print_tally(network.airlines_tally);
@@ -122,7 +122,7 @@ int run_synth(const SynthOptions& o) {
                                  network.time_zones_renamed);
     }
 
-    const auto written = rates::write_network_csv(network, options, csv_dir);
+    const auto written = synth::write_network_csv(network, options, csv_dir);
     std::cout << fmt::format("\nCSV files ({}{}):\n", csv_dir.string(),
                              scratch ? ", temporary" : "");
     for (const auto& [file, rows] : written.rows_by_file) {
@@ -173,7 +173,8 @@ int run_synth(const SynthOptions& o) {
 
 Action add_network_command(CLI::App& app) {
     auto options = std::make_shared<SynthOptions>();
-    CLI::App* network = app.add_subcommand("network", "Search scheduled itineraries; build network databases");
+    CLI::App* network =
+        app.add_subcommand("network", "Search scheduled itineraries; build network databases");
     network->require_subcommand(1);
 
     CLI::App* synth = network->add_subcommand(
@@ -192,7 +193,7 @@ Action add_network_command(CLI::App& app) {
     synth->add_option("--to", options->to, "Last day of the season")->capture_default_str();
     synth->add_option("--csv-out", options->csv_out,
                       "Keep the generated CSV files in this new or empty directory");
-    synth->footer(std::string("\nRules:\n") + std::string(rates::network_synth_rules()) + "\n\n" +
+    synth->footer(std::string("\nRules:\n") + std::string(synth::network_synth_rules()) + "\n\n" +
                   std::string(kAttribution));
 
     const Action search = add_route_search(*network);

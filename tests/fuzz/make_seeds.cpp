@@ -1,14 +1,14 @@
 // Writes the generated part of the fuzz targets' seed corpora, from the project's test data:
 //   rates_table/      one section per CSV file of rates/sample and of every tests/data/import case
 //   rates_directory/  one input per directory (rates/sample, each import case), its files joined
-//   book_csv/, book_jsonl/   small synthetic books drawn from the sample rate book (book_synth)
+//   book_csv/, book_jsonl/   small synthetic books drawn from the sample rate book (synth/)
 //   json_request/     the request of every golden quote result (tests/data/golden/*.json)
 //   ahp_input/        the AHP cases of tests/data/reference/mcdm_cases.json
 // Usage: cargoquote_fuzz_seeds OUTPUT_DIR. Each target's directory is emptied first.
 
 #include <algorithm>
-#include <cargoquote/batch/book_synth.hpp>
 #include <cargoquote/core/error.hpp>
+#include <cargoquote/synth/shipment_book.hpp>
 #include <cstdint>
 #include <exception>
 #include <filesystem>
@@ -72,14 +72,14 @@ void book_seeds(const fs::path& out) {
     const fs::path jsonl = fresh(out, "book_jsonl");
     for (std::uint64_t seed = 1; seed <= 4; ++seed) {
         for (const bool json_lines : {false, true}) {
-            batch::BookSynthOptions o;
+            synth::ShipmentBookOptions o;
             o.rows = 4 + 4 * seed;
             o.seed = seed;
             o.previous = seed % 2 == 0;
             o.general_only = seed == 3;
             o.json_lines = json_lines;
             std::ostringstream book;
-            (void)batch::synthesize_book(fuzz::sample_rate_book(), o, book);
+            (void)synth::synthesize_shipment_book(fuzz::sample_rate_book(), o, book);
             const std::string name = "synth_" + std::to_string(seed);
             fuzz::write_file(json_lines ? jsonl / (name + ".jsonl") : csv / (name + ".csv"),
                              book.str());

@@ -4,8 +4,6 @@ at once, and cq.dask.reprice on a two-worker LocalCluster against the single-pro
 from __future__ import annotations
 
 import csv
-import os
-import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from pathlib import Path
@@ -15,12 +13,7 @@ import pytest
 
 import cargoquote as cq
 
-SOURCE = Path(os.environ.get("CARGOQUOTE_SOURCE_DIR", Path(__file__).resolve().parents[2]))
-CLI = os.environ.get("CARGOQUOTE_CLI", "cargoquote")
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([CLI, *args], check=True, capture_output=True, text=True)
+from conftest import run_cli
 
 
 @pytest.fixture(scope="module")
@@ -29,15 +22,8 @@ def workdir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def db(workdir) -> str:
-    path = workdir / "sample.db"
-    run_cli("rates", "import", str(SOURCE / "rates" / "sample"), "--db", str(path))
-    return str(path)
-
-
-@pytest.fixture(scope="module")
-def engine(db) -> cq.Engine:
-    return cq.Engine.open(db)
+def db(sample_db) -> str:
+    return str(sample_db)
 
 
 @pytest.fixture(scope="module")

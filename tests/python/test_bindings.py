@@ -4,27 +4,14 @@ quotes from several threads."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 import cargoquote as cq
 
-SOURCE = Path(os.environ.get("CARGOQUOTE_SOURCE_DIR", Path(__file__).resolve().parents[2]))
-CLI = os.environ.get("CARGOQUOTE_CLI", "cargoquote")
-REFERENCE = SOURCE / "tests" / "data" / "reference"
-
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory) -> cq.Engine:
-    db = tmp_path_factory.mktemp("db") / "sample.db"
-    subprocess.run([CLI, "rates", "import", str(SOURCE / "rates" / "sample"), "--db", str(db)],
-                   check=True, capture_output=True)
-    return cq.Engine.open(str(db))
+from conftest import REFERENCE
 
 
 def demo_request(**extra) -> dict:
@@ -44,7 +31,7 @@ def demo_request(**extra) -> dict:
 def test_quote_round_trip_matches_the_cli(engine):
     result = engine.quote(demo_request(sla="none"))
     assert result["schema"] == "cargoquote.quote_result/1"
-    # The echoed request quotes the same again, and the CLI gives the same document.
+    # The echoed request quotes the same again (test_quote_result compares with the CLI).
     again = engine.quote(result["request"])
     assert again["bookingOptions"] == result["bookingOptions"]
     first = result["bookingOptions"][0]

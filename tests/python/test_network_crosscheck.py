@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import random
 import sqlite3
 import subprocess
@@ -25,23 +24,15 @@ from zoneinfo import ZoneInfo
 import networkx as nx
 import pytest
 
-SOURCE = Path(os.environ.get("CARGOQUOTE_SOURCE_DIR", Path(__file__).resolve().parents[2]))
-OPENFLIGHTS = SOURCE.parent / "shared" / "data" / "openflights"
-CLI = os.environ.get("CARGOQUOTE_CLI", "cargoquote")
+from conftest import CLI
 READY = "2026-11-26T08:00"
 HORIZON = dt.timedelta(days=7)
 MAX_CONNECTION = dt.timedelta(hours=48)
 
-pytestmark = pytest.mark.skipif(
-    not (OPENFLIGHTS / "routes.dat").exists(),
-    reason=f"OpenFlights data not found at {OPENFLIGHTS} (../shared/data beside the clone)",
-)
-
-
 @pytest.fixture(scope="module")
-def network_db(tmp_path_factory) -> Path:
+def network_db(tmp_path_factory, openflights) -> Path:
     db = tmp_path_factory.mktemp("net") / "openflights.db"
-    subprocess.run([CLI, "network", "synth", "--openflights", str(OPENFLIGHTS), "--db", str(db),
+    subprocess.run([CLI, "network", "synth", "--openflights", str(openflights), "--db", str(db),
                     "--seed", "7"], check=True, capture_output=True, text=True)
     return db
 

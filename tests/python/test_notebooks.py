@@ -13,7 +13,7 @@ from nbclient import NotebookClient
 
 import cargoquote as cq
 
-SOURCE = Path(os.environ.get("CARGOQUOTE_SOURCE_DIR", Path(__file__).resolve().parents[2]))
+from conftest import SOURCE
 NOTEBOOKS = sorted((SOURCE / "notebooks").glob("*.ipynb"))
 CELL_TIMEOUT_SECONDS = 900
 

@@ -5,45 +5,21 @@ sample's FX change of 2026-11-01. Also the exact-integer helpers against Python 
 """
 from __future__ import annotations
 
-import os
 import random
-import subprocess
 import sys
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
-SOURCE = Path(os.environ.get("CARGOQUOTE_SOURCE_DIR", Path(__file__).resolve().parents[2]))
-CLI = os.environ.get("CARGOQUOTE_CLI", "cargoquote")
+from conftest import CLI, SOURCE
+
 sys.path.insert(0, str(SOURCE / "tests" / "bench"))
 
 import pandas_reprice  # noqa: E402
 import reprice_vs_pandas  # noqa: E402
 
 
-def _has_reprice() -> bool:
-    try:
-        return subprocess.run([CLI, "reprice", "--help"], capture_output=True).returncode == 0
-    except OSError:
-        return False
-
-
-needs_reprice = pytest.mark.skipif(
-    not _has_reprice(),
-    reason=f"'{CLI} reprice' is not built (set CARGOQUOTE_CLI to a binary that has it)")
-
-
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory) -> str:
-    db = tmp_path_factory.mktemp("sample") / "sample.db"
-    subprocess.run([CLI, "rates", "import", str(SOURCE / "rates" / "sample"), "--db", str(db)],
-                   check=True, capture_output=True)
-    return str(db)
-
-
-@needs_reprice
 @pytest.mark.parametrize("window, as_of", [
     (["--from", "2026-09-20", "--days", "60"], None),  # summer and winter sheets, both FX tables
     ([], "2026-11-20"),
@@ -66,7 +42,6 @@ def test_pandas_totals_equal_the_engines(sample_db, tmp_path, window, as_of):
     assert (result["margin"].dropna() > 0).all()
 
 
-@needs_reprice
 def test_rows_outside_general_cargo_online_are_skipped(sample_db, tmp_path):
     book = pd.DataFrame({
         "shipment_id": ["G", "S", "I", "V"], "origin": "PVG", "destination": "FRA",

@@ -3,19 +3,13 @@ exactly (so it is never below the gross or the volume weight), and on one lane t
 given itinerary, and each carrier's cheapest on-line option, never fall as the weight grows."""
 from __future__ import annotations
 
-import os
-import subprocess
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
-from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cargoquote as cq
 
-SOURCE = Path(os.environ.get("CARGOQUOTE_SOURCE_DIR", Path(__file__).resolve().parents[2]))
-CLI = os.environ.get("CARGOQUOTE_CLI", "cargoquote")
 
 # Centimetres with one decimal and kilograms with three: the precision rate sheets use.
 tenths_cm = st.integers(min_value=1, max_value=3000).map(lambda n: Decimal(n) / 10)
@@ -49,14 +43,6 @@ def test_chargeable_weight_is_the_iata_formula(pieces, divisor, step):
     chargeable = Decimal(str(w["chargeable_weight"]))
     assert chargeable == max(round_up(gross, step), round_up(volume / divisor, step))
     assert chargeable >= gross and chargeable >= volume / divisor
-
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory) -> cq.Engine:
-    db = tmp_path_factory.mktemp("db") / "sample.db"
-    subprocess.run([CLI, "rates", "import", str(SOURCE / "rates" / "sample"), "--db", str(db)],
-                   check=True, capture_output=True)
-    return cq.Engine.open(db)
 
 
 def prices_by_itinerary(engine: cq.Engine, kg: Decimal) -> dict[tuple[str, ...], Decimal]:

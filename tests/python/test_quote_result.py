@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import json
-import os
 import pickle
 import subprocess
 from decimal import Decimal
@@ -14,8 +13,7 @@ import pytest
 
 import cargoquote as cq
 
-SOURCE = Path(os.environ.get("CARGOQUOTE_SOURCE_DIR", Path(__file__).resolve().parents[2]))
-CLI = os.environ.get("CARGOQUOTE_CLI", "cargoquote")
+from conftest import CLI
 
 SHIPMENT = {
     "origin": "PVG", "destination": "FRA",
@@ -26,16 +24,8 @@ SHIPMENT = {
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("db") / "sample.db"
-    subprocess.run([CLI, "rates", "import", str(SOURCE / "rates" / "sample"), "--db", str(path)],
-                   check=True, capture_output=True)
-    return path
-
-
-@pytest.fixture(scope="module")
-def engine(db) -> cq.Engine:
-    return cq.Engine.open(db)
+def db(sample_db) -> Path:
+    return sample_db
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@
 #include <span>
 #include <vector>
 
-namespace cargoquote::batch::synth {
+namespace cargoquote::synth::detail {
 
 class Rng {
   public:
@@ -111,4 +111,4 @@ inline std::vector<std::uint64_t> zipf_cumulative(std::size_t n) {
     return out;
 }
 
-}  // namespace cargoquote::batch::synth
+}  // namespace cargoquote::synth::detail

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "book_synth_random.hpp"
+#include "random.hpp"
 
-namespace cargoquote::batch::synth {
+namespace cargoquote::synth::detail {
 
 struct CargoLine {
     int count = 1;
@@ -42,4 +42,4 @@ void append_piece_specs(std::string& out, const Cargo& cargo);
 // -> "120.5", (250000, 3) -> "250".
 void append_scaled(std::string& out, std::int64_t value, int decimals);
 
-}  // namespace cargoquote::batch::synth
+}  // namespace cargoquote::synth::detail

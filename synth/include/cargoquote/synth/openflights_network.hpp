@@ -2,7 +2,8 @@
 // A cargo network on the REAL OpenFlights airports and routes with SYNTHETIC schedules, rates and
 // carrier performance (no public cargo schedules or rate sheets exist). The synthesizer reads the
 // OpenFlights files (airports.dat, airlines.dat, routes.dat, countries.dat), keeps what passes the
-// rules documented at the top of network_synth.cpp (counting every skipped row by reason), and
+// rules documented at the top of
+// synth/src/network/openflights_network.cpp (counting every skipped row by reason), and
 // writes the rate-store CSV files of rates/README.md into a directory for
 // RateStore::import_directory. Output is byte-identical for the same input files, seed and season.
 
@@ -16,10 +17,10 @@
 #include <utility>
 #include <vector>
 
-namespace cargoquote::rates {
+namespace cargoquote::synth {
 
 // Skip reasons, in the order the rules are applied (the first failing rule counts).
-namespace synth_reason {
+namespace skip_reason {
 // airports.dat
 inline constexpr std::string_view kMalformedAirport = "malformed row (not 14 fields)";
 inline constexpr std::string_view kNoIataCode = "no IATA code (\\N or empty)";
@@ -51,7 +52,7 @@ inline constexpr std::string_view kDuplicateRoute = "duplicate (airline, source,
 inline constexpr std::string_view kMalformedAirline = "malformed row (not 8 fields)";
 inline constexpr std::string_view kDuplicateAirlineId = "Airline ID already used by an earlier row";
 inline constexpr std::string_view kUnusedAirline = "no kept route flown by it";
-}  // namespace synth_reason
+}  // namespace skip_reason
 
 // Rows read from one input file, rows used, and rows skipped by reason (every reason of the file
 // is listed, in rule order, with zero when nothing was skipped for it).
@@ -124,7 +125,8 @@ struct NetworkCsvSummary {
 };
 
 // Writes the rate-store CSV files for `network` into `directory` (created if needed; existing
-// files of the same names are replaced).
+// files of the same names are replaced). InputError(InvalidInput) naming `season_to` when the
+// season ends before it starts.
 NetworkCsvSummary write_network_csv(const OpenFlightsNetwork& network,
                                     const NetworkSynthOptions& options,
                                     const std::filesystem::path& directory);
@@ -132,4 +134,4 @@ NetworkCsvSummary write_network_csv(const OpenFlightsNetwork& network,
 // The rules in short, for the command's --help.
 [[nodiscard]] std::string_view network_synth_rules();
 
-}  // namespace cargoquote::rates
+}  // namespace cargoquote::synth

@@ -24,7 +24,8 @@ std::optional<std::string> real_row(const fs::path& file, std::string_view prefi
 }
 
 // Real rows first (by prefix, in this order), then the invented ones.
-bool write_file(const fs::path& real, const fs::path& out, const std::vector<std::string_view>& prefixes,
+bool write_file(const fs::path& real, const fs::path& out,
+                const std::vector<std::string_view>& prefixes,
                 const std::vector<std::string_view>& invented, std::string_view eol) {
     std::ostringstream text;
     for (const std::string_view prefix : prefixes) {
@@ -61,22 +62,23 @@ const std::vector<std::string_view> kInventedAirlines = {
 };
 
 const std::vector<std::string_view> kInventedRoutes = {
-    "LH,3320,JFK,3797,FRA,340,Y,0,76W",   "DL,2009,FRA,340,JFK,3797,Y,0,388",
-    "LH,3320,FRA,340,FRA,340,,0,320",     "DLH,3320,FRA,340,HKG,3077,,0,74H",
-    "CA,751,PVG,3406,HKG,3077,,1,320",    "99,90099,FRA,340,AMS,580,,0,320",
-    "XQ,\\N,FRA,340,AMS,580,,0,320",      "XR,99999,FRA,340,AMS,580,,0,320",
-    "Q7,90011,FRA,340,AMS,580,,0,320",    "Q7,90012,AMS,580,FRA,340,,0,320",
-    "Q8,90013,PVG,3406,HKG,3077,,0,320",  "Q8,90014,HKG,3077,PVG,3406,,0,320",
-    "LH,3320,FRA,340,ZZY,\\N,,0,320",     "CA,751,PVG,3406,DOH,11051,,0,330",
-    "DL,2009,JFK,3797,EWR,3494,,0,320",   "CA,751,LUN,907,SLI,5613,,0,763",
-    "LH,3320,FRA,340,PVG,3406,,0,744",    "LH,3320,FRA,340,HKG",
-    "CA,751,PVG,3406,RGN,3239,,0,320",    "Q6,90016,HKG,3077,RGN,3239,,0,320",
+    "LH,3320,JFK,3797,FRA,340,Y,0,76W",  "DL,2009,FRA,340,JFK,3797,Y,0,388",
+    "LH,3320,FRA,340,FRA,340,,0,320",    "DLH,3320,FRA,340,HKG,3077,,0,74H",
+    "CA,751,PVG,3406,HKG,3077,,1,320",   "99,90099,FRA,340,AMS,580,,0,320",
+    "XQ,\\N,FRA,340,AMS,580,,0,320",     "XR,99999,FRA,340,AMS,580,,0,320",
+    "Q7,90011,FRA,340,AMS,580,,0,320",   "Q7,90012,AMS,580,FRA,340,,0,320",
+    "Q8,90013,PVG,3406,HKG,3077,,0,320", "Q8,90014,HKG,3077,PVG,3406,,0,320",
+    "LH,3320,FRA,340,ZZY,\\N,,0,320",    "CA,751,PVG,3406,DOH,11051,,0,330",
+    "DL,2009,JFK,3797,EWR,3494,,0,320",  "CA,751,LUN,907,SLI,5613,,0,763",
+    "LH,3320,FRA,340,PVG,3406,,0,744",   "LH,3320,FRA,340,HKG",
+    "CA,751,PVG,3406,RGN,3239,,0,320",   "Q6,90016,HKG,3077,RGN,3239,,0,320",
     "LH,3320,FRA,340,MRZ,90003,,0,320",
 };
 
 }  // namespace
 
-std::optional<fs::path> write_openflights_fixture(const fs::path& openflights, const fs::path& dir) {
+std::optional<fs::path> write_openflights_fixture(const fs::path& openflights,
+                                                  const fs::path& dir) {
     fs::create_directories(dir);
     const bool complete =
         write_file(openflights / "airports.dat", dir / "airports.dat",
@@ -86,13 +88,14 @@ std::optional<fs::path> write_openflights_fixture(const fs::path& openflights, c
                    kInventedAirlines, "\n") &&
         write_file(openflights / "countries.dat", dir / "countries.dat",
                    {"\"Germany\",", "\"China\",", "\"United States\",", "\"Hong Kong\",",
-                    "\"Qatar\",", "\"Netherlands\",", "\"Zambia\",", "\"Myanmar\",", "\"India\",\"IN\",\"IN\"",
-                    "\"Johnston Atoll\","},
+                    "\"Qatar\",", "\"Netherlands\",", "\"Zambia\",", "\"Myanmar\",",
+                    "\"India\",\"IN\",\"IN\"", "\"Johnston Atoll\","},
                    {}, "\n") &&
-        write_file(openflights / "routes.dat", dir / "routes.dat",
-                   {"LH,3320,FRA,340,PVG,3406,", "LH,3320,PVG,3406,FRA,340,", "CA,751,PVG,3406,FRA,340,",
-                    "CA,751,FRA,340,PVG,3406,", "DL,2009,JFK,3797,FRA,340,"},
-                   kInventedRoutes, "\r\n");
+        write_file(
+            openflights / "routes.dat", dir / "routes.dat",
+            {"LH,3320,FRA,340,PVG,3406,", "LH,3320,PVG,3406,FRA,340,", "CA,751,PVG,3406,FRA,340,",
+             "CA,751,FRA,340,PVG,3406,", "DL,2009,JFK,3797,FRA,340,"},
+            kInventedRoutes, "\r\n");
     if (!complete) return std::nullopt;
     return dir;
 }

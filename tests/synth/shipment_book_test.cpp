@@ -4,9 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cargoquote/batch/book_synth.hpp>
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/pricing/carrier_pricer.hpp>
+#include <cargoquote/synth/shipment_book.hpp>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -19,7 +19,7 @@
 
 #include "support/test_data.hpp"
 
-namespace cargoquote::batch {
+namespace cargoquote::synth {
 namespace {
 
 // The small PVG-FRA book plus PVG-ICN (A1) and ICN-FRA (B2), so interline routings exist.
@@ -39,14 +39,14 @@ RateBook test_book() {
     return RateBook(std::move(data));
 }
 
-std::string synthesize(const RateBook& book, BookSynthOptions options) {
+std::string synthesize(const RateBook& book, ShipmentBookOptions options) {
     std::ostringstream out;
-    synthesize_book(book, options, out);
+    synthesize_shipment_book(book, options, out);
     return out.str();
 }
 
-BookSynthOptions options(std::uint64_t rows, std::uint64_t seed) {
-    return BookSynthOptions{.rows = rows, .seed = seed};
+ShipmentBookOptions options(std::uint64_t rows, std::uint64_t seed) {
+    return ShipmentBookOptions{.rows = rows, .seed = seed};
 }
 
 std::vector<std::string> split(std::string_view text, char separator) {
@@ -161,7 +161,7 @@ TEST(BookSynth, PiecesAndValuesParseAsTheBookFormatSays) {
 
 TEST(BookSynth, GeneralOnlyRowsAreGeneralCargoOnLineWithoutValue) {
     const RateBook book = test_book();
-    BookSynthOptions o = options(3000, 11);
+    ShipmentBookOptions o = options(3000, 11);
     o.general_only = true;
     for (const auto& row : rows_of(synthesize(book, o))) {
         EXPECT_EQ(row.at("commodity"), "GEN");
@@ -207,7 +207,7 @@ TEST(BookSynth, ColumnsAreThoseOfTheBookFormat) {
 
 TEST(BookSynth, JsonLinesHoldTheSameRowsAsCsv) {
     const RateBook book = test_book();
-    BookSynthOptions o = options(400, 5);
+    ShipmentBookOptions o = options(400, 5);
     o.previous = true;
     const auto csv_rows = rows_of(synthesize(book, o));
     o.json_lines = true;
@@ -227,7 +227,7 @@ TEST(BookSynth, JsonLinesHoldTheSameRowsAsCsv) {
 
 TEST(BookSynth, PreviousPriceIsTheEnginePriceWithinSixPercent) {
     const RateBook book = test_book();
-    BookSynthOptions o = options(500, 9);
+    ShipmentBookOptions o = options(500, 9);
     o.general_only = true;
     o.previous = true;
     for (const auto& row : rows_of(synthesize(book, o))) {
@@ -265,7 +265,7 @@ TEST(BookSynth, ErrorsNameTheOption) {
     } catch (const InputError& e) {
         EXPECT_EQ(e.field(), "rows");
     }
-    BookSynthOptions o = options(10, 1);
+    ShipmentBookOptions o = options(10, 1);
     o.from = Date::parse("2030-01-01", "from");
     try {
         (void)synthesize(book, o);
@@ -285,4 +285,4 @@ TEST(BookSynth, DefaultWindowStartsWhereMostGeneralRatesAreInForce) {
 }
 
 }  // namespace
-}  // namespace cargoquote::batch
+}  // namespace cargoquote::synth

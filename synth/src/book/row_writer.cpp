@@ -1,9 +1,9 @@
-#include "book_synth_writer.hpp"
+#include "row_writer.hpp"
 
 #include <cargoquote/core/error.hpp>
 #include <cstdio>
 
-namespace cargoquote::batch::synth {
+namespace cargoquote::synth::detail {
 
 namespace {
 
@@ -93,4 +93,4 @@ void BookWriter::finish() {
     if (!out_) throw Error(ErrorCode::InvalidInput, "out", "the book could not be written");
 }
 
-}  // namespace cargoquote::batch::synth
+}  // namespace cargoquote::synth::detail

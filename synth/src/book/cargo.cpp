@@ -1,9 +1,9 @@
-#include "book_synth_cargo.hpp"
+#include "cargo.hpp"
 
 #include <algorithm>
 #include <charconv>
 
-namespace cargoquote::batch::synth {
+namespace cargoquote::synth::detail {
 
 namespace {
 
@@ -162,4 +162,4 @@ std::vector<Piece> to_pieces(const Cargo& cargo) {
     return pieces;
 }
 
-}  // namespace cargoquote::batch::synth
+}  // namespace cargoquote::synth::detail

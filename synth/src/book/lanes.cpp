@@ -1,4 +1,4 @@
-#include "book_synth_lanes.hpp"
+#include "lanes.hpp"
 
 #include <fmt/format.h>
 
@@ -9,7 +9,7 @@
 #include <map>
 #include <utility>
 
-namespace cargoquote::batch::synth {
+namespace cargoquote::synth::detail {
 
 namespace {
 
@@ -240,4 +240,4 @@ Date default_window_start(const RateBook& book) {
         ->first;
 }
 
-}  // namespace cargoquote::batch::synth
+}  // namespace cargoquote::synth::detail

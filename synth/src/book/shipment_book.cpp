@@ -8,26 +8,26 @@
 
 #include <algorithm>
 #include <array>
-#include <cargoquote/batch/book_synth.hpp>
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/pricing/carrier_pricer.hpp>
 #include <cargoquote/pricing/itinerary_pricer.hpp>
+#include <cargoquote/synth/shipment_book.hpp>
 #include <charconv>
 #include <unordered_set>
 
-#include "book_synth_cargo.hpp"
-#include "book_synth_lanes.hpp"
-#include "book_synth_random.hpp"
-#include "book_synth_writer.hpp"
+#include "cargo.hpp"
+#include "lanes.hpp"
+#include "random.hpp"
+#include "row_writer.hpp"
 
-namespace cargoquote::batch {
+namespace cargoquote::synth {
 
 namespace {
 
-using synth::Cargo;
-using synth::Filing;
-using synth::InterlineOption;
-using synth::Rng;
+using detail::Cargo;
+using detail::Filing;
+using detail::InterlineOption;
+using detail::Rng;
 
 constexpr std::uint32_t kInterlinePpm = 50'000;
 constexpr std::uint32_t kSpecialCommodityPpm = 120'000;
@@ -62,7 +62,7 @@ struct DrawnRow {
     int day = 0;
     int minute_of_day = 0;
     Cargo cargo;
-    const synth::SpecialRate* special = nullptr;
+    const detail::SpecialRate* special = nullptr;
     const Customer* customer = nullptr;
     std::optional<Money> declared_value;
     std::int64_t previous_factor_ppm = 0;
@@ -70,7 +70,7 @@ struct DrawnRow {
 
 class Synthesizer {
   public:
-    Synthesizer(const RateBook& book, const BookSynthOptions& options, Date from)
+    Synthesizer(const RateBook& book, const ShipmentBookOptions& options, Date from)
         : book_(book),
           options_(options),
           rng_(options.seed),
@@ -87,7 +87,7 @@ class Synthesizer {
         for (std::size_t i = customers_.size(); i > 1; --i) {
             std::swap(customers_[i - 1], customers_[rng_.below(i)]);
         }
-        customer_zipf_ = synth::zipf_cumulative(customers_.size());
+        customer_zipf_ = detail::zipf_cumulative(customers_.size());
         lane_used_.resize(lanes_.lanes().size(), false);
         filing_used_.resize(lanes_.filing_count(), false);
         summary_.from = from;
@@ -97,15 +97,15 @@ class Synthesizer {
 
     [[nodiscard]] std::size_t lanes_available() const { return summary_.lanes_available; }
 
-    BookSynthSummary run(std::ostream& out) {
-        synth::BookWriter writer(out, options_.json_lines);
+    ShipmentBookSummary run(std::ostream& out) {
+        detail::BookWriter writer(out, options_.json_lines);
         for (std::uint64_t n = 1; n <= options_.rows; ++n) writer.write(next_row(n));
         writer.finish();
         summary_.rows = options_.rows;
         summary_.lanes_used =
             static_cast<std::size_t>(std::count(lane_used_.begin(), lane_used_.end(), true));
         std::unordered_set<CarrierCode> carriers;
-        for (const synth::Lane& lane : lanes_.lanes()) {
+        for (const detail::Lane& lane : lanes_.lanes()) {
             for (const Filing& f : lane.filings) {
                 if (filing_used_[f.ordinal]) carriers.insert(f.carrier);
             }
@@ -115,9 +115,9 @@ class Synthesizer {
     }
 
   private:
-    synth::SynthRowFields next_row(std::uint64_t number) {
+    detail::SynthRowFields next_row(std::uint64_t number) {
         const std::size_t lane_index = rng_.weighted(lanes_.lane_zipf());
-        const synth::Lane& lane = lanes_.lanes()[lane_index];
+        const detail::Lane& lane = lanes_.lanes()[lane_index];
         lane_used_[lane_index] = true;
         DrawnRow row;
         row.filing = &lane.filings[rng_.weighted(lane.filing_zipf)];
@@ -125,7 +125,7 @@ class Synthesizer {
             row.filing->open_day(rng_.below(static_cast<std::uint64_t>(row.filing->day_count)));
         row.minute_of_day = static_cast<int>(rng_.weighted(hour_weights_)) * 60 +
                             static_cast<int>(rng_.below(12)) * 5;
-        row.cargo = synth::draw_cargo(rng_);
+        row.cargo = detail::draw_cargo(rng_);
         if (!options_.general_only) {
             if (rng_.chance_ppm(kInterlinePpm)) row.interline = draw_interline(lane_index, row.day);
             if (row.interline == nullptr && rng_.chance_ppm(kSpecialCommodityPpm)) {
@@ -154,9 +154,9 @@ class Synthesizer {
         return nullptr;
     }
 
-    const synth::SpecialRate* draw_special(const Filing& filing, int day) {
+    const detail::SpecialRate* draw_special(const Filing& filing, int day) {
         const Date on = dates_[static_cast<std::size_t>(day)];
-        const auto valid = [on](const synth::SpecialRate& s) { return s.line->valid_on(on); };
+        const auto valid = [on](const detail::SpecialRate& s) { return s.line->valid_on(on); };
         const auto count = std::count_if(filing.specials.begin(), filing.specials.end(), valid);
         if (count == 0) return nullptr;
         auto k = static_cast<std::int64_t>(rng_.below(static_cast<std::uint64_t>(count)));
@@ -189,12 +189,12 @@ class Synthesizer {
         return Money(currency, units * Money::kMicrosPerUnit);
     }
 
-    std::optional<Money> previous_price(const synth::Lane& lane, const DrawnRow& row) {
+    std::optional<Money> previous_price(const detail::Lane& lane, const DrawnRow& row) {
         const Date on = dates_[static_cast<std::size_t>(row.day)];
         Shipment shipment{
             .origin = lane.origin,
             .destination = lane.destination,
-            .pieces = synth::to_pieces(row.cargo),
+            .pieces = detail::to_pieces(row.cargo),
             .commodity = row.special != nullptr ? row.special->commodity : Commodity::general(),
             .declared_value = row.declared_value,
             .ready_time = LocalDateTime{std::chrono::local_days(on.days().time_since_epoch()) +
@@ -219,8 +219,8 @@ class Synthesizer {
         return price_route(context, sectors);
     }
 
-    synth::SynthRowFields text_of(std::uint64_t number, const synth::Lane& lane,
-                                  const DrawnRow& row) {
+    detail::SynthRowFields text_of(std::uint64_t number, const detail::Lane& lane,
+                                   const DrawnRow& row) {
         id_.assign("SYN");
         append_number(id_, options_.seed);
         id_ += '-';
@@ -230,7 +230,7 @@ class Synthesizer {
             id_.insert(digits_at, 8 - width, '0');
         }
         pieces_.clear();
-        synth::append_piece_specs(pieces_, row.cargo);
+        detail::append_piece_specs(pieces_, row.cargo);
         ready_.assign(date_texts_[static_cast<std::size_t>(row.day)]);
         ready_ += 'T';
         append_two_digits(ready_, row.minute_of_day / 60);
@@ -283,9 +283,9 @@ class Synthesizer {
     }
 
     const RateBook& book_;
-    const BookSynthOptions& options_;
+    const ShipmentBookOptions& options_;
     Rng rng_;
-    synth::LaneModel lanes_;
+    detail::LaneModel lanes_;
     std::vector<std::uint64_t> hour_weights_;
     CurrencyCode usd_;
     CurrencyCode eur_;
@@ -296,15 +296,16 @@ class Synthesizer {
     std::vector<std::uint64_t> customer_zipf_;
     std::vector<bool> lane_used_;
     std::vector<bool> filing_used_;
-    BookSynthSummary summary_;
+    ShipmentBookSummary summary_;
     // Scratch text of the current row (the writer copies it before the next row).
     std::string id_, pieces_, ready_, declared_, previous_, previous_currency_, carrier_;
 };
 
 }  // namespace
 
-BookSynthSummary synthesize_book(const RateBook& book, const BookSynthOptions& options,
-                                 std::ostream& out) {
+ShipmentBookSummary synthesize_shipment_book(const RateBook& book,
+                                             const ShipmentBookOptions& options,
+                                             std::ostream& out) {
     if (options.rows == 0) {
         throw InputError(ErrorCode::NegativeQuantity, "rows",
                          "the number of rows must be positive");
@@ -313,7 +314,7 @@ BookSynthSummary synthesize_book(const RateBook& book, const BookSynthOptions& o
         throw InputError(ErrorCode::NegativeQuantity, "days",
                          "the number of days must be positive");
     }
-    const Date from = options.from ? *options.from : synth::default_window_start(book);
+    const Date from = options.from ? *options.from : detail::default_window_start(book);
     Synthesizer synthesizer(book, options, from);
     if (synthesizer.lanes_available() == 0) {
         throw InputError(ErrorCode::InvalidInput, "from",
@@ -323,4 +324,4 @@ BookSynthSummary synthesize_book(const RateBook& book, const BookSynthOptions& o
     return synthesizer.run(out);
 }
 
-}  // namespace cargoquote::batch
+}  // namespace cargoquote::synth

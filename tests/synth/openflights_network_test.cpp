@@ -1,4 +1,4 @@
-// The network synthesizer (rates/src/network_synth.cpp): the skip rules on a small
+// The network synthesizer (synth/src/network/): the skip rules on a small
 // OpenFlights-format fixture (openflights_fixture.hpp: real rows read from shared/data plus
 // invented rows, every row trips one rule), and on the real OpenFlights files
 // (shared/data/openflights; both skipped when absent): known-quirk counts,
@@ -11,8 +11,8 @@
 #include <algorithm>
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/core/time.hpp>
-#include <cargoquote/rates/network_synth.hpp>
 #include <cargoquote/rates/rate_store.hpp>
+#include <cargoquote/synth/openflights_network.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -27,22 +27,26 @@
 #include <vector>
 
 #include "openflights_fixture.hpp"
+#include "support/shared_data.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_data.hpp"
 
-namespace cargoquote::rates {
+namespace cargoquote::synth {
 namespace {
 
+using rates::ImportReport;
+using rates::RateStore;
+
 namespace fs = std::filesystem;
-namespace reason = synth_reason;
+namespace reason = skip_reason;
 using test::TempDir;
 
 fs::path real_dir() { return test::source_dir() / ".." / "shared" / "data" / "openflights"; }
 
 // The fixture, assembled once per test process; removed at exit. Empty without the real data.
 struct MiniFixture {
-    fs::path scratch = fs::temp_directory_path() /
-                       ("cargoquote_openflights_mini_" + std::to_string(::getpid()));
+    fs::path scratch =
+        fs::temp_directory_path() / ("cargoquote_openflights_mini_" + std::to_string(::getpid()));
     std::optional<fs::path> dir = test::write_openflights_fixture(real_dir(), scratch);
     ~MiniFixture() {
         std::error_code ignored;
@@ -57,11 +61,13 @@ const std::optional<fs::path>& mini_fixture() {
 
 fs::path mini_dir() { return *mini_fixture(); }
 
-#define REQUIRE_MINI_FIXTURE()                                                            \
-    if (!mini_fixture()) {                                                                \
-        GTEST_SKIP() << "OpenFlights data not found at " << real_dir().string()           \
-                     << " (shared/data/openflights next to the repository): the fixture " \
-                        "takes its real rows from there; fixture tests skipped";          \
+#define REQUIRE_MINI_FIXTURE()                                                   \
+    if (!mini_fixture()) {                                                       \
+        CARGOQUOTE_SKIP_WITHOUT_SHARED_DATA(                                     \
+            "OpenFlights data not found at "                                     \
+            << real_dir().string()                                               \
+            << " (shared/data/openflights next to the repository): the fixture " \
+               "takes its real rows from there; fixture tests skipped");         \
     }
 
 std::string slurp(const fs::path& path) {
@@ -356,9 +362,10 @@ const RealRuns* real_runs() {
 #define REQUIRE_REAL_DATA()                                                                   \
     const RealRuns* runs = real_runs();                                                       \
     if (runs == nullptr) {                                                                    \
-        GTEST_SKIP() << "OpenFlights data not found at " << real_dir().string()               \
-                     << " (shared/data/openflights next to the repository); real-data tests " \
-                        "skipped";                                                            \
+        CARGOQUOTE_SKIP_WITHOUT_SHARED_DATA(                                                  \
+            "OpenFlights data not found at "                                                  \
+            << real_dir().string()                                                            \
+            << " (shared/data/openflights next to the repository); real-data tests skipped"); \
     }
 
 TEST(NetworkSynthReal, SameSeedIsByteIdenticalAndAnotherSeedDiffers) {
@@ -386,7 +393,7 @@ TEST(NetworkSynthReal, SameSeedIsByteIdenticalAndAnotherSeedDiffers) {
 }
 
 // The counts follow from shared/data/openflights/README.md ("Known quirks") and the rule order in
-// network_synth.cpp; the data files are fixed (sha256 in that README).
+// synth/src/network/openflights_network.cpp; the data files are fixed (sha256 in that README).
 TEST(NetworkSynthReal, KnownQuirksAreCounted) {
     REQUIRE_REAL_DATA();
     const auto& r = runs->network.routes_tally;
@@ -592,4 +599,4 @@ TEST(NetworkSynthReal, CsvFilesPassImportValidation) {
 }
 
 }  // namespace
-}  // namespace cargoquote::rates
+}  // namespace cargoquote::synth

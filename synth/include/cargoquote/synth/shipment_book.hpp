@@ -3,7 +3,7 @@
 // repricing tests and benchmarks. Rows are written as they are drawn, so memory stays flat for any
 // row count, and the same book, seed and options give the same bytes.
 //
-// What a row looks like (book_synth.cpp documents every probability):
+// What a row looks like (shipment_book.cpp documents every probability):
 //   lane      a lane with a general rate in force on some day of the ready window, drawn by Zipf
 //             rank (weight 1/rank) with lanes ranked by how many carriers file on them, so a few
 //             trunk lanes dominate as in a forwarder's book; the carrier likewise among those
@@ -12,7 +12,7 @@
 //             an interline routing when the lane has one: O-X by one carrier and X-D by another,
 //             both with general rates in force on the ready date, O-X-D at most 30 % longer than
 //             O-D (never with general_only); `carrier` is then the first sector's;
-//   pieces    1-3 lines of cartons, pallets or crates (book_synth_cargo.cpp);
+//   pieces    1-3 lines of cartons, pallets or crates (cargo.cpp);
 //   commodity GEN, except 12 % of rows whose carrier files a specific commodity or class rate
 //             valid that day (never with general_only);
 //   customer  70 % one of the book's customers (Zipf), else empty;
@@ -28,9 +28,9 @@
 #include <optional>
 #include <ostream>
 
-namespace cargoquote::batch {
+namespace cargoquote::synth {
 
-struct BookSynthOptions {
+struct ShipmentBookOptions {
     std::uint64_t rows = 0;
     std::uint64_t seed = 0;
     // First ready date; default: the earliest start of a general rate line on which the most
@@ -42,7 +42,7 @@ struct BookSynthOptions {
     bool json_lines = false;    // JSON Lines instead of CSV
 };
 
-struct BookSynthSummary {
+struct ShipmentBookSummary {
     std::uint64_t rows = 0;
     Date from;
     int days = 0;
@@ -59,7 +59,7 @@ struct BookSynthSummary {
 // Writes `options.rows` rows (CSV header first) to `out`. Throws InputError naming `rows` or
 // `days` when not positive, `from` when no general rate is in force in the window, and Error
 // naming `out` when the stream fails.
-BookSynthSummary synthesize_book(const RateBook& book, const BookSynthOptions& options,
-                                 std::ostream& out);
+ShipmentBookSummary synthesize_shipment_book(const RateBook& book,
+                                             const ShipmentBookOptions& options, std::ostream& out);
 
-}  // namespace cargoquote::batch
+}  // namespace cargoquote::synth

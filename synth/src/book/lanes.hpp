@@ -12,9 +12,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "book_synth_random.hpp"
+#include "random.hpp"
 
-namespace cargoquote::batch::synth {
+namespace cargoquote::synth::detail {
 
 // Inclusive day indices into the window (0 = its first day).
 struct DaySpan {
@@ -96,4 +96,4 @@ class LaneModel {
 // general rate lines are in force. Throws InputError naming `from` when the book has none.
 [[nodiscard]] Date default_window_start(const RateBook& book);
 
-}  // namespace cargoquote::batch::synth
+}  // namespace cargoquote::synth::detail

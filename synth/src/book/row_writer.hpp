@@ -3,14 +3,16 @@
 // empty optional fields left out; every value a JSON string so decimals stay exact), buffering
 // so the stream sees large writes.
 
-#include <cargoquote/batch/book_row.hpp>
-
 #include <array>
+#include <cargoquote/batch/book_row.hpp>
 #include <ostream>
 #include <string>
 #include <string_view>
 
-namespace cargoquote::batch::synth {
+namespace cargoquote::synth::detail {
+
+using batch::book_column_name;
+using batch::BookColumn;
 
 // The columns written, in order (every book column but `currency`).
 inline constexpr std::array<BookColumn, 12> kSynthColumns = {
@@ -35,4 +37,4 @@ class BookWriter {
     std::string buffer_;
 };
 
-}  // namespace cargoquote::batch::synth
+}  // namespace cargoquote::synth::detail

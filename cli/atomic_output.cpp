@@ -1,8 +1,8 @@
 #include "atomic_output.hpp"
 
-#include <cargoquote/core/error.hpp>
-
 #include <fmt/format.h>
+
+#include <cargoquote/core/error.hpp>
 #include <iostream>
 #include <system_error>
 
@@ -66,7 +66,8 @@ void AtomicOutputFile::check_destinations(const std::string& input, const std::s
         std::error_code ignored;
         return fs::weakly_canonical(fs::absolute(path), ignored);
     };
-    for (const auto& [path, option] : {std::pair{first, first_option}, std::pair{second, second_option}}) {
+    for (const auto& [path, option] :
+         {std::pair{first, first_option}, std::pair{second, second_option}}) {
         if (path == "-") continue;
         std::error_code ignored;
         if (fs::is_directory(path, ignored)) {
@@ -74,8 +75,9 @@ void AtomicOutputFile::check_destinations(const std::string& input, const std::s
                              fmt::format("'{}' is a directory, not a file", path));
         }
         if (input != "-" && where(path) == where(input)) {
-            throw InputError(ErrorCode::Usage, option,
-                             fmt::format("'{}' is the input book: write the output elsewhere", path));
+            throw InputError(
+                ErrorCode::Usage, option,
+                fmt::format("'{}' is the input book: write the output elsewhere", path));
         }
     }
     if (first != "-" && where(first) == where(second)) {

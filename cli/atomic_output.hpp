@@ -13,7 +13,7 @@
 namespace cargoquote::cli {
 
 class AtomicOutputFile {
-public:
+  public:
     // Throws InputError(FileUnreadable) naming `option` when the file cannot be created.
     AtomicOutputFile(const std::string& path, const std::string& option);
     ~AtomicOutputFile();
@@ -38,7 +38,7 @@ public:
                                    const std::string& first_option, const std::string& second,
                                    const std::string& second_option);
 
-private:
+  private:
     std::filesystem::path final_path_;
     std::filesystem::path partial_path_;
     std::string option_;

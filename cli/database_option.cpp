@@ -1,7 +1,6 @@
 #include "database_option.hpp"
 
 #include <cargoquote/core/error.hpp>
-
 #include <cstdlib>
 
 namespace cargoquote::cli {

@@ -13,7 +13,8 @@ std::string duration_text(int minutes) {
 // "2026-11-26 09:00" local at the airport (its offset shown once per leg line).
 std::string local_time(const RateBook& book, Instant t, AirportCode at) {
     const Airport* airport = book.airport(at);
-    const std::string iso = local_iso_with_offset(t, airport != nullptr ? airport->time_zone : "UTC");
+    const std::string iso =
+        local_iso_with_offset(t, airport != nullptr ? airport->time_zone : "UTC");
     return iso.substr(0, 10) + " " + iso.substr(11, 5);
 }
 
@@ -22,13 +23,15 @@ void append_itinerary(std::string& out, const RateBook& book, const Itinerary& i
     for (const auto& l : it.legs) {
         std::string connection;
         if (l.minimum_connection_minutes > 0) {
-            connection = fmt::format("  connection {} (MCT {})", duration_text(l.connection_minutes),
-                                     duration_text(l.minimum_connection_minutes));
+            connection =
+                fmt::format("  connection {} (MCT {})", duration_text(l.connection_minutes),
+                            duration_text(l.minimum_connection_minutes));
         }
-        out += fmt::format("    {:<9} {} {} -> {} {}  {} {}{}\n", l.leg->flight_number,
-                           l.leg->origin.view(), local_time(book, l.departure, l.leg->origin),
-                           l.leg->destination.view(), local_time(book, l.arrival, l.leg->destination),
-                           l.leg->aircraft_type, aircraft_category_name(l.leg->category), connection);
+        out +=
+            fmt::format("    {:<9} {} {} -> {} {}  {} {}{}\n", l.leg->flight_number,
+                        l.leg->origin.view(), local_time(book, l.departure, l.leg->origin),
+                        l.leg->destination.view(), local_time(book, l.arrival, l.leg->destination),
+                        l.leg->aircraft_type, aircraft_category_name(l.leg->category), connection);
     }
     out += fmt::format("    transit {}: cut-off {} at {}, available {} at {}\n",
                        duration_text(it.transit_minutes),

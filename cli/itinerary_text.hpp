@@ -4,7 +4,6 @@
 
 #include <cargoquote/network/itinerary.hpp>
 #include <cargoquote/pricing/rate_book.hpp>
-
 #include <string>
 
 namespace cargoquote::cli {

@@ -1,23 +1,21 @@
 // cargoquote: quote air-freight shipments from a rate database. Exit codes are the stable error
 // codes of cargoquote::ErrorCode (0 success, 2 usage).
-#include "commands.hpp"
-
-#include <cargoquote/core/error.hpp>
+#include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
+#include <cargoquote/core/error.hpp>
 #include <iostream>
+
+#include "commands.hpp"
 
 int main(int argc, char** argv) {
     CLI::App app{"cargoquote: air-freight carrier selection and quoting"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "cargoquote 0.1.0");
-    const cargoquote::cli::Action actions[] = {cargoquote::cli::add_quote_command(app),
-                                               cargoquote::cli::add_rates_command(app),
-                                               cargoquote::cli::add_network_command(app),
-                                               cargoquote::cli::add_ahp_command(app),
-                                               cargoquote::cli::add_book_command(app),
-                                               cargoquote::cli::add_reprice_command(app)};
+    const cargoquote::cli::Action actions[] = {
+        cargoquote::cli::add_quote_command(app),   cargoquote::cli::add_rates_command(app),
+        cargoquote::cli::add_network_command(app), cargoquote::cli::add_ahp_command(app),
+        cargoquote::cli::add_book_command(app),    cargoquote::cli::add_reprice_command(app)};
     try {
         app.parse(argc, argv);
         // Each action returns -1 when its subcommand was not the one given.

@@ -29,8 +29,8 @@ void ProgressBar::update(std::uint64_t rows, std::uint64_t bytes) {
         const double fraction = static_cast<double>(bytes) / static_cast<double>(*total_bytes_);
         const double eta = fraction > 0 ? seconds * (1.0 - fraction) / fraction : 0.0;
         const auto eta_seconds = static_cast<long>(eta + 0.5);
-        line += fmt::format("  {:5.1f} %  ETA {}:{:02d}:{:02d}", 100.0 * fraction, eta_seconds / 3600,
-                            (eta_seconds / 60) % 60, eta_seconds % 60);
+        line += fmt::format("  {:5.1f} %  ETA {}:{:02d}:{:02d}", 100.0 * fraction,
+                            eta_seconds / 3600, (eta_seconds / 60) % 60, eta_seconds % 60);
     }
     std::fputs(line.c_str(), stderr);
     std::fflush(stderr);

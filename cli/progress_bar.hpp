@@ -9,14 +9,14 @@
 namespace cargoquote::cli {
 
 class ProgressBar {
-public:
+  public:
     explicit ProgressBar(std::optional<std::uint64_t> total_bytes);
     // Redraws at most a few times a second.
     void update(std::uint64_t rows, std::uint64_t bytes);
     // Clears the line (before the summary is printed).
     void finish();
 
-private:
+  private:
     std::optional<std::uint64_t> total_bytes_;
     bool enabled_;
     bool drawn_ = false;

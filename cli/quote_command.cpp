@@ -1,20 +1,20 @@
 // `cargoquote quote`: builds a QuoteRequest from options (or a JSON request file), quotes it on
 // the rate database and prints a table or the JSON result.
-#include "commands.hpp"
-#include "database_option.hpp"
-#include "quote_table.hpp"
+#include <fmt/format.h>
 
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/io/json.hpp>
 #include <cargoquote/quote/quote_engine.hpp>
 #include <cargoquote/rates/rate_store.hpp>
-
-#include <fmt/format.h>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <sstream>
+
+#include "commands.hpp"
+#include "database_option.hpp"
+#include "quote_table.hpp"
 
 namespace cargoquote::cli {
 
@@ -22,7 +22,7 @@ namespace {
 
 struct QuoteOptions {
     std::string from, to, commodity = "GEN", ready, customer, currency, date, db, request_file,
-        declared_value;
+                          declared_value;
     std::vector<std::string> pieces;
     bool json = false;
     std::size_t limit = 10;
@@ -33,11 +33,18 @@ struct QuoteOptions {
 // Engine errors name JSON Pointers; on the command line the option is the clearer name.
 std::string option_for(const std::string& pointer) {
     static const std::map<std::string, std::string> names = {
-        {"/shipment/origin", "--from"},        {"/shipment/destination", "--to"},
-        {"/shipment/customer", "--customer"},  {"/shipment/pieces", "--piece"},
-        {"/shipment/commodity", "--commodity"}, {"/shipment/readyTime", "--ready"},
-        {"/shipment/declaredValue", "--declared-value"}, {"/currency", "--currency"},
-        {"/quoteDate", "--date"}, {"/sla", "--sla"}, {"/method", "--method"}, {"/weights", "--weights"}};
+        {"/shipment/origin", "--from"},
+        {"/shipment/destination", "--to"},
+        {"/shipment/customer", "--customer"},
+        {"/shipment/pieces", "--piece"},
+        {"/shipment/commodity", "--commodity"},
+        {"/shipment/readyTime", "--ready"},
+        {"/shipment/declaredValue", "--declared-value"},
+        {"/currency", "--currency"},
+        {"/quoteDate", "--date"},
+        {"/sla", "--sla"},
+        {"/method", "--method"},
+        {"/weights", "--weights"}};
     const auto it = names.find(pointer);
     if (it != names.end()) return it->second;
     if (pointer.rfind("/shipment/pieces/", 0) == 0) return "--piece";
@@ -121,7 +128,8 @@ int run_quote(const QuoteOptions& o) {
     if (o.json) {
         std::cout << to_json(result).dump(2) << "\n";
     } else {
-        std::cout << format_quote_table(result, TableOptions{.max_options = o.limit, .explain = o.explain});
+        std::cout << format_quote_table(result,
+                                        TableOptions{.max_options = o.limit, .explain = o.explain});
     }
     return 0;
 }
@@ -132,41 +140,50 @@ Action add_quote_command(CLI::App& app) {
     auto options = std::make_shared<QuoteOptions>();
     CLI::App* cmd = app.add_subcommand("quote", "Price a shipment with every carrier on the lane");
     std::vector<CLI::Option*> shipment_options;
-    shipment_options.push_back(cmd->add_option("--from", options->from, "Origin airport (IATA), e.g. PVG"));
-    shipment_options.push_back(cmd->add_option("--to", options->to, "Destination airport (IATA), e.g. FRA"));
-    shipment_options.push_back(cmd->add_option("--piece", options->pieces,
-                    "Pieces as COUNTxLxWxH@KG in cm and kg per piece, e.g. 3x120x80x100@250 "
-                    "(repeatable)"));
     shipment_options.push_back(
-        cmd->add_option("--commodity", options->commodity,
-                        "GEN, a 4-digit specific commodity item, or AVI NWP VAL PER DGR HUM EAT ICE")
+        cmd->add_option("--from", options->from, "Origin airport (IATA), e.g. PVG"));
+    shipment_options.push_back(
+        cmd->add_option("--to", options->to, "Destination airport (IATA), e.g. FRA"));
+    shipment_options.push_back(
+        cmd->add_option("--piece", options->pieces,
+                        "Pieces as COUNTxLxWxH@KG in cm and kg per piece, e.g. 3x120x80x100@250 "
+                        "(repeatable)"));
+    shipment_options.push_back(
+        cmd->add_option(
+               "--commodity", options->commodity,
+               "GEN, a 4-digit specific commodity item, or AVI NWP VAL PER DGR HUM EAT ICE")
             ->capture_default_str());
-    shipment_options.push_back(
-        cmd->add_option("--ready", options->ready, "Ready time, local at origin: YYYY-MM-DDTHH:MM"));
+    shipment_options.push_back(cmd->add_option("--ready", options->ready,
+                                               "Ready time, local at origin: YYYY-MM-DDTHH:MM"));
     shipment_options.push_back(
         cmd->add_option("--customer", options->customer, "Customer id (margins, credit)"));
-    shipment_options.push_back(cmd->add_option("--declared-value", options->declared_value,
-                                               "Declared value for carriage, e.g. '50000 EUR' (default: NVD)"));
     shipment_options.push_back(
-        cmd->add_option("--currency", options->currency, "Quote currency (default: the rates' currency)"));
-    shipment_options.push_back(
-        cmd->add_option("--date", options->date, "Quote date YYYY-MM-DD (default: the shipping date)"));
-    CLI::Option* request = cmd->add_option(
-        "--request", options->request_file,
-        "JSON quote request file ('-' for stdin) instead of the options above");
+        cmd->add_option("--declared-value", options->declared_value,
+                        "Declared value for carriage, e.g. '50000 EUR' (default: NVD)"));
+    shipment_options.push_back(cmd->add_option("--currency", options->currency,
+                                               "Quote currency (default: the rates' currency)"));
+    shipment_options.push_back(cmd->add_option(
+        "--date", options->date, "Quote date YYYY-MM-DD (default: the shipping date)"));
+    CLI::Option* request =
+        cmd->add_option("--request", options->request_file,
+                        "JSON quote request file ('-' for stdin) instead of the options above");
     // The request file holds the whole shipment: an option beside it would be silently ignored.
     for (CLI::Option* o : shipment_options) request->excludes(o);
     add_database_option(*cmd, options->db);
-    cmd->add_option("--sla", options->sla, "SLA tier the options must meet (express, standard, ...; none = no SLA)");
+    cmd->add_option("--sla", options->sla,
+                    "SLA tier the options must meet (express, standard, ...; none = no SLA)");
     cmd->add_option("--method", options->method, "Ranking method: weighted_sum, topsis or vikor");
-    cmd->add_option("--weights", options->weights,
-                    "Criterion weights, e.g. price=0.4,time=0.3,reliability=0.2,risk=0.1 (also co2)");
-    cmd->add_flag("--explain", options->explain,
-                  "Show each option's criteria, normalized values, contributions and why it ranks there");
+    cmd->add_option(
+        "--weights", options->weights,
+        "Criterion weights, e.g. price=0.4,time=0.3,reliability=0.2,risk=0.1 (also co2)");
+    cmd->add_flag(
+        "--explain", options->explain,
+        "Show each option's criteria, normalized values, contributions and why it ranks there");
     cmd->add_option("--limit", options->limit, "Options shown in full in the table (0 = all)")
         ->capture_default_str()
         ->check(CLI::Range(0, 10'000));
-    cmd->add_flag("--json", options->json, "Print the JSON result (schema cargoquote.quote_result/1)");
+    cmd->add_flag("--json", options->json,
+                  "Print the JSON result (schema cargoquote.quote_result/1)");
     return [cmd, options] { return cmd->parsed() ? run_quote(*options) : -1; };
 }
 

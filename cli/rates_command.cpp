@@ -1,14 +1,14 @@
 // `cargoquote rates import|validate|show`: manage the rate database.
-#include "commands.hpp"
-#include "database_option.hpp"
+#include <fmt/format.h>
 
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/rates/rate_store.hpp>
-
 #include <filesystem>
-#include <fmt/format.h>
 #include <iostream>
 #include <memory>
+
+#include "commands.hpp"
+#include "database_option.hpp"
 
 namespace cargoquote::cli {
 
@@ -53,7 +53,8 @@ int run_import(const RatesOptions& o) {
     auto store = rates::RateStore::open_for_import(db);
     const auto report = store.import_directory(o.directory);
     finish(report, "written");
-    std::cout << fmt::format("imported {} rows into {}\n", report.total_rows(), resolve_database(o.db).string());
+    std::cout << fmt::format("imported {} rows into {}\n", report.total_rows(),
+                             resolve_database(o.db).string());
     return 0;
 }
 
@@ -68,17 +69,19 @@ int run_validate(const RatesOptions& o) {
 
 int run_show(const RatesOptions& o) {
     if (o.lane.size() != 7 || o.lane[3] != '-') {
-        throw InputError(ErrorCode::InvalidInput, "--lane",
-                         fmt::format("'{}' is not a lane ORIGIN-DESTINATION, e.g. PVG-FRA", o.lane));
+        throw InputError(
+            ErrorCode::InvalidInput, "--lane",
+            fmt::format("'{}' is not a lane ORIGIN-DESTINATION, e.g. PVG-FRA", o.lane));
     }
     const auto origin = AirportCode::parse(o.lane.substr(0, 3), "--lane");
     const auto destination = AirportCode::parse(o.lane.substr(4, 3), "--lane");
     const auto book = rates::load_rate_book(resolve_database(o.db));
-    const std::optional<Date> on = o.date.empty() ? std::nullopt
-                                                  : std::optional<Date>(Date::parse(o.date, "--date"));
+    const std::optional<Date> on =
+        o.date.empty() ? std::nullopt : std::optional<Date>(Date::parse(o.date, "--date"));
     const auto lines = book->lines_on_lane(origin, destination);
     std::cout << fmt::format("{} rate line(s) {} -> {}{}\n", lines.size(), origin.view(),
-                             destination.view(), on ? fmt::format(" (valid on {} marked *)", on->iso()) : "");
+                             destination.view(),
+                             on ? fmt::format(" (valid on {} marked *)", on->iso()) : "");
     for (const RateLine* line : lines) {
         std::string breaks;
         for (const auto& b : line->breaks) {
@@ -106,16 +109,19 @@ Action add_rates_command(CLI::App& app) {
     rates->require_subcommand(1);
 
     CLI::App* import = rates->add_subcommand(
-        "import", "Validate a directory of CSV files and write it to the database in one transaction");
+        "import",
+        "Validate a directory of CSV files and write it to the database in one transaction");
     import->add_option("PATH", options->directory, "Directory with the CSV files (rates/README.md)")
         ->required();
     add_database_option(*import, options->db);
 
-    CLI::App* validate = rates->add_subcommand("validate", "Check a directory of CSV files; write nothing");
+    CLI::App* validate =
+        rates->add_subcommand("validate", "Check a directory of CSV files; write nothing");
     validate->add_option("PATH", options->directory, "Directory with the CSV files")->required();
 
     CLI::App* show = rates->add_subcommand("show", "List the rate lines of a lane");
-    show->add_option("--lane", options->lane, "Lane as ORIGIN-DESTINATION, e.g. PVG-FRA")->required();
+    show->add_option("--lane", options->lane, "Lane as ORIGIN-DESTINATION, e.g. PVG-FRA")
+        ->required();
     show->add_option("--date", options->date, "Mark the lines valid on this date");
     add_database_option(*show, options->db);
 

@@ -33,7 +33,7 @@ extern "C" void on_interrupt(int) { g_interrupted.store(true); }
 // Ctrl-C and SIGTERM set the cancel flag for as long as the job runs: installed before the output
 // files exist, so a signal never finds a `.partial` file without its handler.
 class InterruptGuard {
-public:
+  public:
     InterruptGuard() {
         g_interrupted.store(false);
         previous_int_ = std::signal(SIGINT, on_interrupt);
@@ -46,7 +46,7 @@ public:
     InterruptGuard(const InterruptGuard&) = delete;
     InterruptGuard& operator=(const InterruptGuard&) = delete;
 
-private:
+  private:
     void (*previous_int_)(int) = SIG_DFL;
     void (*previous_term_)(int) = SIG_DFL;
 };
@@ -82,7 +82,8 @@ std::optional<std::uint64_t> file_size(const std::string& path) {
 
 std::string counts_text(const std::map<std::string, std::uint64_t>& counts) {
     std::string out;
-    for (const auto& [name, n] : counts) out += fmt::format("{}{} {}", out.empty() ? "" : ", ", name, n);
+    for (const auto& [name, n] : counts)
+        out += fmt::format("{}{} {}", out.empty() ? "" : ", ", name, n);
     return out.empty() ? "" : " (" + out + ")";
 }
 
@@ -91,8 +92,10 @@ void print_summary(const batch::BatchSummary& s, double seconds, const std::stri
     std::cerr << fmt::format("{} rows read in {:.2f} s ({:.0f} rows/s){}\n", s.rows_read, seconds,
                              rate, s.cancelled ? ", INTERRUPTED: nothing written" : "");
     std::cerr << fmt::format("  priced   {:>10}\n", s.rows_priced);
-    std::cerr << fmt::format("  rejected {:>10}{}\n", s.rows_rejected, counts_text(s.rejections_by_reason));
-    std::cerr << fmt::format("  errors   {:>10}{}{}\n", s.rows_failed, counts_text(s.errors_by_code),
+    std::cerr << fmt::format("  rejected {:>10}{}\n", s.rows_rejected,
+                             counts_text(s.rejections_by_reason));
+    std::cerr << fmt::format("  errors   {:>10}{}{}\n", s.rows_failed,
+                             counts_text(s.errors_by_code),
                              s.rows_failed > 0 && !s.cancelled ? " -> " + errors_path : "");
 }
 
@@ -108,7 +111,8 @@ int run_reprice(const RepriceOptions& o) {
         input = &file;
     }
     const batch::BatchSettings settings = settings_from(o);
-    auto engine = std::make_shared<const QuoteEngine>(rates::load_rate_book(resolve_database(o.db)));
+    auto engine =
+        std::make_shared<const QuoteEngine>(rates::load_rate_book(resolve_database(o.db)));
     const batch::BookPricer pricer(engine, settings);
 
     const std::string errors_path = o.errors.empty() ? o.out + ".errors.csv" : o.errors;
@@ -117,9 +121,10 @@ int run_reprice(const RepriceOptions& o) {
     AtomicOutputFile errors(errors_path, "--errors");
     for (const AtomicOutputFile* f : {&output, &errors}) {
         if (f->removed_stale_partial()) {
-            std::cerr << fmt::format("cargoquote: removed '{}', left by an earlier run that did not "
-                                     "finish\n",
-                                     f->partial_path().string());
+            std::cerr << fmt::format(
+                "cargoquote: removed '{}', left by an earlier run that did not "
+                "finish\n",
+                f->partial_path().string());
         }
     }
 
@@ -134,7 +139,8 @@ int run_reprice(const RepriceOptions& o) {
         batch::run_book(*input, o.input, batch::book_format_for(o.input), pricer, output.stream(),
                         errors.stream(), options);
     progress.finish();
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (summary.cancelled) {
         print_summary(summary, seconds, errors_path);
         return kInterruptedExitCode;  // the destructors remove both partial files
@@ -149,13 +155,15 @@ int run_reprice(const RepriceOptions& o) {
 Action add_reprice_command(CLI::App& app) {
     auto options = std::make_shared<RepriceOptions>();
     CLI::App* cmd = app.add_subcommand(
-        "reprice", "Reprice or requote every shipment of a book (CSV or JSON Lines), on every core");
+        "reprice",
+        "Reprice or requote every shipment of a book (CSV or JSON Lines), on every core");
     cmd->footer(
         "Input columns, output columns and the errors file: docs/book-format.md.\n"
         "reprice keeps each row's carrier and routing and prices it on the rates in force on\n"
         "--as-of (default: the row's ready date); requote searches and ranks afresh (--as-of is\n"
         "then the quote date). Every input row is in the output or in the errors file.\n"
-        "Exit codes: 0 done (row errors are counted, not fatal), 130 interrupted (no output written).");
+        "Exit codes: 0 done (row errors are counted, not fatal), 130 interrupted (no output "
+        "written).");
     cmd->add_option("input", options->input, "The book: .csv, or .jsonl/.ndjson; '-' = stdin (CSV)")
         ->required();
     add_database_option(*cmd, options->db);
@@ -166,7 +174,8 @@ Action add_reprice_command(CLI::App& app) {
     cmd->add_option("--threads", options->threads, "Worker threads (default: every core)")
         ->check(CLI::NonNegativeNumber);
     cmd->add_option("--as-of", options->as_of, "Rating date for reprice, quote date for requote");
-    cmd->add_option("--sla", options->sla, "requote: SLA tier for every row (default: each customer's)");
+    cmd->add_option("--sla", options->sla,
+                    "requote: SLA tier for every row (default: each customer's)");
     cmd->add_option("--method", options->method, "requote: weighted_sum, topsis or vikor");
     cmd->add_option("--weights", options->weights, "requote: price=0.4,time=0.3,...");
     return [cmd, options]() -> int { return cmd->parsed() ? run_reprice(*options) : -1; };

@@ -1,16 +1,16 @@
 // `cargoquote network search`: the scheduled itineraries between two airports, without pricing.
-#include "commands.hpp"
-#include "database_option.hpp"
-#include "itinerary_text.hpp"
+#include <fmt/format.h>
 
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/io/json.hpp>
 #include <cargoquote/network/route_network.hpp>
 #include <cargoquote/rates/rate_store.hpp>
-
-#include <fmt/format.h>
 #include <iostream>
 #include <memory>
+
+#include "commands.hpp"
+#include "database_option.hpp"
+#include "itinerary_text.hpp"
 
 namespace cargoquote::cli {
 
@@ -79,8 +79,10 @@ Action add_route_search(CLI::App& network) {
     cmd->add_option("--piece", options->pieces, "Pieces COUNTxLxWxH@KG (checked against aircraft)");
     cmd->add_option("--commodity", options->commodity, "GEN, item number or class code")
         ->capture_default_str();
-    cmd->add_option("--max-legs", options->max_legs, "At most this many legs (1-4)")->capture_default_str();
-    cmd->add_option("--horizon-days", options->horizon_days, "Latest departure after ready, in days")
+    cmd->add_option("--max-legs", options->max_legs, "At most this many legs (1-4)")
+        ->capture_default_str();
+    cmd->add_option("--horizon-days", options->horizon_days,
+                    "Latest departure after ready, in days")
         ->capture_default_str();
     cmd->add_flag("--all", options->all,
                   "Every feasible airport sequence and carrier combination, not only the "

@@ -1,10 +1,10 @@
 // Hot paths of the rating engine: chargeable weight, and pricing one shipment against every
 // carrier on a lane of the sample database (imported into a temporary file at start-up).
+#include <benchmark/benchmark.h>
+
 #include <cargoquote/quote/quote_engine.hpp>
 #include <cargoquote/rates/rate_store.hpp>
 #include <cargoquote/shipment/chargeable_weight.hpp>
-
-#include <benchmark/benchmark.h>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -17,7 +17,8 @@ namespace fs = std::filesystem;
 std::shared_ptr<const RateBook> sample_book() {
     static const std::shared_ptr<const RateBook> book = [] {
         const char* src = std::getenv("CARGOQUOTE_SOURCE_DIR");
-        const fs::path root = src != nullptr ? fs::path(src) : fs::path(CARGOQUOTE_SOURCE_DIR_DEFAULT);
+        const fs::path root =
+            src != nullptr ? fs::path(src) : fs::path(CARGOQUOTE_SOURCE_DIR_DEFAULT);
         const fs::path db = fs::temp_directory_path() / "cargoquote_bench_sample.db";
         fs::remove(db);
         {
@@ -57,7 +58,8 @@ void BM_ChargeableWeight(benchmark::State& state) {
 BENCHMARK(BM_ChargeableWeight);
 
 // Quotes `request` on `engine` in the benchmark loop, counting the options of the last quote.
-void quote_repeatedly(benchmark::State& state, const QuoteEngine& engine, const QuoteRequest& request) {
+void quote_repeatedly(benchmark::State& state, const QuoteEngine& engine,
+                      const QuoteRequest& request) {
     std::size_t options = 0;
     for (auto _ : state) {
         auto result = engine.quote(request);

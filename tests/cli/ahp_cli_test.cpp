@@ -206,10 +206,10 @@ TEST_F(AhpCli, UnknownTopLevelMemberExitsInvalidInputNamingIt) {
 
 TEST_F(AhpCli, KeyGivenTwiceExitsInvalidInputNamingIt) {
     // Otherwise the second "labels" would win silently.
-    expect_invalid_at(cargoquote({"ahp", input("twice.json",
-                                               R"({"labels": ["a", "b"], "matrix": [[1, 3], )"
+    expect_invalid_at(
+        cargoquote({"ahp", input("twice.json", R"({"labels": ["a", "b"], "matrix": [[1, 3], )"
                                                R"([0.3333, 1]], "labels": ["c", "d"]})")}),
-                      "/labels");
+        "/labels");
 }
 
 TEST_F(AhpCli, NumberPastTheRangeOfADoubleExitsInvalidNumber) {

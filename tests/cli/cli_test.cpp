@@ -8,15 +8,13 @@
 // sell total = buy total + margin, and commit it. The JSON tests below check those sums exactly,
 // independent of the golden text.
 
-#include <cargoquote/core/error.hpp>
-
 #include <fcntl.h>
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cargoquote/core/error.hpp>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -24,6 +22,7 @@
 #include <initializer_list>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -91,7 +90,7 @@ std::vector<std::string> plus(std::vector<std::string> args,
 }
 
 class CliTest : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         dir_ = fs::temp_directory_path() / ("cargoquote_cli_" + std::to_string(::getpid()));
         fs::remove_all(dir_);
@@ -121,7 +120,7 @@ protected:
         return cargoquote(plus(args, {"--db", db().string()}));
     }
 
-private:
+  private:
     static inline fs::path dir_;
     static inline CliRun sample_import_;
 };
@@ -178,8 +177,9 @@ TEST_F(CliGolden, DatabaseFromEnvironmentGivesTheSameQuote) {
 using CliQuoteJson = CliTest;
 
 TEST_F(CliQuoteJson, TotalsAddUpForEveryOption) {
-    const CliRun run = cargoquote_on_sample(
-        plus(kAcmeQuote, {"--json", "--sla", "none", "--method", "weighted_sum", "--weights", "price=1"}));
+    const CliRun run =
+        cargoquote_on_sample(plus(kAcmeQuote, {"--json", "--sla", "none", "--method",
+                                               "weighted_sum", "--weights", "price=1"}));
     ASSERT_EQ(run.exit_code, 0) << run.err;
     const json doc = json::parse(run.out);
     EXPECT_EQ(doc.at("schema"), "cargoquote.quote_result/1");
@@ -257,8 +257,9 @@ TEST_F(CliQuoteJson, CheapestOptionByHand) {
     // P6: 750 kg x 21.70 (+500) = 16275.00; fuel 0.85 EUR x 750 = 637.50 EUR x 8.030632 = 5119.53;
     // security 0.16 EUR x 750 = 120.00 EUR x 8.030632 = 963.68; AW 50.00; CH 3 x 12.00 = 36.00 ->
     // minimum 60.00. Buy 22468.21; margin 8 % x (16275 + 50 + 60) + 0.20 x 750 = 1460.80.
-    const CliRun run = cargoquote_on_sample(
-        plus(kAcmeQuote, {"--json", "--sla", "none", "--method", "weighted_sum", "--weights", "price=1"}));
+    const CliRun run =
+        cargoquote_on_sample(plus(kAcmeQuote, {"--json", "--sla", "none", "--method",
+                                               "weighted_sum", "--weights", "price=1"}));
     ASSERT_EQ(run.exit_code, 0) << run.err;
     const json p6 = json::parse(run.out).at("bookingOptions").at(0);
     EXPECT_EQ(p6.at("carrier").at("code"), "P6");
@@ -371,8 +372,9 @@ TEST_F(CliErrors, AWeightPastItsRangeIsRefusedNotWrapped) {
 
 // The demo request with `edit` applied to its JSON text, written to a file.
 fs::path request_file(std::string_view name, const std::string& text) {
-    const fs::path path = fs::temp_directory_path() / ("cargoquote_cli_req_" + std::to_string(::getpid()) +
-                                                       "_" + std::string(name));
+    const fs::path path =
+        fs::temp_directory_path() /
+        ("cargoquote_cli_req_" + std::to_string(::getpid()) + "_" + std::string(name));
     write_file(path, text);
     return path;
 }
@@ -384,32 +386,38 @@ constexpr std::string_view kRequestHead =
 
 TEST_F(CliErrors, AJsonNumberOutsideDoubleRangeNamesItsPointer) {
     // Once exit 1 "internal" (nlohmann's out_of_range escaped).
-    const fs::path weight = request_file("weight.json", std::string(kRequestHead) + R"(1e400,"unit":"KGM"}}]}})");
-    expect_error(cargoquote_on_sample({"quote", "--request", weight.string()}), ErrorCode::InvalidNumber,
+    const fs::path weight =
+        request_file("weight.json", std::string(kRequestHead) + R"(1e400,"unit":"KGM"}}]}})");
+    expect_error(cargoquote_on_sample({"quote", "--request", weight.string()}),
+                 ErrorCode::InvalidNumber,
                  {"/shipment/pieces/0/grossWeight/value", "outside the range of a double"});
-    const fs::path days = request_file("days.json", std::string(kRequestHead) +
-                                                        R"("5","unit":"KGM"}}]},"offerValidityDays":1e400})");
-    expect_error(cargoquote_on_sample({"quote", "--request", days.string()}), ErrorCode::InvalidNumber,
-                 {"/offerValidityDays"});
+    const fs::path days =
+        request_file("days.json", std::string(kRequestHead) +
+                                      R"("5","unit":"KGM"}}]},"offerValidityDays":1e400})");
+    expect_error(cargoquote_on_sample({"quote", "--request", days.string()}),
+                 ErrorCode::InvalidNumber, {"/offerValidityDays"});
 }
 
 TEST_F(CliErrors, ADuplicateJsonKeyIsRefusedByPointer) {
     const fs::path path = request_file(
         "dup.json", std::string(kRequestHead) + R"("5","value":"500","unit":"KGM"}}]}})");
-    expect_error(cargoquote_on_sample({"quote", "--request", path.string()}), ErrorCode::InvalidInput,
+    expect_error(cargoquote_on_sample({"quote", "--request", path.string()}),
+                 ErrorCode::InvalidInput,
                  {"/shipment/pieces/0/grossWeight/value", "appears twice"});
 }
 
 TEST_F(CliErrors, MoneyAsAJsonNumberIsRefused) {
     const fs::path path = request_file(
-        "money.json", std::string(kRequestHead) +
-                          R"("5","unit":"KGM"}}],"declaredValue":{"amount":50000,"currency":"EUR"}}})");
-    expect_error(cargoquote_on_sample({"quote", "--request", path.string()}), ErrorCode::InvalidNumber,
-                 {"/shipment/declaredValue/amount", "decimal string"});
+        "money.json",
+        std::string(kRequestHead) +
+            R"("5","unit":"KGM"}}],"declaredValue":{"amount":50000,"currency":"EUR"}}})");
+    expect_error(cargoquote_on_sample({"quote", "--request", path.string()}),
+                 ErrorCode::InvalidNumber, {"/shipment/declaredValue/amount", "decimal string"});
 }
 
 TEST_F(CliErrors, ARequestFileWithShipmentOptionsIsAUsageError) {
-    const fs::path path = request_file("ok.json", std::string(kRequestHead) + R"("5","unit":"KGM"}}]}})");
+    const fs::path path =
+        request_file("ok.json", std::string(kRequestHead) + R"("5","unit":"KGM"}}]}})");
     const CliRun run = cargoquote_on_sample({"quote", "--request", path.string(), "--from", "PVG"});
     EXPECT_EQ(run.exit_code, exit_code_of(ErrorCode::Usage)) << run.err;
     EXPECT_NE(run.err.find("--from"), std::string::npos) << run.err;
@@ -427,9 +435,9 @@ TEST_F(CliErrors, LimitOutOfRangeIsAUsageError) {
 TEST_F(CliQuoteJson, ASurchargeInEuroIsConvertedExactlyAndRoundedOnce) {
     // X4 fuel: 1.05 EUR/kg x 20.5 kg = 21.525 EUR, x 8.030632 (EUR->CNY in force on the day)
     // = 172.8594... -> 172.86 CNY. Rounding to the cent in EUR first (21.53) gave 172.90.
-    const CliRun run = cargoquote_on_sample(
-        {"quote", "--from", "PVG", "--to", "FRA", "--piece", "1x10x10x10@20.5", "--ready",
-         "2026-11-26T10:00", "--date", "2026-11-25", "--sla", "none", "--json"});
+    const CliRun run = cargoquote_on_sample({"quote", "--from", "PVG", "--to", "FRA", "--piece",
+                                             "1x10x10x10@20.5", "--ready", "2026-11-26T10:00",
+                                             "--date", "2026-11-25", "--sla", "none", "--json"});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     bool seen = false;
     const json result = json::parse(run.out);
@@ -476,7 +484,8 @@ ReportedIssues reported_issues(const std::string& err) {
     return out;
 }
 
-// several_faults (tests/data/import) has five faults and, on rates.csv line 2, a valid PVG-FRA line.
+// several_faults (tests/data/import) has five faults and, on rates.csv line 2, a valid PVG-FRA
+// line.
 const std::vector<std::string> kSeveralFaults = {"airports.csv:4:44", "customers.csv:2:58",
                                                  "rates.csv:3:40", "rates.csv:3:94", "rates.csv:4"};
 

@@ -16,21 +16,22 @@ namespace {
 namespace fs = std::filesystem;
 
 class RepriceCli : public ::testing::Test {
-protected:
+  protected:
     test::TempDir dir{"cargoquote_reprice_"};
     fs::path db = dir / "sample.db";
 
     void SetUp() override {
-        const CliRun import = run_cli(dir / "", {"rates", "import",
-                                                 (test::source_dir() / "rates" / "sample").string(),
-                                                 "--db", db.string()});
+        const CliRun import = run_cli(
+            dir / "", {"rates", "import", (test::source_dir() / "rates" / "sample").string(),
+                       "--db", db.string()});
         ASSERT_EQ(import.exit_code, 0) << import.err;
     }
 
     fs::path synth(std::string_view name, int rows, std::vector<std::string> extra = {}) {
         const fs::path book = dir / name;
-        std::vector<std::string> args = {"book", "synth", "--db", db.string(), "--rows",
-                                         std::to_string(rows), "--seed", "3", "--out", book.string()};
+        std::vector<std::string> args = {
+            "book",   "synth", "--db",  db.string(),  "--rows", std::to_string(rows),
+            "--seed", "3",     "--out", book.string()};
         args.insert(args.end(), extra.begin(), extra.end());
         const CliRun run = run_cli(dir / "", args);
         EXPECT_EQ(run.exit_code, 0) << run.err;
@@ -38,8 +39,8 @@ protected:
     }
 
     CliRun reprice(const fs::path& book, const fs::path& out, std::vector<std::string> extra = {}) {
-        std::vector<std::string> args = {"reprice", book.string(), "--db", db.string(), "--out",
-                                         out.string()};
+        std::vector<std::string> args = {"reprice",   book.string(), "--db",
+                                         db.string(), "--out",       out.string()};
         args.insert(args.end(), extra.begin(), extra.end());
         return run_cli(dir / "", args);
     }
@@ -60,11 +61,13 @@ TEST_F(RepriceCli, WritesOutputAndErrorsAndSummarizes) {
     EXPECT_EQ(line_count(dir / "out.csv") - 1, 500U);
     EXPECT_EQ(line_count(dir / "errors.csv") - 1, 3U);
     EXPECT_NE(run.err.find("503 rows read"), std::string::npos) << run.err;
-    EXPECT_NE(run.err.find("errors            3 (empty_row 1, invalid_piece_spec 1, malformed_row 1)"),
-              std::string::npos)
+    EXPECT_NE(
+        run.err.find("errors            3 (empty_row 1, invalid_piece_spec 1, malformed_row 1)"),
+        std::string::npos)
         << run.err;
     EXPECT_FALSE(fs::exists(dir / "out.csv.partial"));
-    EXPECT_NE(read_file(dir / "errors.csv").find("502,4,pieces,invalid_piece_spec,"), std::string::npos);
+    EXPECT_NE(read_file(dir / "errors.csv").find("502,4,pieces,invalid_piece_spec,"),
+              std::string::npos);
 }
 
 TEST_F(RepriceCli, OneAndTwoThreadsWriteTheSameBytes) {
@@ -92,7 +95,9 @@ TEST_F(RepriceCli, JsonLinesBookPricesLikeTheCsvBook) {
 }
 
 TEST_F(RepriceCli, AMissingColumnIsAFileErrorWithoutOutput) {
-    write_file(dir / "book.csv", "shipment_id,origin,destination,pieces,ready\nS,PVG,FRA,1x1x1x1@1,2026-11-26T10:00\n");
+    write_file(
+        dir / "book.csv",
+        "shipment_id,origin,destination,pieces,ready\nS,PVG,FRA,1x1x1x1@1,2026-11-26T10:00\n");
     const CliRun run = reprice(dir / "book.csv", dir / "out.csv");
     EXPECT_EQ(run.exit_code, exit_code_of(ErrorCode::MissingField)) << run.err;
     EXPECT_NE(run.err.find("the header has no 'carrier' column"), std::string::npos) << run.err;
@@ -112,12 +117,14 @@ TEST_F(RepriceCli, QuantitiesPastTheirRangeAreRowErrorsNeverPrices) {
                    "W2,PVG,FRA,100000x1x1x1@9223372036854,2026-11-26T10:00,GEN,,X4,,,\n"
                    "W3,PVG,FRA,60000x10x10x10@10+50000x10x10x10@10,2026-11-26T10:00,GEN,,X4,,,\n"
                    "OK,PVG,FRA,1x10x10x10@5,2026-11-26T10:00,GEN,,X4,,,\n");
-    const CliRun run = reprice(dir / "book.csv", dir / "out.csv", {"--errors", (dir / "e.csv").string()});
+    const CliRun run =
+        reprice(dir / "book.csv", dir / "out.csv", {"--errors", (dir / "e.csv").string()});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     const std::string errors = read_file(dir / "e.csv");
     EXPECT_NE(errors.find("2,4,pieces,quantity_out_of_range,"), std::string::npos) << errors;
     EXPECT_NE(errors.find("3,4,pieces,quantity_out_of_range,"), std::string::npos) << errors;
-    EXPECT_NE(errors.find("4,4,pieces,quantity_out_of_range,the shipment's piece count"), std::string::npos)
+    EXPECT_NE(errors.find("4,4,pieces,quantity_out_of_range,the shipment's piece count"),
+              std::string::npos)
         << errors;
     EXPECT_EQ(line_count(dir / "out.csv"), 2U);  // the header and OK, nothing priced from W1-W3
     EXPECT_NE(read_file(dir / "out.csv").find("\n5,OK,1,priced,"), std::string::npos);
@@ -172,8 +179,9 @@ TEST_F(RepriceCli, InterruptLeavesNoOutputUnderTheFinalName) {
     const fs::path book = synth("book.csv", 20000);
     const fs::path out = dir / "out.csv";
     const std::string cli = CARGOQUOTE_CLI_PATH;
-    const std::vector<std::string> args = {cli, "reprice", book.string(), "--db", db.string(),
-                                           "--out", out.string(), "--mode", "requote", "--threads", "1"};
+    const std::vector<std::string> args = {
+        cli,          "reprice", book.string(), "--db",      db.string(), "--out",
+        out.string(), "--mode",  "requote",     "--threads", "1"};
     std::vector<char*> argv;
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);

@@ -1,11 +1,11 @@
 // Properties of the rating rules over random shipments and rate lines (RapidCheck).
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
 #include <cargoquote/pricing/rate_book.hpp>
 #include <cargoquote/pricing/weight_charge.hpp>
 #include <cargoquote/quote/quote_engine.hpp>
 #include <cargoquote/shipment/chargeable_weight.hpp>
-
-#include <gtest/gtest.h>
-#include <rapidcheck/gtest.h>
 
 #include "support/test_data.hpp"
 
@@ -15,8 +15,9 @@ namespace {
 rc::Gen<Piece> genPiece() {
     return rc::gen::apply(
         [](int count, int l_mm, int w_mm, int h_mm, int grams) {
-            return Piece{count, Length::micrometres(l_mm * 1000LL), Length::micrometres(w_mm * 1000LL),
-                         Length::micrometres(h_mm * 1000LL), Mass::grams(grams)};
+            return Piece{count, Length::micrometres(l_mm * 1000LL),
+                         Length::micrometres(w_mm * 1000LL), Length::micrometres(h_mm * 1000LL),
+                         Mass::grams(grams)};
         },
         rc::gen::inRange(1, 10), rc::gen::inRange(10, 3000), rc::gen::inRange(10, 3000),
         rc::gen::inRange(10, 3000), rc::gen::inRange(1, 2'000'000));
@@ -40,7 +41,8 @@ rc::Gen<std::vector<WeightBreak>> genBreaks() {
 }
 
 RC_GTEST_PROP(ChargeableWeightProperties, NeverBelowRoundedGrossOrVolumeWeight, ()) {
-    const auto pieces = *rc::gen::container<std::vector<Piece>>(static_cast<std::size_t>(*rc::gen::inRange(1, 5)), genPiece());
+    const auto pieces = *rc::gen::container<std::vector<Piece>>(
+        static_cast<std::size_t>(*rc::gen::inRange(1, 5)), genPiece());
     const auto divisor = *rc::gen::element<std::int64_t>(5000, 6000, 7000);
     const WeightRules rules{VolumetricDivisor{divisor}, Mass::grams(500)};
     const auto w = compute_chargeable_weight(pieces, rules);
@@ -78,7 +80,8 @@ RC_GTEST_PROP(WeightChargeProperties, NeverAboveTheStraightRateOrBelowTheMinimum
     const Money minimum(CurrencyCode::parse("EUR"), *rc::gen::inRange(0, 500'000'000));
     const Mass w = Mass::grams(*rc::gen::inRange(500, 20'000'000));
     const auto charge = weight_charge(breaks, minimum, w);
-    const Money straight = charge_for_quantity(applicable_break(breaks, w).rate_per_kg, w.in_grams(), 1000);
+    const Money straight =
+        charge_for_quantity(applicable_break(breaks, w).rate_per_kg, w.in_grams(), 1000);
     RC_ASSERT(charge.amount >= minimum.rounded_to_minor_unit());
     RC_ASSERT(charge.amount <= max(straight, minimum.rounded_to_minor_unit()));
     RC_ASSERT(charge.declared_weight >= w);
@@ -89,12 +92,14 @@ RC_GTEST_PROP(QuoteProperties, TotalsEqualTheSumOfTheirLinesExactly, ()) {
     QuoteRequest r;
     r.shipment.origin = AirportCode::parse("PVG");
     r.shipment.destination = AirportCode::parse("FRA");
-    r.shipment.pieces = *rc::gen::container<std::vector<Piece>>(static_cast<std::size_t>(*rc::gen::inRange(1, 4)), genPiece());
+    r.shipment.pieces = *rc::gen::container<std::vector<Piece>>(
+        static_cast<std::size_t>(*rc::gen::inRange(1, 4)), genPiece());
     r.shipment.commodity =
         Commodity::parse(*rc::gen::element<std::string>("GEN", "2199", "AVI", "NWP", "DGR"), "c");
     r.shipment.ready_time = LocalDateTime::parse("2026-11-26T10:00", "r");
     if (*rc::gen::arbitrary<bool>()) {
-        r.shipment.declared_value = Money(CurrencyCode::parse("CNY"), *rc::gen::inRange(0, 2'000'000'000) * 1000LL);
+        r.shipment.declared_value =
+            Money(CurrencyCode::parse("CNY"), *rc::gen::inRange(0, 2'000'000'000) * 1000LL);
     }
     if (*rc::gen::arbitrary<bool>()) r.shipment.customer_id = "ACME";
     const auto result = engine.quote(r);
@@ -117,7 +122,8 @@ RC_GTEST_PROP(QuoteProperties, TotalsEqualTheSumOfTheirLinesExactly, ()) {
 RateBook book_with_fuel_in_eur() {
     RateBookData data = test::small_rate_book();
     for (Surcharge& s : data.surcharges) {
-        if (s.surcharge_id == "B2-MY") s.amount = Money::parse(CurrencyCode::parse("EUR"), "1.05", "t");
+        if (s.surcharge_id == "B2-MY")
+            s.amount = Money::parse(CurrencyCode::parse("EUR"), "1.05", "t");
     }
     return RateBook(std::move(data));
 }

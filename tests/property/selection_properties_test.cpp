@@ -1,12 +1,12 @@
 // Properties of the selection model (RapidCheck): hard limits before ranking, invariance of the
 // ranking under weight scaling, the Pareto flags, and fixed-bounds normalization.
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
 #include <cargoquote/selection/mcdm.hpp>
 #include <cargoquote/selection/pareto.hpp>
 #include <cargoquote/selection/qpr.hpp>
 #include <cargoquote/selection/ranking.hpp>
-
-#include <gtest/gtest.h>
-#include <rapidcheck/gtest.h>
 
 #include "support/test_data.hpp"
 
@@ -16,16 +16,21 @@ namespace {
 rc::Gen<OptionCriteria> genCriteria() {
     return rc::gen::apply(
         [](int price, int minutes, int reliability, int risk, int co2, int legs) {
-            return OptionCriteria{.price = price / 100.0, .transit_minutes = static_cast<double>(minutes),
-                                  .reliability = reliability / 1000.0, .risk = risk / 1000.0,
-                                  .co2e_kg = static_cast<double>(co2), .legs = legs};
+            return OptionCriteria{.price = price / 100.0,
+                                  .transit_minutes = static_cast<double>(minutes),
+                                  .reliability = reliability / 1000.0,
+                                  .risk = risk / 1000.0,
+                                  .co2e_kg = static_cast<double>(co2),
+                                  .legs = legs};
         },
-        rc::gen::inRange(10'000, 5'000'000), rc::gen::inRange(300, 10'000), rc::gen::inRange(500, 1000),
-        rc::gen::inRange(0, 800), rc::gen::inRange(10, 20'000), rc::gen::inRange(1, 4));
+        rc::gen::inRange(10'000, 5'000'000), rc::gen::inRange(300, 10'000),
+        rc::gen::inRange(500, 1000), rc::gen::inRange(0, 800), rc::gen::inRange(10, 20'000),
+        rc::gen::inRange(1, 4));
 }
 
 rc::Gen<RankingMethod> genMethod() {
-    return rc::gen::element(RankingMethod::WeightedSum, RankingMethod::Topsis, RankingMethod::Vikor);
+    return rc::gen::element(RankingMethod::WeightedSum, RankingMethod::Topsis,
+                            RankingMethod::Vikor);
 }
 
 CriterionWeights genWeights() {
@@ -49,7 +54,8 @@ RC_GTEST_PROP(SelectionProperties, ScalingAllWeightsNeverChangesTheRanking, ()) 
     CriterionWeights scaled = w;
     const double factor = *rc::gen::inRange(1, 1000) / 7.0;
     for (auto& v : scaled.values) v *= factor;
-    RC_ASSERT(order(rank_options(options, method, w)) == order(rank_options(options, method, scaled)));
+    RC_ASSERT(order(rank_options(options, method, w)) ==
+              order(rank_options(options, method, scaled)));
 }
 
 RC_GTEST_PROP(SelectionProperties, ParetoFlagsAreExactlyTheNonDominatedOptions, ()) {
@@ -61,9 +67,11 @@ RC_GTEST_PROP(SelectionProperties, ParetoFlagsAreExactlyTheNonDominatedOptions, 
         bool dominated = false;
         for (const auto& b : options) {
             const bool no_worse = b.price <= a.price && b.transit_minutes <= a.transit_minutes &&
-                                  b.reliability >= a.reliability && b.risk <= a.risk && b.co2e_kg <= a.co2e_kg;
+                                  b.reliability >= a.reliability && b.risk <= a.risk &&
+                                  b.co2e_kg <= a.co2e_kg;
             const bool better = b.price < a.price || b.transit_minutes < a.transit_minutes ||
-                                b.reliability > a.reliability || b.risk < a.risk || b.co2e_kg < a.co2e_kg;
+                                b.reliability > a.reliability || b.risk < a.risk ||
+                                b.co2e_kg < a.co2e_kg;
             dominated = dominated || (no_worse && better);
         }
         RC_ASSERT(r.pareto == !dominated);
@@ -72,7 +80,8 @@ RC_GTEST_PROP(SelectionProperties, ParetoFlagsAreExactlyTheNonDominatedOptions, 
 
 RC_GTEST_PROP(SelectionProperties, AnOptionBreakingAHardLimitIsNeverRanked, ()) {
     const RateBook book(test::small_rate_book());
-    SlaTier tier{.tier = "t", .max_transit_hours = *rc::gen::inRange(10, 150),
+    SlaTier tier{.tier = "t",
+                 .max_transit_hours = *rc::gen::inRange(10, 150),
                  .min_reliability = *rc::gen::inRange(500, 1000) / 1000.0,
                  .max_price_over_cheapest = *rc::gen::inRange(0, 200) / 100.0,
                  .max_risk = *rc::gen::inRange(0, 800) / 1000.0};
@@ -84,7 +93,8 @@ RC_GTEST_PROP(SelectionProperties, AnOptionBreakingAHardLimitIsNeverRanked, ()) 
     std::vector<OptionCriteria> eligible;
     for (const auto& o : options) {
         const Money price(CurrencyCode::parse("CNY"), static_cast<std::int64_t>(o.price * 1e6));
-        const auto breaches = check_sla(sla, o, cheapest, price, book, Date::parse("2026-11-26", "d"), nullptr);
+        const auto breaches =
+            check_sla(sla, o, cheapest, price, book, Date::parse("2026-11-26", "d"), nullptr);
         const bool within = o.transit_minutes <= *tier.max_transit_hours * 60.0 &&
                             o.reliability >= *tier.min_reliability && o.risk <= *tier.max_risk &&
                             o.price / cheapest - 1 <= *tier.max_price_over_cheapest + 1e-12;
@@ -108,15 +118,18 @@ RC_GTEST_PROP(SelectionProperties, FixedBoundsIgnoreAnAddedDominatedOption, ()) 
         rows.push_back({*rc::gen::inRange(100, 1000) * 1.0, *rc::gen::inRange(60, 6000) * 1.0,
                         *rc::gen::inRange(500, 1000) / 1000.0});
     }
-    const std::vector<CriterionType> types = {CriterionType::Cost, CriterionType::Cost, CriterionType::Benefit};
+    const std::vector<CriterionType> types = {CriterionType::Cost, CriterionType::Cost,
+                                              CriterionType::Benefit};
     const std::vector<Bounds> bounds = {{0, 1000}, {0, 6000}, {0, 1}};
     const std::vector<double> w = {0.5, 0.3, 0.2};
-    const auto before = weighted_sum(Matrix::from_rows(rows), w, types, Normalization::FixedBounds, bounds);
+    const auto before =
+        weighted_sum(Matrix::from_rows(rows), w, types, Normalization::FixedBounds, bounds);
     auto worse = rows[*rc::gen::inRange<std::size_t>(0, n)];
     worse[0] = std::min(1000.0, worse[0] + 10);
     worse[1] = std::min(6000.0, worse[1] + 10);
     rows.push_back(worse);
-    const auto after = weighted_sum(Matrix::from_rows(rows), w, types, Normalization::FixedBounds, bounds);
+    const auto after =
+        weighted_sum(Matrix::from_rows(rows), w, types, Normalization::FixedBounds, bounds);
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t k = 0; k < n; ++k) {
             RC_ASSERT((before[i] < before[k]) == (after[i] < after[k]));

@@ -1,11 +1,11 @@
 #include "rates/import_checks.hpp"
 
-#include <cargoquote/rates/rate_store.hpp>
+#include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cargoquote/rates/rate_store.hpp>
 #include <fstream>
 #include <sstream>
-#include <gtest/gtest.h>
 
 #include "support/test_data.hpp"
 

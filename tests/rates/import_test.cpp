@@ -4,13 +4,12 @@
 // Fixtures live in tests/data/import/<case>/: a minimal valid airports.csv and carriers.csv plus a
 // rates.csv whose line 2 is valid and whose line 3 carries exactly one fault (unless noted).
 
-#include <cargoquote/rates/rate_store.hpp>
-
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cargoquote/rates/rate_store.hpp>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -28,9 +27,6 @@ namespace fs = std::filesystem;
 using namespace test_support;
 using test::TempDir;
 
-
-
-
 // ---- the sample data set ----
 
 TEST(SampleImport, CountsEveryRowOfEveryFile) {
@@ -40,14 +36,22 @@ TEST(SampleImport, CountsEveryRowOfEveryFile) {
 
     ASSERT_TRUE(report.ok()) << describe(report);
     EXPECT_TRUE(report.written);
-    const std::map<std::string, std::size_t> expected = {
-        {"airports.csv", 38}, {"carriers.csv", 9},         {"customers.csv", 5},
-        {"fx_rates.csv", 12}, {"liability_limits.csv", 2}, {"margins.csv", 6},
-        {"rates.csv", 327},   {"surcharges.csv", 113},       {"aircraft_limits.csv", 3},
-        {"carrier_performance.csv", 9}, {"carrier_restrictions.csv", 6},
-        {"connection_times.csv", 8},    {"flight_legs.csv", 339},
-        {"handling_times.csv", 9},      {"sla_tiers.csv", 5},
-        {"customer_preferences.csv", 3}};
+    const std::map<std::string, std::size_t> expected = {{"airports.csv", 38},
+                                                         {"carriers.csv", 9},
+                                                         {"customers.csv", 5},
+                                                         {"fx_rates.csv", 12},
+                                                         {"liability_limits.csv", 2},
+                                                         {"margins.csv", 6},
+                                                         {"rates.csv", 327},
+                                                         {"surcharges.csv", 113},
+                                                         {"aircraft_limits.csv", 3},
+                                                         {"carrier_performance.csv", 9},
+                                                         {"carrier_restrictions.csv", 6},
+                                                         {"connection_times.csv", 8},
+                                                         {"flight_legs.csv", 339},
+                                                         {"handling_times.csv", 9},
+                                                         {"sla_tiers.csv", 5},
+                                                         {"customer_preferences.csv", 3}};
     EXPECT_EQ(report.rows_by_file, expected);
     EXPECT_EQ(report.total_rows(), 894U);
 }

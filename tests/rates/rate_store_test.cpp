@@ -1,14 +1,13 @@
 // Opening the rate store (missing file, schema versions, WAL) and reading while another connection
 // writes. The database files are inspected with SQLiteCpp directly, independent of RateStore.
 
-#include <cargoquote/core/error.hpp>
-#include <cargoquote/rates/rate_store.hpp>
-
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cargoquote/core/error.hpp>
+#include <cargoquote/rates/rate_store.hpp>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -43,7 +42,6 @@ void set_user_version(const fs::path& path, int version) {
     db.exec("CREATE TABLE IF NOT EXISTS unrelated (x INTEGER)");
     db.exec("PRAGMA user_version = " + std::to_string(version));
 }
-
 
 void import_sample(const fs::path& db) {
     auto store = RateStore::open_for_import(db);

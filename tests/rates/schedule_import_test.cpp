@@ -8,13 +8,12 @@
 // exactly one fault. The cases checked against the database hold only the schedule file (line 2
 // is the faulty one) and are imported on top of rates/sample.
 
-#include <cargoquote/core/error.hpp>
-#include <cargoquote/rates/rate_store.hpp>
-
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cargoquote/core/error.hpp>
+#include <cargoquote/rates/rate_store.hpp>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -36,10 +35,6 @@ namespace fs = std::filesystem;
 using namespace test_support;
 
 using test::TempDir;
-
-
-
-
 
 const FlightLeg* find_leg(const ScheduleData& schedule, std::string_view leg_id) {
     const auto it = std::find_if(schedule.legs.begin(), schedule.legs.end(),

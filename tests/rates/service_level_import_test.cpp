@@ -9,13 +9,12 @@
 // line 3. The cases checked against the database hold only the file under test (line 2 is the
 // faulty one) and are imported on top of rates/sample.
 
-#include <cargoquote/core/error.hpp>
-#include <cargoquote/rates/rate_store.hpp>
-
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cargoquote/core/error.hpp>
+#include <cargoquote/rates/rate_store.hpp>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -38,15 +37,11 @@ using selection::CustomerPreference;
 using selection::SlaTier;
 using test::TempDir;
 
-
-
-
 const SlaTier* find_tier(const RateBookData& data, std::string_view tier,
                          std::string_view customer_id) {
-    const auto it =
-        std::find_if(data.sla_tiers.begin(), data.sla_tiers.end(), [&](const SlaTier& t) {
-            return t.tier == tier && t.customer_id == customer_id;
-        });
+    const auto it = std::find_if(
+        data.sla_tiers.begin(), data.sla_tiers.end(),
+        [&](const SlaTier& t) { return t.tier == tier && t.customer_id == customer_id; });
     return it == data.sla_tiers.end() ? nullptr : &*it;
 }
 
@@ -69,10 +64,10 @@ TEST(SampleServiceLevels, LoadReturnsTiersAndPreferencesInKeyOrder) {
     std::vector<std::pair<std::string, std::string>> keys;
     for (const auto& t : data.sla_tiers) keys.emplace_back(t.tier, t.customer_id);
     EXPECT_EQ(keys, (std::vector<std::pair<std::string, std::string>>{{"economy", ""},
-                                                                     {"express", ""},
-                                                                     {"express", "ACME-DE"},
-                                                                     {"standard", ""},
-                                                                     {"standard", "SHA-TEX"}}));
+                                                                      {"express", ""},
+                                                                      {"express", "ACME-DE"},
+                                                                      {"standard", ""},
+                                                                      {"standard", "SHA-TEX"}}));
     std::vector<std::string> customers;
     for (const auto& p : data.customer_preferences) customers.push_back(p.customer_id);
     EXPECT_EQ(customers, (std::vector<std::string>{"ACME-DE", "NEWCO", "SHA-TEX"}));
@@ -122,9 +117,9 @@ TEST(SampleServiceLevels, CustomerOverridesRoundTripFieldByField) {
     EXPECT_TRUE(shatex->required_capabilities.empty());
 
     const auto preference = [&](std::string_view id) {
-        const auto it = std::find_if(
-            data.customer_preferences.begin(), data.customer_preferences.end(),
-            [&](const CustomerPreference& p) { return p.customer_id == id; });
+        const auto it =
+            std::find_if(data.customer_preferences.begin(), data.customer_preferences.end(),
+                         [&](const CustomerPreference& p) { return p.customer_id == id; });
         return it == data.customer_preferences.end() ? CustomerPreference{} : *it;
     };
     const CustomerPreference acme_pref = preference("ACME-DE");
@@ -276,8 +271,8 @@ TEST(ServiceLevelValidation, NoPositiveWeight) {
 }
 
 TEST(ServiceLevelValidation, DuplicatePreferenceWithinTheFile) {
-    expect_only_issue(import_fixture("sla_pref_duplicate_customer"),
-                      "customer_preferences.csv:3:1", "customer_id: duplicate key 'ACME-DE'");
+    expect_only_issue(import_fixture("sla_pref_duplicate_customer"), "customer_preferences.csv:3:1",
+                      "customer_id: duplicate key 'ACME-DE'");
 }
 
 TEST(ServiceLevelValidation, DuplicatePreferenceAlreadyInTheDatabase) {
@@ -293,11 +288,20 @@ TEST(ServiceLevelMigration, VersionTwoDatabaseIsMigratedKeepingItsData) {
     TempDir tmp{"cargoquote_sla_"};
     const fs::path path = tmp / "v2.db";
     const fs::path schema = test::source_dir() / "rates" / "schema";
-    const std::vector<std::string> v2_tables = {
-        "airports",     "carriers",       "rate_lines",      "rate_breaks",
-        "surcharges",   "customers",      "margins",         "imports",
-        "flight_legs",  "aircraft_limits", "carrier_restrictions", "connection_times",
-        "handling_times", "carrier_performance"};
+    const std::vector<std::string> v2_tables = {"airports",
+                                                "carriers",
+                                                "rate_lines",
+                                                "rate_breaks",
+                                                "surcharges",
+                                                "customers",
+                                                "margins",
+                                                "imports",
+                                                "flight_legs",
+                                                "aircraft_limits",
+                                                "carrier_restrictions",
+                                                "connection_times",
+                                                "handling_times",
+                                                "carrier_performance"};
     std::map<std::string, std::string> before;
     {
         // A database as a build with migrations 1 and 2 left it.

@@ -7,24 +7,35 @@
 namespace cargoquote::test {
 
 namespace {
-int minutes(const std::string& hhmm) { return std::stoi(hhmm.substr(0, 2)) * 60 + std::stoi(hhmm.substr(3, 2)); }
+int minutes(const std::string& hhmm) {
+    return std::stoi(hhmm.substr(0, 2)) * 60 + std::stoi(hhmm.substr(3, 2));
+}
 
 Airport airport(std::string_view code, std::string_view zone) {
-    return Airport{AirportCode::parse(code), std::string(code), std::string(code), "", std::string(zone), 0, 0};
+    return Airport{AirportCode::parse(code),
+                   std::string(code),
+                   std::string(code),
+                   "",
+                   std::string(zone),
+                   0,
+                   0};
 }
 }  // namespace
 
 RateBookData network_fixture(const std::vector<std::string_view>& legs) {
     RateBookData data;
-    data.airports = {airport("PVG", "Asia/Shanghai"),   airport("ICN", "Asia/Seoul"),
-                     airport("NRT", "Asia/Tokyo"),      airport("ANC", "America/Anchorage"),
-                     airport("FRA", "Europe/Berlin"),   airport("AMS", "Europe/Amsterdam"),
+    data.airports = {airport("PVG", "Asia/Shanghai"),    airport("ICN", "Asia/Seoul"),
+                     airport("NRT", "Asia/Tokyo"),       airport("ANC", "America/Anchorage"),
+                     airport("FRA", "Europe/Berlin"),    airport("AMS", "Europe/Amsterdam"),
                      airport("JFK", "America/New_York"), airport("DXB", "Asia/Dubai"),
                      airport("LHR", "Europe/London")};
     data.schedule.aircraft_limits = {
-        AircraftLimits{AircraftCategory::Freighter, Length::cm(317), Length::cm(244), Length::cm(300), Mass::grams(4'000'000)},
-        AircraftLimits{AircraftCategory::WideBodyBelly, Length::cm(317), Length::cm(244), Length::cm(160), Mass::grams(1'500'000)},
-        AircraftLimits{AircraftCategory::NarrowBodyBelly, Length::cm(200), Length::cm(120), Length::cm(110), Mass::grams(150'000)}};
+        AircraftLimits{AircraftCategory::Freighter, Length::cm(317), Length::cm(244),
+                       Length::cm(300), Mass::grams(4'000'000)},
+        AircraftLimits{AircraftCategory::WideBodyBelly, Length::cm(317), Length::cm(244),
+                       Length::cm(160), Mass::grams(1'500'000)},
+        AircraftLimits{AircraftCategory::NarrowBodyBelly, Length::cm(200), Length::cm(120),
+                       Length::cm(110), Mass::grams(150'000)}};
     data.schedule.connection_times = {ConnectionTime{std::nullopt, 120, 240}};
     data.schedule.handling_times = {HandlingTime{std::nullopt, std::nullopt, 180, 180}};
     for (const auto spec : legs) {
@@ -49,7 +60,8 @@ RateBookData network_fixture(const std::vector<std::string_view>& legs) {
         data.schedule.legs.push_back(leg);
         bool known = false;
         for (const auto& c : data.carriers) known = known || c.code == leg.carrier;
-        if (!known) data.carriers.push_back(Carrier{leg.carrier, carrier + " Test", "999", true, ""});
+        if (!known)
+            data.carriers.push_back(Carrier{leg.carrier, carrier + " Test", "999", true, ""});
     }
     return data;
 }

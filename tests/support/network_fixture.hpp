@@ -5,7 +5,6 @@
 // days of operation (ISO weekdays), aircraft category. Legs run 2026-10-01..2027-03-31.
 
 #include <cargoquote/pricing/rate_book.hpp>
-
 #include <string_view>
 #include <vector>
 

@@ -1,17 +1,18 @@
 #pragma once
 // A scratch directory for one test, named after the test and the process, removed at the end.
 
-#include <filesystem>
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <system_error>
-#include <unistd.h>
 
 namespace cargoquote::test {
 
 class TempDir {
-public:
+  public:
     explicit TempDir(std::string_view prefix) {
         const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
         path_ = std::filesystem::temp_directory_path() /
@@ -25,9 +26,11 @@ public:
     }
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
-    [[nodiscard]] std::filesystem::path operator/(std::string_view name) const { return path_ / name; }
+    [[nodiscard]] std::filesystem::path operator/(std::string_view name) const {
+        return path_ / name;
+    }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 

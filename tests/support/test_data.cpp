@@ -1,17 +1,18 @@
 #include "support/test_data.hpp"
 
-#include <cargoquote/core/error.hpp>
+#include <gtest/gtest.h>
 
+#include <cargoquote/core/error.hpp>
 #include <cstdlib>
 #include <fstream>
-#include <gtest/gtest.h>
 #include <sstream>
 
 namespace cargoquote::test {
 
 std::filesystem::path source_dir() {
     const char* dir = std::getenv("CARGOQUOTE_SOURCE_DIR");
-    if (dir == nullptr) throw std::runtime_error("CARGOQUOTE_SOURCE_DIR is not set (run via ctest)");
+    if (dir == nullptr)
+        throw std::runtime_error("CARGOQUOTE_SOURCE_DIR is not set (run via ctest)");
     return dir;
 }
 
@@ -39,7 +40,8 @@ std::vector<WeightBreak> breaks(std::string_view spec, std::string_view currency
     std::string token;
     while (in >> token) {
         const auto colon = token.find(':');
-        out.push_back(WeightBreak{kg(token.substr(0, colon)), money(token.substr(colon + 1), currency)});
+        out.push_back(
+            WeightBreak{kg(token.substr(0, colon)), money(token.substr(colon + 1), currency)});
     }
     return out;
 }
@@ -70,9 +72,12 @@ RateLine line(std::string id, std::string_view carrier, RateClass cls, std::stri
 RateBookData small_rate_book() {
     RateBookData data;
     data.airports = {
-        Airport{AirportCode::parse("PVG"), "Shanghai Pudong", "Shanghai", "CN", "Asia/Shanghai", 31.14, 121.81},
-        Airport{AirportCode::parse("FRA"), "Frankfurt", "Frankfurt", "DE", "Europe/Berlin", 50.03, 8.56},
-        Airport{AirportCode::parse("JFK"), "John F Kennedy", "New York", "US", "America/New_York", 40.64, -73.78},
+        Airport{AirportCode::parse("PVG"), "Shanghai Pudong", "Shanghai", "CN", "Asia/Shanghai",
+                31.14, 121.81},
+        Airport{AirportCode::parse("FRA"), "Frankfurt", "Frankfurt", "DE", "Europe/Berlin", 50.03,
+                8.56},
+        Airport{AirportCode::parse("JFK"), "John F Kennedy", "New York", "US", "America/New_York",
+                40.64, -73.78},
     };
     data.carriers = {Carrier{CarrierCode::parse("A1"), "Alpha Test Cargo", "901", true},
                      Carrier{CarrierCode::parse("B2"), "Beta Test Cargo", "902", true}};
@@ -105,8 +110,9 @@ RateBookData small_rate_book() {
     b2.weight_rules.divisor = VolumetricDivisor{5000};
     data.rate_lines.push_back(b2);
 
-    const auto surcharge = [&](std::string id, std::string code, std::optional<std::string_view> carrier,
-                               SurchargeBasis basis, std::string_view amount, std::string_view currency) {
+    const auto surcharge = [&](std::string id, std::string code,
+                               std::optional<std::string_view> carrier, SurchargeBasis basis,
+                               std::string_view amount, std::string_view currency) {
         Surcharge s;
         s.surcharge_id = std::move(id);
         s.code = code;
@@ -124,14 +130,18 @@ RateBookData small_rate_book() {
         s.apply_margin = !(code == "MY" || code == "SC");
         return s;
     };
-    data.surcharges.push_back(surcharge("A1-MY", "MY", "A1", SurchargeBasis::ChargeableKg, "8.50", "CNY"));
-    data.surcharges.push_back(surcharge("A1-SC", "SC", "A1", SurchargeBasis::GrossKg, "1.00", "CNY"));
+    data.surcharges.push_back(
+        surcharge("A1-MY", "MY", "A1", SurchargeBasis::ChargeableKg, "8.50", "CNY"));
+    data.surcharges.push_back(
+        surcharge("A1-SC", "SC", "A1", SurchargeBasis::GrossKg, "1.00", "CNY"));
     // B2 charges fuel in EUR per chargeable kg: converted to CNY at 7.80
-    data.surcharges.push_back(surcharge("B2-MY", "MY", "B2", SurchargeBasis::ChargeableKg, "1.10", "EUR"));
+    data.surcharges.push_back(
+        surcharge("B2-MY", "MY", "B2", SurchargeBasis::ChargeableKg, "1.10", "EUR"));
     auto handling = surcharge("ANY-CH", "CH", std::nullopt, SurchargeBasis::Piece, "15.00", "CNY");
     handling.minimum = money("40", "CNY");
     data.surcharges.push_back(handling);
-    data.surcharges.push_back(surcharge("ANY-AW", "AW", std::nullopt, SurchargeBasis::Shipment, "50", "CNY"));
+    data.surcharges.push_back(
+        surcharge("ANY-AW", "AW", std::nullopt, SurchargeBasis::Shipment, "50", "CNY"));
     auto peak = surcharge("A1-PS", "MC", "A1", SurchargeBasis::FreightPercent, "5", "CNY");
     peak.maximum = money("1000", "CNY");
     data.surcharges.push_back(peak);
@@ -154,11 +164,18 @@ RateBookData small_rate_book() {
     data.customers = {Customer{"ACME", "Acme GmbH", "AUTO", CreditStatus::Good, d("2019-01-01")},
                       Customer{"WALKIN", "Walk-in", "", CreditStatus::New, std::nullopt}};
     const auto margin = [&](std::string id, std::string customer, std::string group,
-                            std::string_view min_weight, std::string_view pct, std::string_view per_kg,
-                            std::string_view minimum) {
-        return MarginRule{std::move(id), std::move(customer), std::move(group), std::nullopt,
-                          std::nullopt, kg(min_weight), Ratio::parse_percent(pct, "t"),
-                          money(per_kg, "CNY"), money(minimum, "CNY"), d("2026-01-01"),
+                            std::string_view min_weight, std::string_view pct,
+                            std::string_view per_kg, std::string_view minimum) {
+        return MarginRule{std::move(id),
+                          std::move(customer),
+                          std::move(group),
+                          std::nullopt,
+                          std::nullopt,
+                          kg(min_weight),
+                          Ratio::parse_percent(pct, "t"),
+                          money(per_kg, "CNY"),
+                          money(minimum, "CNY"),
+                          d("2026-01-01"),
                           d("2027-12-31")};
     };
     data.margins = {margin("DEFAULT", "", "", "0", "12", "0", "400"),

@@ -3,7 +3,6 @@
 
 #include <cargoquote/pricing/rate_book.hpp>
 #include <cargoquote/shipment/shipment.hpp>
-
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>

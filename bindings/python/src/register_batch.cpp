@@ -1,15 +1,11 @@
 // Batch pricing from Python: a book held as columns (the docs/book-format.md names) in, result
 // columns out, priced on every core with the GIL released (engine: batch/book_runner.hpp). The
 // pandas and Dask front ends are cargoquote/batch.py and cargoquote/dask.py.
-#include "python_engine.hpp"
-#include "register.hpp"
-
-#include <cargoquote/batch/book_runner.hpp>
-#include <cargoquote/core/decimal.hpp>
-
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <cargoquote/batch/book_runner.hpp>
+#include <cargoquote/core/decimal.hpp>
 #include <chrono>
 #include <cmath>
 #include <exception>
@@ -19,6 +15,9 @@
 #include <string_view>
 #include <thread>
 #include <unordered_map>
+
+#include "python_engine.hpp"
+#include "register.hpp"
 
 namespace py = pybind11;
 
@@ -316,16 +315,16 @@ batch::BatchSettings settings_from(const std::string& mode, const std::optional<
 
 // Prices on a worker thread while this one, without the GIL, wakes every 100 ms to report
 // progress (the callback needs the GIL; the pricing never takes it).
-batch::PricedRows price_with_progress(const batch::BookPricer& pricer, std::span<const RowFields> rows,
-                                      int threads, const py::object& progress) {
+batch::PricedRows price_with_progress(const batch::BookPricer& pricer,
+                                      std::span<const RowFields> rows, int threads,
+                                      const py::object& progress) {
     if (progress.is_none()) {
         py::gil_scoped_release release;
         return batch::price_rows(pricer, rows, threads);
     }
     std::atomic<std::uint64_t> done{0};
-    std::future<batch::PricedRows> result = std::async(std::launch::async, [&] {
-        return batch::price_rows(pricer, rows, threads, &done);
-    });
+    std::future<batch::PricedRows> result = std::async(
+        std::launch::async, [&] { return batch::price_rows(pricer, rows, threads, &done); });
     while (true) {
         bool finished = false;
         {
@@ -340,7 +339,8 @@ batch::PricedRows price_with_progress(const batch::BookPricer& pricer, std::span
 py::dict price_book(const Engine& engine, const py::dict& columns, const std::string& mode,
                     const std::optional<std::string>& as_of, int top_k,
                     const std::optional<std::string>& sla, const std::optional<std::string>& method,
-                    const std::optional<std::string>& weights, int threads, const py::object& progress) {
+                    const std::optional<std::string>& weights, int threads,
+                    const py::object& progress) {
     const batch::BookPricer pricer(
         std::shared_ptr<const QuoteEngine>(std::shared_ptr<const void>(), &engine.quote_engine()),
         settings_from(mode, as_of, top_k, sla, method, weights));

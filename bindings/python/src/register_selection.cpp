@@ -1,6 +1,7 @@
 // The MCDM library from Python: lists or numpy arrays in, numpy arrays out. Types are +1 for a
 // benefit criterion and -1 for a cost criterion.
-#include "register.hpp"
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
 
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/selection/ahp.hpp>
@@ -10,8 +11,7 @@
 #include <cargoquote/selection/vikor.hpp>
 #include <cargoquote/selection/weights.hpp>
 
-#include <pybind11/numpy.h>
-#include <pybind11/stl.h>
+#include "register.hpp"
 
 namespace py = pybind11;
 
@@ -63,7 +63,8 @@ void register_selection(py::module_& m) {
             out["d_minus"] = array(r.d_minus);
             return out;
         },
-        py::arg("matrix"), py::arg("weights"), py::arg("types"), py::arg("normalization") = "vector",
+        py::arg("matrix"), py::arg("weights"), py::arg("types"),
+        py::arg("normalization") = "vector",
         "TOPSIS: closeness C = D- / (D+ + D-), distances to the ideal and anti-ideal points.");
     mcdm.def(
         "weighted_sum",
@@ -72,7 +73,8 @@ void register_selection(py::module_& m) {
             return array(selection::weighted_sum(matrix_from(matrix), weights, types_from(types),
                                                  normalization_from(normalization)));
         },
-        py::arg("matrix"), py::arg("weights"), py::arg("types"), py::arg("normalization") = "minmax",
+        py::arg("matrix"), py::arg("weights"), py::arg("types"),
+        py::arg("normalization") = "minmax",
         "Weighted sum of normalized values (weights applied as given).");
     mcdm.def(
         "vikor",
@@ -90,11 +92,12 @@ void register_selection(py::module_& m) {
     mcdm.def(
         "ahp_weights",
         [](const std::vector<std::vector<double>>& matrix, const std::string& ri) {
-            const auto table = ri == "saaty1980" ? selection::RandomIndexTable::Saaty1980
-                               : ri == "alonso_lamata2006"
-                                   ? selection::RandomIndexTable::AlonsoLamata2006
-                                   : throw InputError(ErrorCode::InvalidInput, "ri",
-                                                      "'" + ri + "' is not saaty1980 or alonso_lamata2006");
+            const auto table =
+                ri == "saaty1980" ? selection::RandomIndexTable::Saaty1980
+                : ri == "alonso_lamata2006"
+                    ? selection::RandomIndexTable::AlonsoLamata2006
+                    : throw InputError(ErrorCode::InvalidInput, "ri",
+                                       "'" + ri + "' is not saaty1980 or alonso_lamata2006");
             const auto r = selection::ahp_weights(matrix_from(matrix), table);
             py::dict out;
             out["weights"] = array(r.weights);
@@ -105,7 +108,8 @@ void register_selection(py::module_& m) {
             return out;
         },
         py::arg("matrix"), py::arg("ri") = "saaty1980",
-        "AHP weights from a reciprocal pairwise matrix: principal eigenvector, lambda_max, CI, CR.");
+        "AHP weights from a reciprocal pairwise matrix: principal eigenvector, lambda_max, CI, "
+        "CR.");
     mcdm.def(
         "entropy_weights",
         [](const std::vector<std::vector<double>>& matrix) {

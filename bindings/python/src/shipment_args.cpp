@@ -17,7 +17,8 @@ int count_from(const py::handle& count, const std::string& at) {
     }
     // Python ints of any size: compared as Python objects, so 2**70 is out of range, not a wrap.
     if (count.cast<py::int_>() <= py::int_(0)) {
-        throw InputError(ErrorCode::NegativeQuantity, at + "/count", "count must be greater than zero");
+        throw InputError(ErrorCode::NegativeQuantity, at + "/count",
+                         "count must be greater than zero");
     }
     if (count.cast<py::int_>() > py::int_(kMaxPieceCount)) {
         throw InputError(ErrorCode::QuantityOutOfRange, at + "/count",

@@ -1,8 +1,7 @@
-#include <cargoquote/batch/book_output.hpp>
-
-#include <cargoquote/core/decimal.hpp>
-
 #include <fmt/format.h>
+
+#include <cargoquote/batch/book_output.hpp>
+#include <cargoquote/core/decimal.hpp>
 
 namespace cargoquote::batch {
 

@@ -1,6 +1,6 @@
-#include <cargoquote/batch/book_pricer.hpp>
-
 #include <fmt/format.h>
+
+#include <cargoquote/batch/book_pricer.hpp>
 
 namespace cargoquote::batch {
 
@@ -12,10 +12,17 @@ PriceTotals totals_of(const PricedOption& o) {
                   Money::zero(c), Money::zero(c), Money::zero(c)};
     for (const ChargeLine& line : o.charges) {
         switch (line.kind) {
-            case ChargeKind::Weight: t.weight_charge += line.amount; break;
-            case ChargeKind::Surcharge: t.surcharges += line.amount; break;
-            case ChargeKind::Valuation: t.valuation += line.amount; break;
-            case ChargeKind::Margin: break;
+            case ChargeKind::Weight:
+                t.weight_charge += line.amount;
+                break;
+            case ChargeKind::Surcharge:
+                t.surcharges += line.amount;
+                break;
+            case ChargeKind::Valuation:
+                t.valuation += line.amount;
+                break;
+            case ChargeKind::Margin:
+                break;
         }
     }
     t.buy_total = t.weight_charge + t.surcharges + t.valuation;
@@ -128,9 +135,10 @@ void BookPricer::requote(const BookRow& row, std::vector<RowOutcome>& out) const
 
     if (result.options.empty()) {
         if (!result.sla_rejections.empty()) {
-            out.push_back(rejected(row, "outside_sla",
-                                   fmt::format("all {} option(s) break the {} SLA",
-                                               result.sla_rejections.size(), result.selection.sla_tier)));
+            out.push_back(
+                rejected(row, "outside_sla",
+                         fmt::format("all {} option(s) break the {} SLA",
+                                     result.sla_rejections.size(), result.selection.sla_tier)));
         } else if (!result.rejections.empty()) {
             const Rejection& first = result.rejections.front();
             out.push_back(rejected(row, first.reason_code, first.reason));
@@ -141,8 +149,8 @@ void BookPricer::requote(const BookRow& row, std::vector<RowOutcome>& out) const
         out.back().routing.clear();
         return;
     }
-    const std::size_t kept = std::min<std::size_t>(result.options.size(),
-                                                   static_cast<std::size_t>(settings_.top_k));
+    const std::size_t kept =
+        std::min<std::size_t>(result.options.size(), static_cast<std::size_t>(settings_.top_k));
     for (std::size_t i = 0; i < kept; ++i) {
         const PricedOption& option = result.options[i];
         RowOutcome o = rejected(row, "", "");

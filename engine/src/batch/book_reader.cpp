@@ -1,11 +1,10 @@
-#include <cargoquote/batch/book_reader.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
-#include <cstring>
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
+#include <cargoquote/batch/book_reader.hpp>
 #include <cargoquote/io/json_parse.hpp>
+#include <cstring>
+#include <nlohmann/json.hpp>
 
 namespace cargoquote::batch {
 
@@ -33,9 +32,9 @@ RowError whole_row_error(const RawRecord& record, ErrorCode code, std::string me
 // Empty or invalid UTF-8 records are errors in either format.
 std::optional<RowError> unreadable(const RawRecord& record) {
     if (record.too_long) {
-        return whole_row_error(record, ErrorCode::MalformedRow,
-                               fmt::format("the record is longer than {} bytes",
-                                           RecordScanner::kMaxRecordBytes));
+        return whole_row_error(
+            record, ErrorCode::MalformedRow,
+            fmt::format("the record is longer than {} bytes", RecordScanner::kMaxRecordBytes));
     }
     if (record.text.find_first_not_of(" \t") == std::string_view::npos) {
         return whole_row_error(record, ErrorCode::EmptyRow, "empty line");
@@ -123,7 +122,8 @@ void RecordScanner::skip_rest_of_line() {
     while (true) {
         const void* hit = std::memchr(buffer_.data() + start_, '\n', buffer_.size() - start_);
         if (hit != nullptr) {
-            const auto next = static_cast<std::size_t>(static_cast<const char*>(hit) - buffer_.data()) + 1;
+            const auto next =
+                static_cast<std::size_t>(static_cast<const char*>(hit) - buffer_.data()) + 1;
             bytes_consumed_ += next - start_;
             start_ = next;
             return;
@@ -168,7 +168,8 @@ bool RecordScanner::next_chunk(std::size_t max_records, std::string& text,
     while (ends.size() < max_records) {
         const char* base = buffer_.data() + start_;
         const std::size_t available = buffer_.size() - start_;
-        const void* hit = scan < available ? std::memchr(base + scan, '\n', available - scan) : nullptr;
+        const void* hit =
+            scan < available ? std::memchr(base + scan, '\n', available - scan) : nullptr;
         if (hit == nullptr) {
             if (available <= kMaxRecordBytes && fill()) continue;  // relative offsets still hold
             if (available > kMaxRecordBytes) {
@@ -183,9 +184,10 @@ bool RecordScanner::next_chunk(std::size_t max_records, std::string& text,
                 scan = quotes = first_break = line_start = 0;
                 continue;
             }
-            if (available == 0) break;  // the end of input
+            if (available == 0) break;                   // the end of input
             const char* rest = buffer_.data() + start_;  // fill() may have moved the bytes
-            const bool open = csv_ && (quotes + count_quotes(rest + scan, rest + available)) % 2 == 1;
+            const bool open =
+                csv_ && (quotes + count_quotes(rest + scan, rest + available)) % 2 == 1;
             if (open && first_break > 0) {
                 take_first_line();
                 continue;
@@ -223,9 +225,9 @@ bool RecordScanner::next_chunk(std::size_t max_records, std::string& text,
     }
     std::size_t begin = 0;
     for (const End& end : ends) {
-        records.push_back(RawRecord{end.line,
-                                    without_cr(std::string_view(text).substr(begin, end.offset - begin)),
-                                    end.too_long});
+        records.push_back(RawRecord{
+            end.line, without_cr(std::string_view(text).substr(begin, end.offset - begin)),
+            end.too_long});
         begin = end.offset;
     }
     return !records.empty();
@@ -233,11 +235,13 @@ bool RecordScanner::next_chunk(std::size_t max_records, std::string& text,
 
 CsvLayout CsvLayout::from_header(std::string_view header, std::string_view source,
                                  bool requires_carrier) {
-    if (header.size() >= 3 && header.substr(0, 3) == "\xEF\xBB\xBF") header.remove_prefix(3);  // BOM
+    if (header.size() >= 3 && header.substr(0, 3) == "\xEF\xBB\xBF")
+        header.remove_prefix(3);  // BOM
     std::vector<std::string_view> names;
     std::deque<std::string> scratch;
     if (!split_csv_record(without_cr(header), names, scratch)) {
-        throw InputError(ErrorCode::MalformedRow, fmt::format("{}:1", source), "unclosed quote in the header");
+        throw InputError(ErrorCode::MalformedRow, fmt::format("{}:1", source),
+                         "unclosed quote in the header");
     }
     CsvLayout layout;
     layout.width_ = names.size();
@@ -253,10 +257,12 @@ CsvLayout CsvLayout::from_header(std::string_view header, std::string_view sourc
         at = static_cast<int>(i);
     }
     std::vector<BookColumn> required = {BookColumn::ShipmentId, BookColumn::Origin,
-                                        BookColumn::Destination, BookColumn::Pieces, BookColumn::Ready};
+                                        BookColumn::Destination, BookColumn::Pieces,
+                                        BookColumn::Ready};
     if (requires_carrier) required.push_back(BookColumn::Carrier);
     for (const BookColumn c : required) {
-        if (layout.position(c) < 0 && !(c == BookColumn::Carrier && layout.position(BookColumn::Routing) >= 0)) {
+        if (layout.position(c) < 0 &&
+            !(c == BookColumn::Carrier && layout.position(BookColumn::Routing) >= 0)) {
             throw InputError(ErrorCode::MissingField, fmt::format("{}:1", source),
                              fmt::format("the header has no '{}' column", book_column_name(c)));
         }
@@ -301,7 +307,8 @@ bool split_csv_record(std::string_view record, std::vector<std::string_view>& fi
             continue;
         }
         const std::size_t comma = record.find(',', i);
-        fields.push_back(record.substr(i, comma == std::string_view::npos ? std::string_view::npos : comma - i));
+        fields.push_back(
+            record.substr(i, comma == std::string_view::npos ? std::string_view::npos : comma - i));
         if (comma == std::string_view::npos) return true;
         i = comma + 1;
     }
@@ -320,9 +327,9 @@ RowRead read_csv_row(const RawRecord& record, const CsvLayout& layout, RowScratc
                                "a quoted field is not closed properly (a stray quote?)");
     }
     if (scratch.fields.size() != layout.width()) {
-        return whole_row_error(record, ErrorCode::MalformedRow,
-                               fmt::format("{} columns, the header has {}", scratch.fields.size(),
-                                           layout.width()));
+        return whole_row_error(
+            record, ErrorCode::MalformedRow,
+            fmt::format("{} columns, the header has {}", scratch.fields.size(), layout.width()));
     }
     RowFields out;
     for (std::size_t c = 0; c < kBookColumnCount; ++c) {
@@ -338,7 +345,8 @@ RowRead read_json_row(const RawRecord& record, RowScratch& scratch) {
     try {
         document = parse_json_strictly(record.text, "row");
     } catch (const InputError& e) {
-        return RowError{record.line, 0, e.code() == ErrorCode::InvalidJson ? "" : e.field(), e.code(),
+        return RowError{record.line, 0, e.code() == ErrorCode::InvalidJson ? "" : e.field(),
+                        e.code(),
                         e.code() == ErrorCode::InvalidJson ? fmt::format("not JSON ({})", e.field())
                                                            : e.detail()};
     }

@@ -1,14 +1,14 @@
-#include <cargoquote/batch/book_row.hpp>
-
 #include <fmt/format.h>
+
+#include <cargoquote/batch/book_row.hpp>
 
 namespace cargoquote::batch {
 
 namespace {
 
 constexpr std::array<std::string_view, kBookColumnCount> kNames = {
-    "shipment_id", "origin",   "destination", "pieces",         "ready",
-    "commodity",   "customer", "declared_value", "carrier",     "routing",
+    "shipment_id", "origin",         "destination",       "pieces",  "ready",
+    "commodity",   "customer",       "declared_value",    "carrier", "routing",
     "currency",    "previous_total", "previous_currency",
 };
 
@@ -58,7 +58,8 @@ Money parse_declared_value(std::string_view text) {
         throw InputError(ErrorCode::InvalidNumber, "declared_value",
                          fmt::format("expected 'AMOUNT CURRENCY', got '{}'", text));
     }
-    const CurrencyCode currency = CurrencyCode::parse(trimmed(text.substr(space + 1)), "declared_value");
+    const CurrencyCode currency =
+        CurrencyCode::parse(trimmed(text.substr(space + 1)), "declared_value");
     const Money value = Money::parse(currency, trimmed(text.substr(0, space)), "declared_value");
     if (value.is_negative()) {
         throw InputError(ErrorCode::NegativeQuantity, "declared_value", "must not be negative");
@@ -75,9 +76,10 @@ RouteSector parse_sector(std::string_view text) {
     const std::size_t colon = text.find(':');
     const std::size_t dash = text.find('-', colon == std::string_view::npos ? 0 : colon);
     if (colon == std::string_view::npos || dash == std::string_view::npos) throw bad();
-    return RouteSector{CarrierCode::parse(trimmed(text.substr(0, colon)), "routing"),
-                       AirportCode::parse(trimmed(text.substr(colon + 1, dash - colon - 1)), "routing"),
-                       AirportCode::parse(trimmed(text.substr(dash + 1)), "routing")};
+    return RouteSector{
+        CarrierCode::parse(trimmed(text.substr(0, colon)), "routing"),
+        AirportCode::parse(trimmed(text.substr(colon + 1, dash - colon - 1)), "routing"),
+        AirportCode::parse(trimmed(text.substr(dash + 1)), "routing")};
 }
 
 }  // namespace
@@ -142,7 +144,8 @@ BookRow parse_book_row(const RowFields& f, std::uint64_t line, const RateBook& b
 
     Shipment& s = row.shipment;
     s.origin = known_airport(book, required(f, BookColumn::Origin), BookColumn::Origin);
-    s.destination = known_airport(book, required(f, BookColumn::Destination), BookColumn::Destination);
+    s.destination =
+        known_airport(book, required(f, BookColumn::Destination), BookColumn::Destination);
     if (s.origin == s.destination) {
         throw InputError(ErrorCode::InvalidInput, "destination",
                          fmt::format("destination equals origin '{}'", s.origin.view()));
@@ -171,7 +174,8 @@ BookRow parse_book_row(const RowFields& f, std::uint64_t line, const RateBook& b
                              fmt::format("unknown carrier '{}'", carrier));
         }
     }
-    if (const auto routing = trimmed(f[BookColumn::Routing]); requires_carrier && !routing.empty()) {
+    if (const auto routing = trimmed(f[BookColumn::Routing]);
+        requires_carrier && !routing.empty()) {
         row.routing = parse_routing(routing, s.origin, s.destination);
         if (row.carrier && *row.carrier != row.routing.front().carrier) {
             throw InputError(ErrorCode::InvalidInput, "routing",
@@ -189,8 +193,9 @@ BookRow parse_book_row(const RowFields& f, std::uint64_t line, const RateBook& b
             throw InputError(ErrorCode::MissingField, "previous_currency",
                              "previous_currency is required with previous_total");
         }
-        row.previous_total = Money::parse(CurrencyCode::parse(previous_currency, "previous_currency"),
-                                          previous, "previous_total");
+        row.previous_total =
+            Money::parse(CurrencyCode::parse(previous_currency, "previous_currency"), previous,
+                         "previous_total");
     }
     if (const auto currency = trimmed(f[BookColumn::Currency]); !currency.empty()) {
         row.currency = CurrencyCode::parse(currency, "currency");

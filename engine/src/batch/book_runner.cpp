@@ -1,13 +1,12 @@
-#include <cargoquote/batch/book_runner.hpp>
-
-#include <cargoquote/batch/book_output.hpp>
-
 #include <fmt/format.h>
-#include <memory>
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
+
+#include <cargoquote/batch/book_output.hpp>
+#include <cargoquote/batch/book_runner.hpp>
+#include <memory>
 
 namespace cargoquote::batch {
 
@@ -95,7 +94,8 @@ BatchSummary run_book(std::istream& input, std::string_view source, BookFormat f
         std::string header_text;
         std::vector<RawRecord> header;
         if (!scanner.next_chunk(1, header_text, header)) {
-            throw InputError(ErrorCode::MissingField, std::string(source), "empty input: no header line");
+            throw InputError(ErrorCode::MissingField, std::string(source),
+                             "empty input: no header line");
         }
         layout = CsvLayout::from_header(header.front().text, source, requires_carrier);
         scanner.set_record_width(layout->width());
@@ -157,10 +157,13 @@ BatchSummary run_book(std::istream& input, std::string_view source, BookFormat f
                     }) &
                 tbb::make_filter<std::shared_ptr<Chunk>, void>(
                     tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Chunk> chunk) {
-                        output.write(chunk->output.data(), static_cast<std::streamsize>(chunk->output.size()));
-                        errors.write(chunk->errors.data(), static_cast<std::streamsize>(chunk->errors.size()));
+                        output.write(chunk->output.data(),
+                                     static_cast<std::streamsize>(chunk->output.size()));
+                        errors.write(chunk->errors.data(),
+                                     static_cast<std::streamsize>(chunk->errors.size()));
                         total.add(chunk->summary);
-                        if (options.progress) options.progress(BatchProgress{total.rows_read, chunk->bytes_end});
+                        if (options.progress)
+                            options.progress(BatchProgress{total.rows_read, chunk->bytes_end});
                     }));
     });
     total.cancelled = options.cancel != nullptr && options.cancel->load();

@@ -1,8 +1,8 @@
-#include <cargoquote/core/codes.hpp>
-#include <cargoquote/core/error.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
-#include <fmt/format.h>
+#include <cargoquote/core/codes.hpp>
+#include <cargoquote/core/error.hpp>
 #include <utility>
 
 namespace cargoquote {
@@ -14,13 +14,12 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // ISO 4217 active codes with a non-default minor unit, and the ones in common freight use with two.
 // Source: ISO 4217 amendment list (SIX Group), minor-unit column.
 constexpr std::pair<std::string_view, int> kCurrencies[] = {
-    {"AED", 2}, {"ARS", 2}, {"AUD", 2}, {"BHD", 3}, {"BRL", 2}, {"CAD", 2}, {"CHF", 2},
-    {"CLP", 0}, {"CNY", 2}, {"CZK", 2}, {"DKK", 2}, {"EGP", 2}, {"EUR", 2}, {"GBP", 2},
-    {"HKD", 2}, {"HUF", 2}, {"IDR", 2}, {"ILS", 2}, {"INR", 2}, {"ISK", 0}, {"JOD", 3},
-    {"JPY", 0}, {"KES", 2}, {"KRW", 0}, {"KWD", 3}, {"MXN", 2}, {"MYR", 2}, {"NOK", 2},
-    {"NZD", 2}, {"OMR", 3}, {"PHP", 2}, {"PLN", 2}, {"QAR", 2}, {"RUB", 2}, {"SAR", 2},
-    {"SEK", 2}, {"SGD", 2}, {"THB", 2}, {"TND", 3}, {"TRY", 2}, {"TWD", 2}, {"USD", 2},
-    {"VND", 0}, {"XDR", 6}, {"ZAR", 2},
+    {"AED", 2}, {"ARS", 2}, {"AUD", 2}, {"BHD", 3}, {"BRL", 2}, {"CAD", 2}, {"CHF", 2}, {"CLP", 0},
+    {"CNY", 2}, {"CZK", 2}, {"DKK", 2}, {"EGP", 2}, {"EUR", 2}, {"GBP", 2}, {"HKD", 2}, {"HUF", 2},
+    {"IDR", 2}, {"ILS", 2}, {"INR", 2}, {"ISK", 0}, {"JOD", 3}, {"JPY", 0}, {"KES", 2}, {"KRW", 0},
+    {"KWD", 3}, {"MXN", 2}, {"MYR", 2}, {"NOK", 2}, {"NZD", 2}, {"OMR", 3}, {"PHP", 2}, {"PLN", 2},
+    {"QAR", 2}, {"RUB", 2}, {"SAR", 2}, {"SEK", 2}, {"SGD", 2}, {"THB", 2}, {"TND", 3}, {"TRY", 2},
+    {"TWD", 2}, {"USD", 2}, {"VND", 0}, {"XDR", 6}, {"ZAR", 2},
 };
 
 const std::pair<std::string_view, int>* find_currency(std::string_view code) {
@@ -50,9 +49,9 @@ bool CarrierCode::is_valid(std::string_view text) noexcept {
 
 CarrierCode CarrierCode::parse(std::string_view text, std::string_view field) {
     if (!is_valid(text)) {
-        throw InputError(ErrorCode::InvalidCode, std::string(field),
-                         fmt::format("'{}' is not an IATA carrier code (two characters A-Z, 0-9)",
-                                     text));
+        throw InputError(
+            ErrorCode::InvalidCode, std::string(field),
+            fmt::format("'{}' is not an IATA carrier code (two characters A-Z, 0-9)", text));
     }
     return CarrierCode(text);
 }

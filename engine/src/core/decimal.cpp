@@ -1,6 +1,5 @@
 #include <cargoquote/core/decimal.hpp>
 #include <cargoquote/core/error.hpp>
-
 #include <cassert>
 #include <limits>
 
@@ -58,8 +57,8 @@ void append_scaled_decimal(std::string& out, std::int64_t value, int scale, int 
     // In 64 bits: |INT64_MIN| fits an unsigned 64-bit magnitude (this runs once per amount
     // written by batch jobs, where 128-bit division was the largest cost).
     const bool negative = value < 0;
-    const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(value)
-                                             : static_cast<std::uint64_t>(value);
+    const std::uint64_t magnitude =
+        negative ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
     std::uint64_t unit = 1;
     for (int i = 0; i < scale; ++i) unit *= 10;
     const std::uint64_t whole = magnitude / unit;

@@ -1,33 +1,55 @@
-#include <cargoquote/core/error.hpp>
-
 #include <fmt/format.h>
+
+#include <cargoquote/core/error.hpp>
 
 namespace cargoquote {
 
 std::string_view error_code_name(ErrorCode code) noexcept {
     switch (code) {
-        case ErrorCode::Internal: return "internal";
-        case ErrorCode::Usage: return "usage";
-        case ErrorCode::InvalidInput: return "invalid_input";
-        case ErrorCode::InvalidPieceSpec: return "invalid_piece_spec";
-        case ErrorCode::UnknownAirport: return "unknown_airport";
-        case ErrorCode::NegativeQuantity: return "negative_quantity";
-        case ErrorCode::InvalidCurrency: return "invalid_currency";
-        case ErrorCode::InvalidDateTime: return "invalid_date_time";
-        case ErrorCode::UnknownCustomer: return "unknown_customer";
-        case ErrorCode::InvalidJson: return "invalid_json";
-        case ErrorCode::InvalidCode: return "invalid_code";
-        case ErrorCode::MissingField: return "missing_field";
-        case ErrorCode::InvalidNumber: return "invalid_number";
-        case ErrorCode::DatabaseMissing: return "database_missing";
-        case ErrorCode::SchemaMismatch: return "schema_mismatch";
-        case ErrorCode::ImportRejected: return "import_rejected";
-        case ErrorCode::DatabaseFailure: return "database_failure";
-        case ErrorCode::FileUnreadable: return "file_unreadable";
-        case ErrorCode::InvalidUtf8: return "invalid_utf8";
-        case ErrorCode::MalformedRow: return "malformed_row";
-        case ErrorCode::EmptyRow: return "empty_row";
-        case ErrorCode::QuantityOutOfRange: return "quantity_out_of_range";
+        case ErrorCode::Internal:
+            return "internal";
+        case ErrorCode::Usage:
+            return "usage";
+        case ErrorCode::InvalidInput:
+            return "invalid_input";
+        case ErrorCode::InvalidPieceSpec:
+            return "invalid_piece_spec";
+        case ErrorCode::UnknownAirport:
+            return "unknown_airport";
+        case ErrorCode::NegativeQuantity:
+            return "negative_quantity";
+        case ErrorCode::InvalidCurrency:
+            return "invalid_currency";
+        case ErrorCode::InvalidDateTime:
+            return "invalid_date_time";
+        case ErrorCode::UnknownCustomer:
+            return "unknown_customer";
+        case ErrorCode::InvalidJson:
+            return "invalid_json";
+        case ErrorCode::InvalidCode:
+            return "invalid_code";
+        case ErrorCode::MissingField:
+            return "missing_field";
+        case ErrorCode::InvalidNumber:
+            return "invalid_number";
+        case ErrorCode::DatabaseMissing:
+            return "database_missing";
+        case ErrorCode::SchemaMismatch:
+            return "schema_mismatch";
+        case ErrorCode::ImportRejected:
+            return "import_rejected";
+        case ErrorCode::DatabaseFailure:
+            return "database_failure";
+        case ErrorCode::FileUnreadable:
+            return "file_unreadable";
+        case ErrorCode::InvalidUtf8:
+            return "invalid_utf8";
+        case ErrorCode::MalformedRow:
+            return "malformed_row";
+        case ErrorCode::EmptyRow:
+            return "empty_row";
+        case ErrorCode::QuantityOutOfRange:
+            return "quantity_out_of_range";
     }
     return "unknown";
 }

@@ -1,20 +1,20 @@
-#include <cargoquote/core/decimal.hpp>
-#include <cargoquote/core/error.hpp>
-#include <cargoquote/core/money.hpp>
-
 #include <fmt/format.h>
 
 #include <array>
+#include <cargoquote/core/decimal.hpp>
+#include <cargoquote/core/error.hpp>
+#include <cargoquote/core/money.hpp>
 #include <limits>
 
 namespace cargoquote {
 
 namespace {
 std::int64_t minor_unit_micros(CurrencyCode currency) {
-    constexpr std::array<std::int64_t, Money::kScale + 1> kStep = {1'000'000, 100'000, 10'000, 1'000,
-                                                                  100,       10,      1};
+    constexpr std::array<std::int64_t, Money::kScale + 1> kStep = {
+        1'000'000, 100'000, 10'000, 1'000, 100, 10, 1};
     const int digits = currency.minor_unit_digits();
-    return kStep[static_cast<std::size_t>(digits < 0 ? 0 : (digits > Money::kScale ? Money::kScale : digits))];
+    return kStep[static_cast<std::size_t>(
+        digits < 0 ? 0 : (digits > Money::kScale ? Money::kScale : digits))];
 }
 
 void require_same_currency(const Money& a, const Money& b) {
@@ -42,7 +42,8 @@ Money round_to_minor_unit(CurrencyCode currency, Int128 micros_numerator, Int128
         return Money(currency, (n < 0 ? -units : units) * step);
     }
     const Int128 micros = divide_round_half_up(micros_numerator, denominator * step) * step;
-    if (micros > std::numeric_limits<std::int64_t>::max() || micros < std::numeric_limits<std::int64_t>::min()) {
+    if (micros > std::numeric_limits<std::int64_t>::max() ||
+        micros < std::numeric_limits<std::int64_t>::min()) {
         // Unreachable within the shipment ranges and the rate store's limits: an error, never a
         // wrapped price.
         throw InputError(ErrorCode::QuantityOutOfRange, "",
@@ -71,9 +72,7 @@ Money Money::parse(CurrencyCode currency, std::string_view decimal_text, std::st
     return Money(currency, *micros);
 }
 
-Money Money::rounded_to_minor_unit() const {
-    return round_to_minor_unit(currency_, micros_, 1);
-}
+Money Money::rounded_to_minor_unit() const { return round_to_minor_unit(currency_, micros_, 1); }
 
 std::string Money::amount_text() const {
     return format_scaled_decimal(micros_, kScale, currency_.minor_unit_digits());
@@ -94,12 +93,13 @@ std::strong_ordering operator<=>(const Money& a, const Money& b) {
 Money charge_for_quantity(const Money& rate_per_unit, std::int64_t quantity,
                           std::int64_t quantity_per_unit) {
     return round_to_minor_unit(rate_per_unit.currency(),
-                         static_cast<Int128>(rate_per_unit.micros()) * quantity, quantity_per_unit);
+                               static_cast<Int128>(rate_per_unit.micros()) * quantity,
+                               quantity_per_unit);
 }
 
 Money apply_ratio(const Money& amount, Ratio ratio) {
-    return round_to_minor_unit(amount.currency(), static_cast<Int128>(amount.micros()) * ratio.ppm(),
-                         1'000'000);
+    return round_to_minor_unit(amount.currency(),
+                               static_cast<Int128>(amount.micros()) * ratio.ppm(), 1'000'000);
 }
 
 Money min(const Money& a, const Money& b) { return (b < a) ? b : a; }

@@ -1,9 +1,9 @@
-#include <cargoquote/core/error.hpp>
-#include <cargoquote/core/time.hpp>
-
 #include <date/date.h>
 #include <date/tz.h>
 #include <fmt/format.h>
+
+#include <cargoquote/core/error.hpp>
+#include <cargoquote/core/time.hpp>
 #include <optional>
 
 namespace cargoquote {
@@ -61,9 +61,10 @@ std::string calendar_text(std::int64_t seconds, bool with_seconds) {
     const auto day = date::floor<date::days>(date::sys_seconds{std::chrono::seconds{seconds}});
     const date::year_month_day ymd{day};
     const std::int64_t in_day = seconds - std::int64_t{day.time_since_epoch().count()} * 86400;
-    const auto text = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}", static_cast<int>(ymd.year()),
-                                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                                  in_day / 3600, (in_day / 60) % 60);
+    const auto text =
+        fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}", static_cast<int>(ymd.year()),
+                    static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                    in_day / 3600, (in_day / 60) % 60);
     return with_seconds ? fmt::format("{}:{:02}", text, in_day % 60) : text;
 }
 }  // namespace
@@ -103,15 +104,15 @@ std::string LocalDateTime::iso() const {
 }
 
 Date LocalDateTime::date() const {
-    return Date(std::chrono::sys_days{
-        std::chrono::floor<std::chrono::days>(local.time_since_epoch())});
+    return Date(
+        std::chrono::sys_days{std::chrono::floor<std::chrono::days>(local.time_since_epoch())});
 }
 
 void require_time_zone(std::string_view iana_zone, std::string_view field) {
     if (find_zone(iana_zone) == nullptr) {
-        throw InputError(ErrorCode::InvalidInput, std::string(field),
-                         fmt::format("'{}' is not an IANA time zone known to this system",
-                                     iana_zone));
+        throw InputError(
+            ErrorCode::InvalidInput, std::string(field),
+            fmt::format("'{}' is not an IANA time zone known to this system", iana_zone));
     }
 }
 
@@ -139,7 +140,8 @@ std::string local_iso_with_offset(Instant instant, std::string_view iana_zone) {
     const date::sys_seconds utc{instant.utc().time_since_epoch()};
     const auto offset = zone->get_info(utc).offset.count();  // seconds east of UTC
     const std::int64_t minutes = (offset < 0 ? -offset : offset) / 60;
-    return fmt::format("{}{}{:02}:{:02}", calendar_text(utc.time_since_epoch().count() + offset, false),
+    return fmt::format("{}{}{:02}:{:02}",
+                       calendar_text(utc.time_since_epoch().count() + offset, false),
                        offset < 0 ? '-' : '+', minutes / 60, minutes % 60);
 }
 

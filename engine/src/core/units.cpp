@@ -1,8 +1,8 @@
+#include <fmt/format.h>
+
 #include <cargoquote/core/decimal.hpp>
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/core/units.hpp>
-
-#include <fmt/format.h>
 
 namespace cargoquote {
 

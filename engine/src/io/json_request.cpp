@@ -1,8 +1,8 @@
+#include <fmt/format.h>
+
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/io/json.hpp>
 #include <cargoquote/io/json_parse.hpp>
-
-#include <fmt/format.h>
 #include <initializer_list>
 
 namespace cargoquote {
@@ -37,8 +37,9 @@ const json& require(const json& object, std::string_view base, std::string_view 
 
 const json& require_object(const json& value, std::string_view where) {
     if (!value.is_object()) {
-        throw InputError(ErrorCode::InvalidInput, std::string(where),
-                         where.empty() ? "expected a JSON object (the request)" : "expected an object");
+        throw InputError(
+            ErrorCode::InvalidInput, std::string(where),
+            where.empty() ? "expected a JSON object (the request)" : "expected an object");
     }
     return value;
 }
@@ -62,9 +63,8 @@ Money money_of(const json& value, std::string_view where) {
     require_object(value, where);
     reject_unknown(value, where, {"amount", "currency"});
     const std::string currency_field = pointer(where, "currency");
-    const auto currency =
-        CurrencyCode::parse(text_of(require(value, where, "currency"), currency_field),
-                            currency_field);
+    const auto currency = CurrencyCode::parse(
+        text_of(require(value, where, "currency"), currency_field), currency_field);
     const std::string amount_field = pointer(where, "amount");
     const json& amount = require(value, where, "amount");
     if (!amount.is_string()) {  // a JSON number may pass through binary floating point
@@ -128,9 +128,9 @@ Piece piece_of(const json& value, std::string_view where) {
 
 Shipment shipment_of(const json& value, std::string_view at) {
     require_object(value, at);
-    reject_unknown(value, at,
-                   {"origin", "destination", "pieces", "commodity", "declaredValue", "readyTime",
-                    "customer"});
+    reject_unknown(
+        value, at,
+        {"origin", "destination", "pieces", "commodity", "declaredValue", "readyTime", "customer"});
     Shipment s;
     const auto code_at = [&](std::string_view key) {
         const std::string field = pointer(at, key);
@@ -141,7 +141,8 @@ Shipment shipment_of(const json& value, std::string_view at) {
     const std::string pieces_at = pointer(at, "pieces");
     const json& pieces = require(value, at, "pieces");
     if (!pieces.is_array() || pieces.empty()) {
-        throw InputError(ErrorCode::MissingField, pieces_at, "expected a non-empty array of pieces");
+        throw InputError(ErrorCode::MissingField, pieces_at,
+                         "expected a non-empty array of pieces");
     }
     for (std::size_t i = 0; i < pieces.size(); ++i) {
         s.pieces.push_back(piece_of(pieces[i], fmt::format("{}/{}", pieces_at, i)));
@@ -155,7 +156,8 @@ Shipment shipment_of(const json& value, std::string_view at) {
         s.declared_value = money_of(*it, pointer(at, "declaredValue"));
     }
     const std::string ready_at = pointer(at, "readyTime");
-    s.ready_time = LocalDateTime::parse(text_of(require(value, at, "readyTime"), ready_at), ready_at);
+    s.ready_time =
+        LocalDateTime::parse(text_of(require(value, at, "readyTime"), ready_at), ready_at);
     if (const auto it = value.find("customer"); it != value.end() && !it->is_null()) {
         s.customer_id = text_of(*it, pointer(at, "customer"));
     }
@@ -166,8 +168,8 @@ Shipment shipment_of(const json& value, std::string_view at) {
 QuoteRequest quote_request_from_json(const json& document) {
     require_object(document, "");
     reject_unknown(document, "",
-                   {"schema", "shipment", "currency", "quoteDate", "offerValidityDays", "sla", "method",
-                    "weights", "explain"});
+                   {"schema", "shipment", "currency", "quoteDate", "offerValidityDays", "sla",
+                    "method", "weights", "explain"});
     if (const auto it = document.find("schema"); it != document.end()) {
         if (!it->is_string() || it->get<std::string>() != kQuoteRequestSchema) {
             throw InputError(ErrorCode::InvalidInput, "/schema",
@@ -182,14 +184,16 @@ QuoteRequest quote_request_from_json(const json& document) {
     if (const auto it = document.find("quoteDate"); it != document.end() && !it->is_null()) {
         request.quote_date = Date::parse(text_of(*it, "/quoteDate"), "/quoteDate");
     }
-    for (const auto& [key, target] : {std::pair{"sla", &request.sla_tier}, std::pair{"method", &request.method},
-                                      std::pair{"weights", &request.weights}}) {
+    for (const auto& [key, target] :
+         {std::pair{"sla", &request.sla_tier}, std::pair{"method", &request.method},
+          std::pair{"weights", &request.weights}}) {
         if (const auto it = document.find(key); it != document.end() && !it->is_null()) {
             *target = text_of(*it, pointer("", key));
         }
     }
     if (const auto it = document.find("explain"); it != document.end()) {
-        if (!it->is_boolean()) throw InputError(ErrorCode::InvalidInput, "/explain", "expected true or false");
+        if (!it->is_boolean())
+            throw InputError(ErrorCode::InvalidInput, "/explain", "expected true or false");
         request.explain = it->get<bool>();
     }
     if (const auto it = document.find("offerValidityDays"); it != document.end()) {
@@ -206,7 +210,9 @@ Shipment shipment_from_json(const json& value, std::string_view pointer) {
     return shipment_of(value, pointer);
 }
 
-Piece piece_from_json(const json& value, std::string_view pointer) { return piece_of(value, pointer); }
+Piece piece_from_json(const json& value, std::string_view pointer) {
+    return piece_of(value, pointer);
+}
 
 QuoteRequest parse_quote_request(std::string_view text) {
     return quote_request_from_json(parse_json_strictly(text, "request"));

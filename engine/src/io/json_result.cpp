@@ -20,23 +20,26 @@ json fx_json(const FxUse& use) {
                 {"inverted", use.inverted}};
 }
 
-json optional_fx(const std::optional<FxUse>& use) {
-    return use ? fx_json(*use) : json(nullptr);
-}
+json optional_fx(const std::optional<FxUse>& use) { return use ? fx_json(*use) : json(nullptr); }
 
 std::string_view charge_kind_name(ChargeKind kind) {
     switch (kind) {
-        case ChargeKind::Weight: return "weight";
-        case ChargeKind::Surcharge: return "surcharge";
-        case ChargeKind::Valuation: return "valuation";
-        case ChargeKind::Margin: return "margin";
+        case ChargeKind::Weight:
+            return "weight";
+        case ChargeKind::Surcharge:
+            return "surcharge";
+        case ChargeKind::Valuation:
+            return "valuation";
+        case ChargeKind::Margin:
+            return "margin";
     }
     return "unknown";
 }
 
 // The quantity a charge line multiplied by, in the unit of its basis.
 json quantity_json(const ChargeLine& line) {
-    if (line.kind == ChargeKind::Weight) return json{{"value", kg(Mass::grams(line.quantity))}, {"unit", "KGM"}};
+    if (line.kind == ChargeKind::Weight)
+        return json{{"value", kg(Mass::grams(line.quantity))}, {"unit", "KGM"}};
     if (!line.basis) return json(nullptr);
     switch (*line.basis) {
         case SurchargeBasis::ChargeableKg:
@@ -65,8 +68,8 @@ json charge_line_json(const ChargeLine& line) {
            {"boundApplied", line.bound_applied.empty() ? json(nullptr) : json(line.bound_applied)},
            {"fx", optional_fx(line.converted)},
            {"sector", line.sector}};
-    const bool percent = line.kind == ChargeKind::Valuation ||
-                         (line.basis && is_percent_basis(*line.basis));
+    const bool percent =
+        line.kind == ChargeKind::Valuation || (line.basis && is_percent_basis(*line.basis));
     j["rate"] = percent ? json{{"percent", line.percent.percent_text()}} : to_json(line.rate);
     return j;
 }
@@ -120,8 +123,11 @@ json option_json(const RateBook& book, const PricedOption& o, int rank) {
         {"rank", rank},
         {"carrier", {{"code", o.carrier.str()}, {"name", o.carrier_name}}},
         {"rateSheet",
-         {{"lineId", line.line_id}, {"sheet", line.sheet}, {"version", line.version},
-          {"validFrom", line.valid_from.iso()}, {"validTo", line.valid_to.iso()}}},
+         {{"lineId", line.line_id},
+          {"sheet", line.sheet},
+          {"version", line.version},
+          {"validFrom", line.valid_from.iso()},
+          {"validTo", line.valid_to.iso()}}},
         {"rateClassUsed", rate_class_name(o.rate_class_used)},
         {"pricingNote", o.pricing_note},
         {"chargeableWeight",
@@ -151,7 +157,8 @@ json option_json(const RateBook& book, const PricedOption& o, int rank) {
            {{"marginId", o.margin.margin_id.empty() ? json(nullptr) : json(o.margin.margin_id)},
             {"markableBase", to_json(o.margin.markable_base)},
             {"percent", o.margin.percent.percent_text()},
-            {"perKg", o.margin.per_kg.currency().is_set() ? to_json(o.margin.per_kg) : json(nullptr)},
+            {"perKg",
+             o.margin.per_kg.currency().is_set() ? to_json(o.margin.per_kg) : json(nullptr)},
             {"minimumApplied", o.margin.minimum_applied},
             {"amount", to_json(o.margin.amount)},
             {"fx", optional_fx(o.margin.converted)}}},
@@ -164,13 +171,16 @@ json option_json(const RateBook& book, const PricedOption& o, int rank) {
         {"offerValidTo", o.offer_valid_to.iso()},
         {"transportLegs", legs_json(book, o.itinerary)},
         {"sectors", sectors_json(o)},
-        {"totalTransitMinutes", o.itinerary.legs.empty() ? json(nullptr) : json(o.itinerary.transit_minutes)},
+        {"totalTransitMinutes",
+         o.itinerary.legs.empty() ? json(nullptr) : json(o.itinerary.transit_minutes)},
         {"latestAcceptanceTime", o.itinerary.legs.empty()
                                      ? json(nullptr)
-                                     : time_json(book, o.itinerary.latest_acceptance, o.itinerary.legs.front().leg->origin)},
-        {"timeOfAvailability", o.itinerary.legs.empty()
-                                   ? json(nullptr)
-                                   : time_json(book, o.itinerary.available, o.itinerary.legs.back().leg->destination)}};
+                                     : time_json(book, o.itinerary.latest_acceptance,
+                                                 o.itinerary.legs.front().leg->origin)},
+        {"timeOfAvailability",
+         o.itinerary.legs.empty()
+             ? json(nullptr)
+             : time_json(book, o.itinerary.available, o.itinerary.legs.back().leg->destination)}};
 }
 }  // namespace
 
@@ -202,7 +212,8 @@ json to_json(const Shipment& s) {
 }
 
 json to_json(const QuoteRequest& request) {
-    json j{{"schema", kQuoteRequestSchema}, {"shipment", to_json(request.shipment)},
+    json j{{"schema", kQuoteRequestSchema},
+           {"shipment", to_json(request.shipment)},
            {"offerValidityDays", request.offer_validity_days}};
     if (request.currency) j["currency"] = request.currency->str();
     if (request.quote_date) j["quoteDate"] = request.quote_date->iso();
@@ -214,25 +225,39 @@ json to_json(const QuoteRequest& request) {
 }
 
 json criteria_json(const selection::OptionCriteria& c) {
-    return json{{"price", c.price}, {"transitMinutes", c.transit_minutes},
-                {"reliability", c.reliability}, {"risk", c.risk}, {"co2eKg", c.co2e_kg},
-                {"legs", c.legs}, {"interline", c.interline}, {"allFreighter", c.all_freighter}};
+    return json{{"price", c.price},
+                {"transitMinutes", c.transit_minutes},
+                {"reliability", c.reliability},
+                {"risk", c.risk},
+                {"co2eKg", c.co2e_kg},
+                {"legs", c.legs},
+                {"interline", c.interline},
+                {"allFreighter", c.all_freighter}};
 }
 
 json assessment_json(const OptionAssessment& a) {
     json scores = json::array();
     for (const auto& s : a.scores) {
-        scores.push_back({{"criterion", s.criterion}, {"raw", s.raw}, {"normalized", s.normalized},
-                          {"weight", s.weight}, {"contribution", s.contribution}});
+        scores.push_back({{"criterion", s.criterion},
+                          {"raw", s.raw},
+                          {"normalized", s.normalized},
+                          {"weight", s.weight},
+                          {"contribution", s.contribution}});
     }
-    return json{{"score", a.score}, {"pareto", a.pareto}, {"criteria", criteria_json(a.criteria)},
-                {"scores", scores}, {"why", a.why.empty() ? json(nullptr) : json(a.why)}};
+    return json{{"score", a.score},
+                {"pareto", a.pareto},
+                {"criteria", criteria_json(a.criteria)},
+                {"scores", scores},
+                {"why", a.why.empty() ? json(nullptr) : json(a.why)}};
 }
 
 json breaches_json(const std::vector<selection::LimitBreach>& breaches) {
     json out = json::array();
     for (const auto& b : breaches) {
-        out.push_back({{"limit", b.limit}, {"actual", b.actual}, {"allowed", b.allowed}, {"excess", b.excess}});
+        out.push_back({{"limit", b.limit},
+                       {"actual", b.actual},
+                       {"allowed", b.allowed},
+                       {"excess", b.excess}});
     }
     return out;
 }
@@ -264,16 +289,19 @@ json to_json(const QuoteResult& result) {
     for (const auto& r : result.sla_rejections) {
         json o = option_json(*result.book, r.option, 0);
         o.erase("rank");
-        sla_rejections.push_back({{"option", o}, {"criteria", criteria_json(r.criteria)},
-                                  {"breaches", breaches_json(r.breaches)}, {"nearestMiss", r.nearest_miss}});
+        sla_rejections.push_back({{"option", o},
+                                  {"criteria", criteria_json(r.criteria)},
+                                  {"breaches", breaches_json(r.breaches)},
+                                  {"nearestMiss", r.nearest_miss}});
     }
     const auto& sel = result.selection;
     json rejections = json::array();
     for (const auto& r : result.rejections) {
-        rejections.push_back({{"carrier", r.carrier.is_set() ? json(r.carrier.str()) : json(nullptr)},
-                              {"itinerary", r.itinerary.empty() ? json(nullptr) : json(r.itinerary)},
-                              {"reason", r.reason_code},
-                              {"message", r.reason}});
+        rejections.push_back(
+            {{"carrier", r.carrier.is_set() ? json(r.carrier.str()) : json(nullptr)},
+             {"itinerary", r.itinerary.empty() ? json(nullptr) : json(r.itinerary)},
+             {"reason", r.reason_code},
+             {"message", r.reason}});
     }
     return json{
         {"schema", kQuoteResultSchema},
@@ -305,29 +333,30 @@ json to_json(const SearchOutcome& outcome, const RateBook& book) {
         json airports = json::array(), carriers = json::array();
         for (const auto code : it.airports()) airports.push_back(code.str());
         for (const auto code : it.carriers()) carriers.push_back(code.str());
-        itineraries.push_back({{"airports", airports},
-                               {"carriers", carriers},
-                               {"online", it.online()},
-                               {"totalTransitMinutes", it.transit_minutes},
-                               {"latestAcceptanceTime",
-                                time_json(book, it.latest_acceptance, it.legs.front().leg->origin)},
-                               {"timeOfAvailability",
-                                time_json(book, it.available, it.legs.back().leg->destination)},
-                               {"transportLegs", legs_json(book, it)}});
+        itineraries.push_back(
+            {{"airports", airports},
+             {"carriers", carriers},
+             {"online", it.online()},
+             {"totalTransitMinutes", it.transit_minutes},
+             {"latestAcceptanceTime",
+              time_json(book, it.latest_acceptance, it.legs.front().leg->origin)},
+             {"timeOfAvailability", time_json(book, it.available, it.legs.back().leg->destination)},
+             {"transportLegs", legs_json(book, it)}});
     }
     const auto& d = outcome.diagnostics;
-    return json{{"schema", kRouteSearchSchema},
-                {"itineraries", itineraries},
-                {"reason", outcome.reason_code().empty() ? json(nullptr) : json(outcome.reason_code())},
-                {"message", outcome.reason().empty() ? json(nullptr) : json(outcome.reason())},
-                {"diagnostics",
-                 {{"staticallyConnected", d.statically_connected},
-                  {"legsTooSmall", d.legs_too_small},
-                  {"legsRefused", d.legs_refused},
-                  {"legsWithoutService", d.legs_without_service},
-                  {"connectionsMissed", d.connections_missed},
-                  {"legsEvaluated", d.legs_evaluated},
-                  {"labels", d.labels}}}};
+    return json{
+        {"schema", kRouteSearchSchema},
+        {"itineraries", itineraries},
+        {"reason", outcome.reason_code().empty() ? json(nullptr) : json(outcome.reason_code())},
+        {"message", outcome.reason().empty() ? json(nullptr) : json(outcome.reason())},
+        {"diagnostics",
+         {{"staticallyConnected", d.statically_connected},
+          {"legsTooSmall", d.legs_too_small},
+          {"legsRefused", d.legs_refused},
+          {"legsWithoutService", d.legs_without_service},
+          {"connectionsMissed", d.connections_missed},
+          {"legsEvaluated", d.legs_evaluated},
+          {"labels", d.labels}}}};
 }
 
 json to_json(const Error& error) {

@@ -1,6 +1,5 @@
-#include <cargoquote/network/itinerary.hpp>
-
 #include <algorithm>
+#include <cargoquote/network/itinerary.hpp>
 
 namespace cargoquote {
 

@@ -1,15 +1,15 @@
-#include <cargoquote/core/error.hpp>
-#include <cargoquote/network/route_network.hpp>
-
-#include "zone_timeline.hpp"
+#include <fmt/format.h>
 
 #include <algorithm>
-#include <climits>
 #include <boost/graph/adjacency_list.hpp>
-#include <fmt/format.h>
+#include <cargoquote/core/error.hpp>
+#include <cargoquote/network/route_network.hpp>
+#include <climits>
 #include <map>
 #include <optional>
 #include <unordered_map>
+
+#include "zone_timeline.hpp"
 
 namespace cargoquote {
 
@@ -63,7 +63,8 @@ std::uint64_t with_carrier(std::uint64_t set, std::uint16_t carrier) {
     if (set == 0 || set == carrier) return carrier;  // the common on-line case
     std::uint16_t ids[4] = {};
     int n = 0;
-    for (; n < 4 && (set >> (16 * n)) != 0; ++n) ids[n] = static_cast<std::uint16_t>(set >> (16 * n));
+    for (; n < 4 && (set >> (16 * n)) != 0; ++n)
+        ids[n] = static_cast<std::uint16_t>(set >> (16 * n));
     for (int i = 0; i < n; ++i) {
         if (ids[i] == carrier) return set;
     }
@@ -117,22 +118,24 @@ struct RouteNetwork::Impl {
     Graph graph;
     std::unordered_map<AirportCode, std::uint32_t> vertex_of;
     std::vector<AirportCode> airport_of;
-    std::vector<detail::ZoneTimeline> zones;          // by vertex
-    std::vector<CompactLeg> compact;                  // in edge order
+    std::vector<detail::ZoneTimeline> zones;  // by vertex
+    std::vector<CompactLeg> compact;          // in edge order
     std::unordered_map<CarrierCode, std::uint16_t> carrier_id;
     std::vector<CarrierCode> carrier_of_id{CarrierCode{}};
     std::map<AircraftCategory, AircraftLimits> limits;
     std::vector<ConnectionTime> default_mct{ConnectionTime{}};
     std::unordered_map<AirportCode, ConnectionTime> mct_by_airport;
     ConnectionTime default_connection;
-    std::map<std::pair<std::uint16_t, std::int64_t>, HandlingTime> handling;  // (carrier|0, vertex|-1)
+    std::map<std::pair<std::uint16_t, std::int64_t>, HandlingTime>
+        handling;  // (carrier|0, vertex|-1)
     std::map<std::pair<std::uint16_t, std::string>, bool> refused;
     std::vector<std::int32_t> mct_online, mct_interline;  // per airport, precomputed
 
     explicit Impl(const RateBook& b) : book(b), legs(b.data().schedule.legs) { build(); }
 
     std::uint32_t vertex(AirportCode code) {
-        auto [it, inserted] = vertex_of.try_emplace(code, static_cast<std::uint32_t>(airport_of.size()));
+        auto [it, inserted] =
+            vertex_of.try_emplace(code, static_cast<std::uint32_t>(airport_of.size()));
         if (inserted) {
             airport_of.push_back(code);
             boost::add_vertex(graph);
@@ -146,7 +149,9 @@ struct RouteNetwork::Impl {
         std::int64_t first_day = 0, last_day = 0;
         for (std::uint32_t i = 0; i < legs.size(); ++i) {
             const FlightLeg& leg = legs[i];
-            if (carrier_id.try_emplace(leg.carrier, static_cast<std::uint16_t>(carrier_id.size() + 1)).second) {
+            if (carrier_id
+                    .try_emplace(leg.carrier, static_cast<std::uint16_t>(carrier_id.size() + 1))
+                    .second) {
                 carrier_of_id.push_back(leg.carrier);
             }
             origin[i] = vertex(leg.origin);
@@ -198,9 +203,13 @@ struct RouteNetwork::Impl {
             const FlightLeg& leg = legs[i];
             const std::uint16_t carrier = id_of(leg.carrier);
             compact.push_back(CompactLeg{
-                .source = i, .origin = origin[i], .destination = destination[i],
-                .from_day = static_cast<std::int32_t>(leg.effective_from.days().time_since_epoch().count()),
-                .to_day = static_cast<std::int32_t>(leg.effective_to.days().time_since_epoch().count()),
+                .source = i,
+                .origin = origin[i],
+                .destination = destination[i],
+                .from_day =
+                    static_cast<std::int32_t>(leg.effective_from.days().time_since_epoch().count()),
+                .to_day =
+                    static_cast<std::int32_t>(leg.effective_to.days().time_since_epoch().count()),
                 .cutoff_minutes = handling_for(carrier, origin[i]).cutoff_minutes,
                 .availability_minutes = handling_for(carrier, destination[i]).availability_minutes,
                 .departure_minute = static_cast<std::int16_t>(leg.departure_minute),
@@ -213,7 +222,8 @@ struct RouteNetwork::Impl {
         for (std::uint32_t k = 0; k < compact.size();) {
             const std::uint32_t from = compact[k].origin, to = compact[k].destination;
             RouteEdge edge{.begin = k};
-            while (k < compact.size() && compact[k].origin == from && compact[k].destination == to) ++k;
+            while (k < compact.size() && compact[k].origin == from && compact[k].destination == to)
+                ++k;
             edge.end = k;
             boost::add_edge(from, to, edge, graph);
         }
@@ -224,7 +234,8 @@ struct RouteNetwork::Impl {
         return it == carrier_id.end() ? 0 : it->second;
     }
 
-    [[nodiscard]] const HandlingTime& handling_for(std::uint16_t carrier, std::uint32_t airport) const {
+    [[nodiscard]] const HandlingTime& handling_for(std::uint16_t carrier,
+                                                   std::uint32_t airport) const {
         static const HandlingTime kDefault{};
         for (const auto& key : {std::pair<std::uint16_t, std::int64_t>{carrier, airport},
                                 std::pair<std::uint16_t, std::int64_t>{carrier, -1},
@@ -283,20 +294,24 @@ struct RouteNetwork::Impl {
 };
 
 Itinerary RouteNetwork::Impl::itinerary_from(const std::vector<Label>& pool, std::int32_t index,
-                                             std::int64_t ready, std::int64_t latest_acceptance) const {
+                                             std::int64_t ready,
+                                             std::int64_t latest_acceptance) const {
     Itinerary it;
     for (std::int32_t i = index; pool[static_cast<std::size_t>(i)].parent >= 0;
          i = pool[static_cast<std::size_t>(i)].parent) {
         const Label& l = pool[static_cast<std::size_t>(i)];
-        it.legs.push_back(LegInstance{&legs[compact[l.leg].source], Instant(std::chrono::sys_seconds(std::chrono::seconds(l.departure))),
-                                      Instant(std::chrono::sys_seconds(std::chrono::seconds(l.arrival))),
-                                      l.connection_minutes, l.minimum_connection_minutes});
+        it.legs.push_back(
+            LegInstance{&legs[compact[l.leg].source],
+                        Instant(std::chrono::sys_seconds(std::chrono::seconds(l.departure))),
+                        Instant(std::chrono::sys_seconds(std::chrono::seconds(l.arrival))),
+                        l.connection_minutes, l.minimum_connection_minutes});
     }
     std::reverse(it.legs.begin(), it.legs.end());
     const Label& last = pool[static_cast<std::size_t>(index)];
     const std::int64_t available = last.arrival + compact[last.leg].availability_minutes * kMinute;
     it.ready = Instant(std::chrono::sys_seconds(std::chrono::seconds(ready)));
-    it.latest_acceptance = Instant(std::chrono::sys_seconds(std::chrono::seconds(latest_acceptance)));
+    it.latest_acceptance =
+        Instant(std::chrono::sys_seconds(std::chrono::seconds(latest_acceptance)));
     it.available = Instant(std::chrono::sys_seconds(std::chrono::seconds(available)));
     it.transit_minutes = static_cast<int>((available - ready) / kMinute);
     return it;
@@ -318,8 +333,7 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
     outcome.diagnostics.statically_connected = connected;
     if (!outcome.diagnostics.statically_connected || origin == destination) return outcome;
 
-    const std::int64_t ready =
-        zones[origin].to_utc(request.ready.local.time_since_epoch().count());
+    const std::int64_t ready = zones[origin].to_utc(request.ready.local.time_since_epoch().count());
     const std::int64_t latest = ready + request.horizon_days * kDay;
     bool fits[3] = {true, true, true};
     for (const auto& [category, lim] : limits) {
@@ -348,7 +362,8 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
     } reset_tried;
     for (int depth = 0; depth < max_legs && !layer.empty(); ++depth) {
         std::sort(layer.begin(), layer.end(), [&](std::int32_t a, std::int32_t b) {
-            return pool[static_cast<std::size_t>(a)].arrival < pool[static_cast<std::size_t>(b)].arrival;
+            return pool[static_cast<std::size_t>(a)].arrival <
+                   pool[static_cast<std::size_t>(b)].arrival;
         });
         next_layer.clear();
         // The useful out-edges of an airport (towards airports close enough to the destination)
@@ -370,7 +385,8 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
             for (const UsefulEdge& edge : useful_edges(from.airport)) {
                 const std::uint32_t to = edge.to;
                 bool visited = false;  // no airport twice
-                for (std::int32_t i = label_index; i >= 0 && !visited; i = pool[static_cast<std::size_t>(i)].parent) {
+                for (std::int32_t i = label_index; i >= 0 && !visited;
+                     i = pool[static_cast<std::size_t>(i)].parent) {
                     visited = pool[static_cast<std::size_t>(i)].airport == to;
                 }
                 if (visited) continue;
@@ -406,29 +422,38 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
                     ++outcome.diagnostics.legs_evaluated;
                     const std::int64_t depart_by =
                         depth == 0 ? latest
-                                   : std::min(latest, from.arrival + request.max_connection_hours * 60 * kMinute);
+                                   : std::min(latest, from.arrival + request.max_connection_hours *
+                                                                         60 * kMinute);
                     const auto instance = earliest_instance(leg_index, not_before, depart_by);
                     if (!instance) {
                         ++(depth == 0 ? outcome.diagnostics.legs_without_service
                                       : outcome.diagnostics.connections_missed);
                         continue;
                     }
-                    Label next{.airport = to, .parent = label_index, .leg = leg_index,
-                               .depth = static_cast<std::uint8_t>(depth + 1), .last_carrier = carrier,
+                    Label next{.airport = to,
+                               .parent = label_index,
+                               .leg = leg_index,
+                               .depth = static_cast<std::uint8_t>(depth + 1),
+                               .last_carrier = carrier,
                                .carriers = with_carrier(from.carriers, carrier),
-                               .departure = instance->first, .arrival = instance->second,
-                               .connection_minutes = depth == 0 ? 0 : static_cast<std::int32_t>((instance->first - from.arrival) / kMinute),
+                               .departure = instance->first,
+                               .arrival = instance->second,
+                               .connection_minutes =
+                                   depth == 0 ? 0
+                                              : static_cast<std::int32_t>(
+                                                    (instance->first - from.arrival) / kMinute),
                                .minimum_connection_minutes = mct};
                     // Transfer airports: one label per (airport, last carrier, on-line so far),
                     // the earliest. Which carriers flew the earlier sectors of an interline label
                     // does not change what it can connect to. At the destination each carrier set
                     // is kept apart (it prices differently).
                     const bool interline = next.carriers != carrier;
-                    const LabelKey key{to, to == destination ? next.carriers : (interline ? 1U : 0U),
-                                       carrier};
+                    const LabelKey key{
+                        to, to == destination ? next.carriers : (interline ? 1U : 0U), carrier};
                     const bool prune = !(request.keep_dominated && to == destination);
                     const auto best = best_arrival.find(key);
-                    if (prune && best != best_arrival.end() && best->second <= next.arrival) continue;
+                    if (prune && best != best_arrival.end() && best->second <= next.arrival)
+                        continue;
                     if (prune) best_arrival[key] = next.arrival;
                     next.acceptance = depth == 0 ? instance->first - leg.cutoff_minutes * kMinute
                                                  : from.acceptance;
@@ -479,7 +504,8 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
                                       (static_cast<std::uint64_t>(sector_start) << 20) | sector_end;
             auto [it, inserted] = sector_has_rate.try_emplace(key, false);
             if (inserted) {
-                for (const RateLine* line : book.lines_on_lane(airport_of[sector_start], airport_of[sector_end])) {
+                for (const RateLine* line :
+                     book.lines_on_lane(airport_of[sector_start], airport_of[sector_end])) {
                     it->second = it->second || line->carrier == carrier;
                 }
             }
@@ -530,7 +556,8 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
     std::vector<Itinerary> kept;
     kept.reserve(front.size());
     for (const std::int32_t index : front) {
-        kept.push_back(itinerary_from(pool, index, ready, pool[static_cast<std::size_t>(index)].acceptance));
+        kept.push_back(
+            itinerary_from(pool, index, ready, pool[static_cast<std::size_t>(index)].acceptance));
     }
     std::sort(kept.begin(), kept.end(), [](const Itinerary& a, const Itinerary& b) {
         if (a.available != b.available) return a.available < b.available;
@@ -569,8 +596,8 @@ std::string SearchOutcome::reason_code() const {
     if (!itineraries.empty()) return {};
     const auto& d = diagnostics;
     if (!d.statically_connected) return "no_route";
-    const int most = std::max({d.legs_too_small, d.legs_refused, d.legs_without_service,
-                               d.connections_missed});
+    const int most =
+        std::max({d.legs_too_small, d.legs_refused, d.legs_without_service, d.connections_missed});
     if (most == 0) return "no_route";
     if (most == d.legs_too_small) return "piece_too_large";
     if (most == d.legs_refused) return "commodity_refused";
@@ -582,9 +609,11 @@ std::string SearchOutcome::reason() const {
     const std::string code = reason_code();
     const auto& d = diagnostics;
     if (code.empty()) return {};
-    if (code == "no_route") return "no sequence of scheduled legs links the airports within the leg limit";
+    if (code == "no_route")
+        return "no sequence of scheduled legs links the airports within the leg limit";
     return fmt::format(
-        "no feasible itinerary: {} leg(s) cannot take a piece of this size, {} refuse the commodity, "
+        "no feasible itinerary: {} leg(s) cannot take a piece of this size, {} refuse the "
+        "commodity, "
         "{} have no departure in the search window, {} connection(s) cannot be made",
         d.legs_too_small, d.legs_refused, d.legs_without_service, d.connections_missed);
 }

@@ -1,6 +1,5 @@
-#include <cargoquote/network/schedule.hpp>
-
 #include <array>
+#include <cargoquote/network/schedule.hpp>
 #include <utility>
 
 namespace cargoquote {

@@ -10,8 +10,9 @@ ZoneTimeline::ZoneTimeline(std::string_view zone, std::int64_t from_utc, std::in
     const date::sys_seconds end{std::chrono::seconds(to_utc)};
     while (true) {
         const auto info = tz->get_info(t);
-        periods_.push_back(Period{periods_.empty() ? from_utc : info.begin.time_since_epoch().count(),
-                                  info.offset.count()});
+        periods_.push_back(
+            Period{periods_.empty() ? from_utc : info.begin.time_since_epoch().count(),
+                   info.offset.count()});
         if (info.end >= end) break;
         t = info.end;
     }

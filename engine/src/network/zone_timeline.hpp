@@ -9,7 +9,7 @@
 namespace cargoquote::detail {
 
 class ZoneTimeline {
-public:
+  public:
     // Offsets of `zone` between the UTC seconds `from` and `to` (outside: the nearest period's).
     ZoneTimeline(std::string_view zone, std::int64_t from_utc, std::int64_t to_utc);
 
@@ -18,7 +18,7 @@ public:
     // one repeated at fall-back takes the earlier instant (as cargoquote::to_instant does).
     [[nodiscard]] std::int64_t to_utc(std::int64_t local) const;
 
-private:
+  private:
     struct Period {
         std::int64_t begin_utc;
         std::int64_t offset;

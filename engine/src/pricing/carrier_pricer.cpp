@@ -1,8 +1,8 @@
-#include <cargoquote/pricing/carrier_pricer.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
-#include <fmt/format.h>
+#include <cargoquote/pricing/carrier_pricer.hpp>
 
 namespace cargoquote {
 
@@ -43,12 +43,13 @@ const RateLine* find_line(std::span<const RateLine* const> lines, RateClass cls,
 Rejection no_general_rate(std::span<const RateLine* const> lines, CarrierCode carrier, Date on) {
     for (const RateLine* line : lines) {
         if (line->rate_class != RateClass::General) continue;
-        return Rejection{carrier, "no_valid_rate",
-                         fmt::format("no general rate valid on {}: sheet '{}' {} is valid {} to {}",
-                                     on.iso(), line->sheet, line->version,
-                                     line->valid_from.iso(), line->valid_to.iso())};
+        return Rejection{
+            carrier, "no_valid_rate",
+            fmt::format("no general rate valid on {}: sheet '{}' {} is valid {} to {}", on.iso(),
+                        line->sheet, line->version, line->valid_from.iso(), line->valid_to.iso())};
     }
-    return Rejection{carrier, "no_general_rate", "carrier files no general cargo rate on this lane"};
+    return Rejection{carrier, "no_general_rate",
+                     "carrier files no general cargo rate on this lane"};
 }
 
 std::string money_text(const Money& m) { return m.to_string(); }
@@ -78,10 +79,10 @@ WeightChoice class_rate_choice(const RateLine& cls, const RateLine& gen,
     choice.weights = compute_chargeable_weight(pieces, gen.weight_rules);
     const Money& normal = gen.breaks.front().rate_per_kg;
     // The class rate per kg is kept exact (micro-units); rounding happens on the charge line.
-    const Money class_rate(normal.currency(),
-                           static_cast<std::int64_t>(divide_round_half_up(
-                               static_cast<Int128>(normal.micros()) * cls.class_percent.ppm(),
-                               1'000'000)));
+    const Money class_rate(
+        normal.currency(),
+        static_cast<std::int64_t>(divide_round_half_up(
+            static_cast<Int128>(normal.micros()) * cls.class_percent.ppm(), 1'000'000)));
     const Money class_minimum = apply_ratio(gen.min_charge, cls.class_min_percent);
     const std::array<WeightBreak, 1> breaks{WeightBreak{Mass::grams(0), class_rate}};
     choice.charge = weight_charge(breaks, class_minimum, choice.weights.chargeable);
@@ -95,8 +96,9 @@ WeightChoice class_rate_choice(const RateLine& cls, const RateLine& gen,
 
 // Commodity precedence (DOMAIN.md §2): a specific commodity rate beats class and general rates
 // unless the general rate is lower; a class reduction likewise; a class surcharge always applies.
-std::variant<WeightChoice, Rejection> choose_weight_charge(
-    const PricingContext& ctx, std::span<const RateLine* const> lines, CarrierCode carrier) {
+std::variant<WeightChoice, Rejection> choose_weight_charge(const PricingContext& ctx,
+                                                           std::span<const RateLine* const> lines,
+                                                           CarrierCode carrier) {
     const Date on = ctx.rating_date;
     const RateLine* gen = find_line(lines, RateClass::General, "", on);
     if (gen == nullptr) return no_general_rate(lines, carrier, on);
@@ -107,7 +109,8 @@ std::variant<WeightChoice, Rejection> choose_weight_charge(
         case CommodityKind::General:
             return general;
         case CommodityKind::SpecificCommodity: {
-            const RateLine* scr = find_line(lines, RateClass::SpecificCommodity, commodity.code(), on);
+            const RateLine* scr =
+                find_line(lines, RateClass::SpecificCommodity, commodity.code(), on);
             if (scr == nullptr) {
                 general.note = fmt::format(
                     "no specific commodity rate for item {}: general cargo rate applies",
@@ -143,9 +146,10 @@ std::variant<WeightChoice, Rejection> choose_weight_charge(
             WeightChoice class_rate = class_rate_choice(*cls, *gen, ctx.shipment.pieces);
             const bool reduction = cls->class_percent < Ratio::from_ppm(1'000'000);
             if (reduction && general.charge.amount < class_rate.charge.amount) {
-                general.note = fmt::format("general cargo rate {} is lower than the {} class rate {}",
-                                           money_text(general.charge.amount), commodity.code(),
-                                           money_text(class_rate.charge.amount));
+                general.note =
+                    fmt::format("general cargo rate {} is lower than the {} class rate {}",
+                                money_text(general.charge.amount), commodity.code(),
+                                money_text(class_rate.charge.amount));
                 return general;
             }
             class_rate.note = fmt::format("{} class rate: {}% of N, minimum {}% of M",
@@ -201,8 +205,12 @@ Money bounded(const PricingContext& ctx, const Surcharge& s, Money amount, Charg
 std::optional<ChargeLine> surcharge_line(const PricingContext& ctx, const Surcharge& s,
                                          const WeightChoice& choice) {
     const CurrencyCode option_currency = choice.line->currency;
-    ChargeLine line{.kind = ChargeKind::Surcharge, .code = s.code, .description = s.description,
-                    .basis = s.basis, .rate = s.amount, .percent = s.percent,
+    ChargeLine line{.kind = ChargeKind::Surcharge,
+                    .code = s.code,
+                    .description = s.description,
+                    .basis = s.basis,
+                    .rate = s.amount,
+                    .percent = s.percent,
                     .margin_applies = s.apply_margin};
     switch (s.basis) {
         case SurchargeBasis::ChargeableKg:
@@ -254,11 +262,12 @@ std::optional<ChargeLine> surcharge_line(const PricingContext& ctx, const Surcha
             line.quantity = line.base_amount.micros();
             // The percentage of the exact declared value, converted and rounded once (the base
             // shown is the declared value converted on its own).
-            line.amount = bounded(ctx, s,
-                                  convert_exact(ctx, declared.currency(),
-                                                checked_multiply(declared.micros(), s.percent.ppm()),
-                                                kPpm, option_currency, nullptr),
-                                  line);
+            line.amount =
+                bounded(ctx, s,
+                        convert_exact(ctx, declared.currency(),
+                                      checked_multiply(declared.micros(), s.percent.ppm()), kPpm,
+                                      option_currency, nullptr),
+                        line);
             return line;
         }
     }
@@ -278,10 +287,13 @@ std::optional<ChargeLine> valuation_line(const PricingContext& ctx, const Weight
     const Money limit_in_value_currency = convert(ctx, limit_sdr, declared->currency(), nullptr);
     const Money excess = *declared - limit_in_value_currency;
     if (!(Money::zero(excess.currency()) < excess)) return std::nullopt;
-    ChargeLine line{.kind = ChargeKind::Valuation, .code = "VC",
+    ChargeLine line{.kind = ChargeKind::Valuation,
+                    .code = "VC",
                     .description = "Valuation charge above the carrier's liability limit",
-                    .quantity = excess.micros(), .base_amount = excess,
-                    .percent = kValuationRate, .margin_applies = false};
+                    .quantity = excess.micros(),
+                    .base_amount = excess,
+                    .percent = kValuationRate,
+                    .margin_applies = false};
     line.amount = convert_exact(ctx, excess.currency(),
                                 checked_multiply(excess.micros(), kValuationRate.ppm()), kPpm,
                                 choice.line->currency, &line.converted);
@@ -316,25 +328,31 @@ MarginDetail margin_for(const PricingContext& ctx, CurrencyCode currency, Mass c
 
 std::string_view weight_description(RateClass used) {
     switch (used) {
-        case RateClass::General: return "Weight charge, general cargo rate";
-        case RateClass::SpecificCommodity: return "Weight charge, specific commodity rate";
-        case RateClass::ClassRate: return "Weight charge, class rate";
+        case RateClass::General:
+            return "Weight charge, general cargo rate";
+        case RateClass::SpecificCommodity:
+            return "Weight charge, specific commodity rate";
+        case RateClass::ClassRate:
+            return "Weight charge, class rate";
     }
     return "Weight charge";
 }
 
 ChargeLine weight_line(const WeightChoice& choice) {
-    return ChargeLine{.kind = ChargeKind::Weight, .code = "WT",
+    return ChargeLine{.kind = ChargeKind::Weight,
+                      .code = "WT",
                       .description = weight_description(choice.used),
                       .quantity = choice.charge.declared_weight.in_grams(),
-                      .rate = choice.charge.applied_rate, .amount = choice.charge.amount,
+                      .rate = choice.charge.applied_rate,
+                      .amount = choice.charge.amount,
                       .margin_applies = true};
 }
 
 }  // namespace
 
 std::optional<MarginDetail> compute_margin(const PricingContext& context, CurrencyCode currency,
-                                           Mass chargeable, const std::vector<ChargeLine>& charges) {
+                                           Mass chargeable,
+                                           const std::vector<ChargeLine>& charges) {
     try {
         return margin_for(context, currency, chargeable, charges);
     } catch (const MissingFx&) {
@@ -360,7 +378,8 @@ PricingOutcome price_carrier(const PricingContext& ctx,
     option.weights = choice.weights;
     option.weight_charge = choice.charge;
     option.currency = currency;
-    Date offer_end = std::min(ctx.quote_date.plus_days(ctx.offer_validity_days), choice.line->valid_to);
+    Date offer_end =
+        std::min(ctx.quote_date.plus_days(ctx.offer_validity_days), choice.line->valid_to);
     try {
         option.charges.push_back(weight_line(choice));
         const auto add_surcharges = [&](std::span<const Surcharge* const> list) {

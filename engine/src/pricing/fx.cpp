@@ -1,7 +1,6 @@
+#include <algorithm>
 #include <cargoquote/core/decimal.hpp>
 #include <cargoquote/pricing/fx.hpp>
-
-#include <algorithm>
 #include <tuple>
 
 namespace cargoquote {
@@ -26,10 +25,9 @@ FxTable::FxTable(std::vector<FxRate> rates) : rates_(std::move(rates)) {
 
 const FxRate* FxTable::latest(CurrencyCode base, CurrencyCode quote, Date on) const {
     const FxRate* found = nullptr;
-    auto it = std::lower_bound(rates_.begin(), rates_.end(), std::tie(base, quote),
-                               [](const FxRate& r, const auto& key) {
-                                   return std::tie(r.base, r.quote) < key;
-                               });
+    auto it = std::lower_bound(
+        rates_.begin(), rates_.end(), std::tie(base, quote),
+        [](const FxRate& r, const auto& key) { return std::tie(r.base, r.quote) < key; });
     for (; it != rates_.end() && it->base == base && it->quote == quote; ++it) {
         if (it->valid_from <= on) found = &*it;
     }
@@ -42,10 +40,11 @@ std::optional<FxUse> FxTable::find(CurrencyCode from, CurrencyCode to, Date on) 
         return FxUse{from, to, direct->rate_nanos, direct->valid_from, direct->source, false};
     }
     if (const FxRate* reverse = latest(to, from, on)) {
-        const auto inverse = divide_round_half_up(static_cast<Int128>(kNanos) * kNanos,
-                                                  reverse->rate_nanos);
-        return FxUse{from, to, static_cast<std::int64_t>(inverse), reverse->valid_from,
-                     reverse->source, true};
+        const auto inverse =
+            divide_round_half_up(static_cast<Int128>(kNanos) * kNanos, reverse->rate_nanos);
+        return FxUse{
+            from, to, static_cast<std::int64_t>(inverse), reverse->valid_from, reverse->source,
+            true};
     }
     return std::nullopt;
 }

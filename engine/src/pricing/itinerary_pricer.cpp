@@ -1,7 +1,7 @@
-#include <cargoquote/pricing/itinerary_pricer.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
-#include <fmt/format.h>
+#include <cargoquote/pricing/itinerary_pricer.hpp>
 
 namespace cargoquote {
 
@@ -21,9 +21,8 @@ std::span<const RateLine* const> carrier_lines(const RateBook& book, const Secto
 }
 
 SectorPrice sector_price(const Sector& s, const PricedOption& o) {
-    return SectorPrice{s.carrier,         s.origin,  s.destination,   o.rate_line,
-                       o.rate_class_used, o.pricing_note, o.weights, o.weight_charge,
-                       o.buy_total};
+    return SectorPrice{s.carrier,      s.origin,  s.destination,   o.rate_line, o.rate_class_used,
+                       o.pricing_note, o.weights, o.weight_charge, o.buy_total};
 }
 
 std::uint64_t pack(std::string_view chars) {
@@ -51,8 +50,12 @@ PricingOutcome price_sector(const PricingContext& ctx, const Sector& s, bool sin
     Shipment sector_shipment = ctx.shipment;
     sector_shipment.origin = s.origin;
     sector_shipment.destination = s.destination;
-    const PricingContext sector_ctx{ctx.book,        sector_shipment, ctx.customer,
-                                    ctx.rating_date, ctx.quote_date,  ctx.offer_validity_days,
+    const PricingContext sector_ctx{ctx.book,
+                                    sector_shipment,
+                                    ctx.customer,
+                                    ctx.rating_date,
+                                    ctx.quote_date,
+                                    ctx.offer_validity_days,
                                     /*apply_margin=*/false};
     return price_carrier(sector_ctx, lines);
 }
@@ -135,7 +138,8 @@ PricingOutcome price_route(const PricingContext& ctx, std::span<const RouteSecto
         if (part.currency != currency) {
             fx = ctx.book.fx().find(part.currency, currency, ctx.rating_date);
             if (!fx) {
-                return Rejection{.carrier = sectors[k].carrier, .reason_code = "no_fx_rate",
+                return Rejection{.carrier = sectors[k].carrier,
+                                 .reason_code = "no_fx_rate",
                                  .reason = fmt::format("no FX rate {} to {} in force on {}",
                                                        part.currency.view(), currency.view(),
                                                        ctx.rating_date.iso())};
@@ -155,7 +159,8 @@ PricingOutcome price_route(const PricingContext& ctx, std::span<const RouteSecto
     }
     const auto margin = compute_margin(ctx, currency, option.weights.chargeable, option.charges);
     if (!margin) {
-        return Rejection{.carrier = option.carrier, .reason_code = "no_fx_rate",
+        return Rejection{.carrier = option.carrier,
+                         .reason_code = "no_fx_rate",
                          .reason = "no FX rate for the customer margin's currency"};
     }
     option.margin = *margin;

@@ -1,14 +1,16 @@
 #include <cargoquote/pricing/margin.hpp>
-
 #include <tuple>
 
 namespace cargoquote {
 
 std::string_view credit_status_name(CreditStatus s) {
     switch (s) {
-        case CreditStatus::Good: return "good";
-        case CreditStatus::New: return "new";
-        case CreditStatus::Overdue: return "overdue";
+        case CreditStatus::Good:
+            return "good";
+        case CreditStatus::New:
+            return "new";
+        case CreditStatus::Overdue:
+            return "overdue";
     }
     return "unknown";
 }

@@ -1,6 +1,5 @@
-#include <cargoquote/pricing/rate_book.hpp>
-
 #include <algorithm>
+#include <cargoquote/pricing/rate_book.hpp>
 #include <tuple>
 
 namespace cargoquote {
@@ -43,7 +42,8 @@ RateBook::RateBook(RateBookData data) : data_(std::move(data)), fx_(data_.fx_rat
             surcharge_candidates_.try_emplace(carrier_origin_key(line.carrier, line.origin));
         if (!inserted) continue;
         for (const auto& s : data_.surcharges) {
-            if ((!s.carrier || *s.carrier == line.carrier) && (!s.origin || *s.origin == line.origin)) {
+            if ((!s.carrier || *s.carrier == line.carrier) &&
+                (!s.origin || *s.origin == line.origin)) {
                 it->second.push_back(&s);
             }
         }

@@ -4,9 +4,12 @@ namespace cargoquote {
 
 std::string_view rate_class_name(RateClass c) {
     switch (c) {
-        case RateClass::General: return "GEN";
-        case RateClass::SpecificCommodity: return "SCR";
-        case RateClass::ClassRate: return "CLASS";
+        case RateClass::General:
+            return "GEN";
+        case RateClass::SpecificCommodity:
+            return "SCR";
+        case RateClass::ClassRate:
+            return "CLASS";
     }
     return "?";
 }

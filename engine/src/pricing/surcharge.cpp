@@ -1,6 +1,5 @@
-#include <cargoquote/pricing/surcharge.hpp>
-
 #include <array>
+#include <cargoquote/pricing/surcharge.hpp>
 #include <utility>
 
 namespace cargoquote {

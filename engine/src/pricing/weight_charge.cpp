@@ -1,6 +1,5 @@
 #include <cargoquote/core/decimal.hpp>
 #include <cargoquote/pricing/weight_charge.hpp>
-
 #include <cassert>
 
 namespace cargoquote {
@@ -23,12 +22,18 @@ std::optional<Mass> break_even(const Money& amount, const Money& rate_per_kg) {
 
 char rate_class_letter(RateClassCode code) {
     switch (code) {
-        case RateClassCode::Minimum: return 'M';
-        case RateClassCode::Normal: return 'N';
-        case RateClassCode::Quantity: return 'Q';
-        case RateClassCode::SpecificCommodity: return 'C';
-        case RateClassCode::ClassReduction: return 'R';
-        case RateClassCode::ClassSurcharge: return 'S';
+        case RateClassCode::Minimum:
+            return 'M';
+        case RateClassCode::Normal:
+            return 'N';
+        case RateClassCode::Quantity:
+            return 'Q';
+        case RateClassCode::SpecificCommodity:
+            return 'C';
+        case RateClassCode::ClassReduction:
+            return 'R';
+        case RateClassCode::ClassSurcharge:
+            return 'S';
     }
     return '?';
 }

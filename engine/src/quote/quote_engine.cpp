@@ -1,13 +1,13 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/pricing/carrier_pricer.hpp>
 #include <cargoquote/pricing/itinerary_pricer.hpp>
 #include <cargoquote/quote/quote_engine.hpp>
-
-#include <algorithm>
-#include <array>
 #include <climits>
 #include <unordered_map>
-#include <fmt/format.h>
 
 namespace cargoquote {
 
@@ -34,7 +34,8 @@ const Customer* require_customer(const RateBook& book, const std::optional<std::
 
 void validate_shipment(const Shipment& s) {
     if (s.pieces.empty()) {
-        throw InputError(ErrorCode::MissingField, "/shipment/pieces", "at least one piece is required");
+        throw InputError(ErrorCode::MissingField, "/shipment/pieces",
+                         "at least one piece is required");
     }
     validate_pieces(s.pieces, "/shipment/pieces");
     if (s.declared_value && s.declared_value->is_negative()) {
@@ -78,12 +79,16 @@ std::size_t drop_dominated(std::vector<PricedOption>& options) {
     std::vector<Key> keys;
     keys.reserve(options.size());
     for (const auto& o : options) {
-        Key key{o.itinerary.available, std::min(o.itinerary.legs.size(), kMaxLegs),
-                o.sell_total_quoted.micros(), {}, 0};
+        Key key{o.itinerary.available,
+                std::min(o.itinerary.legs.size(), kMaxLegs),
+                o.sell_total_quoted.micros(),
+                {},
+                0};
         for (const auto& leg : o.itinerary.legs) {
             const auto c = code(leg.leg->carrier);
             const auto end = key.carriers.begin() + key.count;
-            if (std::find(key.carriers.begin(), end, c) == end && key.count < 4) key.carriers[key.count++] = c;
+            if (std::find(key.carriers.begin(), end, c) == end && key.count < 4)
+                key.carriers[key.count++] = c;
         }
         std::sort(key.carriers.begin(), key.carriers.begin() + key.count);
         keys.push_back(key);
@@ -116,7 +121,8 @@ std::size_t drop_dominated(std::vector<PricedOption>& options) {
         if (dominated) continue;
         kept.push_back(i);
         std::uint64_t own = 0;
-        for (int b = 0; b < k.count; ++b) own = (own << 16) | k.carriers[static_cast<std::size_t>(b)];
+        for (int b = 0; b < k.count; ++b)
+            own = (own << 16) | k.carriers[static_cast<std::size_t>(b)];
         auto [it, inserted] = cheapest.try_emplace(own);
         if (inserted) it->second.fill(INT64_MAX);
         it->second[k.legs] = std::min(it->second[k.legs], k.price);
@@ -160,9 +166,12 @@ void QuoteEngine::quote_rate_lines(const PricingContext& context, QuoteResult& r
 
 void QuoteEngine::quote_itineraries(const PricingContext& context, QuoteResult& result) const {
     const Shipment& shipment = context.shipment;
-    SearchRequest search{.origin = shipment.origin, .destination = shipment.destination,
-                         .ready = shipment.ready_time, .pieces = shipment.pieces,
-                         .commodity = shipment.commodity, .max_legs = result.request.max_legs};
+    SearchRequest search{.origin = shipment.origin,
+                         .destination = shipment.destination,
+                         .ready = shipment.ready_time,
+                         .pieces = shipment.pieces,
+                         .commodity = shipment.commodity,
+                         .max_legs = result.request.max_legs};
     SearchOutcome found = network_->search(search);
     if (found.itineraries.empty()) {
         result.rejections.push_back(
@@ -195,7 +204,9 @@ QuoteResult QuoteEngine::quote(const QuoteRequest& request) const {
     result.rating_date = shipment.ready_time.date();
     result.quote_date = request.quote_date.value_or(result.rating_date);
 
-    const PricingContext context{.book = *book_, .shipment = shipment, .customer = customer,
+    const PricingContext context{.book = *book_,
+                                 .shipment = shipment,
+                                 .customer = customer,
                                  .rating_date = result.rating_date,
                                  .quote_date = result.quote_date,
                                  .offer_validity_days = request.offer_validity_days};
@@ -213,7 +224,8 @@ QuoteResult QuoteEngine::quote(const QuoteRequest& request) const {
     std::erase_if(result.options, [&](PricedOption& option) {
         if (quote_in(option, result.currency, book_->fx(), result.rating_date)) return false;
         result.rejections.push_back(Rejection{
-            .carrier = option.carrier, .reason_code = "no_fx_rate",
+            .carrier = option.carrier,
+            .reason_code = "no_fx_rate",
             .reason = fmt::format("no FX rate {} to {} in force on {}", option.currency.view(),
                                   result.currency.view(), result.rating_date.iso()),
             .itinerary = describe_flights(option.itinerary)});
@@ -246,8 +258,8 @@ void QuoteEngine::select(const Customer* customer, QuoteResult& result) const {
     }
     SelectionUsed& used = result.selection;
     used.method_source = "default";
-    const auto method_text = request.method ? *request.method
-                                            : (preference != nullptr ? preference->method : "");
+    const auto method_text =
+        request.method ? *request.method : (preference != nullptr ? preference->method : "");
     if (!method_text.empty()) {
         const auto method = parse_ranking_method(method_text);
         if (!method) {
@@ -257,8 +269,8 @@ void QuoteEngine::select(const Customer* customer, QuoteResult& result) const {
         used.method = *method;
         used.method_source = request.method ? "request" : "customer";
     }
-    const auto weights_text = request.weights ? *request.weights
-                                              : (preference != nullptr ? preference->weights : "");
+    const auto weights_text =
+        request.weights ? *request.weights : (preference != nullptr ? preference->weights : "");
     if (!weights_text.empty()) used.weights = CriterionWeights::parse(weights_text, "/weights");
     used.sla_tier = request.sla_tier ? *request.sla_tier
                                      : (preference != nullptr ? preference->default_tier : "");
@@ -282,10 +294,12 @@ void QuoteEngine::select(const Customer* customer, QuoteResult& result) const {
         used.customer_sla_override = sla->customer_override;
         used.prepayment_required = prepayment_required(*sla, customer);
         double cheapest = 0;
-        for (const auto& c : criteria) cheapest = cheapest == 0 ? c.price : std::min(cheapest, c.price);
+        for (const auto& c : criteria)
+            cheapest = cheapest == 0 ? c.price : std::min(cheapest, c.price);
         for (std::size_t i = 0; i < result.options.size(); ++i) {
-            auto breaches = check_sla(*sla, criteria[i], cheapest, result.options[i].sell_total_quoted,
-                                      *book_, result.rating_date, customer);
+            auto breaches =
+                check_sla(*sla, criteria[i], cheapest, result.options[i].sell_total_quoted, *book_,
+                          result.rating_date, customer);
             if (breaches.empty()) {
                 eligible.push_back(i);
             } else {
@@ -299,8 +313,9 @@ void QuoteEngine::select(const Customer* customer, QuoteResult& result) const {
             for (const auto& b : r.breaches) sum += b.excess;
             return sum;
         };
-        std::stable_sort(result.sla_rejections.begin(), result.sla_rejections.end(),
-                         [&](const auto& a, const auto& b) { return total_excess(a) < total_excess(b); });
+        std::stable_sort(
+            result.sla_rejections.begin(), result.sla_rejections.end(),
+            [&](const auto& a, const auto& b) { return total_excess(a) < total_excess(b); });
         if (eligible.empty()) {
             for (std::size_t k = 0; k < result.sla_rejections.size() && k < 3; ++k) {
                 result.sla_rejections[k].nearest_miss = true;
@@ -319,7 +334,8 @@ void QuoteEngine::select(const Customer* customer, QuoteResult& result) const {
     for (const auto& r : ranked) {
         const std::size_t i = eligible[r.index];
         ordered.push_back(std::move(result.options[i]));
-        result.assessments.push_back(OptionAssessment{criteria[i], r.rank, r.score, r.pareto, r.criteria, r.why});
+        result.assessments.push_back(
+            OptionAssessment{criteria[i], r.rank, r.score, r.pareto, r.criteria, r.why});
     }
     result.options = std::move(ordered);
 }

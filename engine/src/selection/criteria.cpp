@@ -1,6 +1,5 @@
-#include <cargoquote/selection/criteria.hpp>
-
 #include <algorithm>
+#include <cargoquote/selection/criteria.hpp>
 #include <cmath>
 #include <numbers>
 
@@ -38,8 +37,9 @@ double great_circle_km(double lat1, double lon1, double lat2, double lon2) {
     constexpr double kEarthKm = 6371.0088;
     const double to_rad = std::numbers::pi / 180.0;
     const double dlat = (lat2 - lat1) * to_rad, dlon = (lon2 - lon1) * to_rad;
-    const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                     std::cos(lat1 * to_rad) * std::cos(lat2 * to_rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+    const double a =
+        std::sin(dlat / 2) * std::sin(dlat / 2) +
+        std::cos(lat1 * to_rad) * std::cos(lat2 * to_rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
     return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
@@ -51,20 +51,23 @@ OptionCriteria compute_criteria(const PricedOption& option, const RateBook& book
     const auto& legs = option.itinerary.legs;
     c.legs = static_cast<int>(legs.size());
     c.interline = !legs.empty() && !option.itinerary.online();
-    c.all_freighter = !legs.empty() && std::all_of(legs.begin(), legs.end(), [](const LegInstance& l) {
-        return l.leg->category == AircraftCategory::Freighter;
-    });
+    c.all_freighter =
+        !legs.empty() && std::all_of(legs.begin(), legs.end(), [](const LegInstance& l) {
+            return l.leg->category == AircraftCategory::Freighter;
+        });
 
     // Reliability: legs and connections.
     double reliability = 1.0;
     double worst_claims = 0, worst_offloads = 0;
-    const auto carriers = legs.empty() ? std::vector<CarrierCode>{option.carrier} : option.itinerary.carriers();
+    const auto carriers =
+        legs.empty() ? std::vector<CarrierCode>{option.carrier} : option.itinerary.carriers();
     for (const auto& l : legs) {
         const CarrierPerformance* p = performance_of(book, l.leg->carrier);
         reliability *= p != nullptr ? wilson_lower_bound(p->flights_as_planned, p->flights_observed)
                                     : kUnknownCarrierReliability;
         if (l.minimum_connection_minutes > 0) {
-            reliability *= connection_probability(l.connection_minutes - l.minimum_connection_minutes);
+            reliability *=
+                connection_probability(l.connection_minutes - l.minimum_connection_minutes);
         }
     }
     if (legs.empty()) {
@@ -81,13 +84,15 @@ OptionCriteria compute_criteria(const PricedOption& option, const RateBook& book
     }
 
     // Risk: independent small contributions combined as 1 - prod(1 - r).
-    std::vector<double> parts = {std::min(1.0, 20 * worst_claims), std::min(1.0, 5 * worst_offloads)};
+    std::vector<double> parts = {std::min(1.0, 20 * worst_claims),
+                                 std::min(1.0, 5 * worst_offloads)};
     const int transfers = std::max(0, c.legs - 1);
     parts.push_back(0.03 * transfers);
     parts.push_back(0.05 * static_cast<double>(std::max<std::size_t>(carriers.size(), 1) - 1));
     if (shipment.commodity.kind() == CommodityKind::Class) parts.push_back(0.05);
     if (customer == nullptr || customer->credit_status == CreditStatus::New) parts.push_back(0.15);
-    if (customer != nullptr && customer->credit_status == CreditStatus::Overdue) parts.push_back(0.30);
+    if (customer != nullptr && customer->credit_status == CreditStatus::Overdue)
+        parts.push_back(0.30);
     double keep = 1.0;
     for (const double r : parts) keep *= 1.0 - std::clamp(r, 0.0, 1.0);
     c.risk = 1.0 - keep;

@@ -1,7 +1,7 @@
-#include <cargoquote/selection/qpr.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
-#include <fmt/format.h>
+#include <cargoquote/selection/qpr.hpp>
 
 namespace cargoquote::selection {
 
@@ -38,7 +38,8 @@ std::optional<ResolvedSla> resolve_sla(const RateBook& book, std::string_view ti
         inherit(merged.max_risk, base->max_risk);
         inherit(merged.credit_rule, base->credit_rule);
         inherit(merged.credit_max_risk, base->credit_max_risk);
-        if (merged.required_capabilities.empty()) merged.required_capabilities = base->required_capabilities;
+        if (merged.required_capabilities.empty())
+            merged.required_capabilities = base->required_capabilities;
         sla.limits = merged;
     }
     return sla;
@@ -55,8 +56,9 @@ std::vector<LimitBreach> check_sla(const ResolvedSla& sla, const OptionCriteria&
                             c.transit_minutes / (*l.max_transit_hours * 60.0) - 1});
     }
     if (l.min_reliability && c.reliability < *l.min_reliability) {
-        breaches.push_back({"min_reliability", percent(c.reliability), percent(*l.min_reliability),
-                            (*l.min_reliability - c.reliability) / std::max(*l.min_reliability, 1e-9)});
+        breaches.push_back(
+            {"min_reliability", percent(c.reliability), percent(*l.min_reliability),
+             (*l.min_reliability - c.reliability) / std::max(*l.min_reliability, 1e-9)});
     }
     if (l.max_price) {
         Money cap = *l.max_price;
@@ -66,15 +68,19 @@ std::vector<LimitBreach> check_sla(const ResolvedSla& sla, const OptionCriteria&
             }
         }
         if (cap.currency() == price.currency() && cap < price) {
-            breaches.push_back({"max_price", price.to_string(), cap.to_string(),
-                                static_cast<double>(price.micros()) / static_cast<double>(std::max<std::int64_t>(cap.micros(), 1)) - 1});
+            breaches.push_back(
+                {"max_price", price.to_string(), cap.to_string(),
+                 static_cast<double>(price.micros()) /
+                         static_cast<double>(std::max<std::int64_t>(cap.micros(), 1)) -
+                     1});
         }
     }
     if (l.max_price_over_cheapest && cheapest > 0) {
         const double over = c.price / cheapest - 1;
         if (over > *l.max_price_over_cheapest + 1e-12) {
             breaches.push_back({"max_price_over_cheapest", percent(over) + " over the cheapest",
-                                percent(*l.max_price_over_cheapest), over - *l.max_price_over_cheapest});
+                                percent(*l.max_price_over_cheapest),
+                                over - *l.max_price_over_cheapest});
         }
     }
     if (l.max_risk && c.risk > *l.max_risk) {
@@ -85,7 +91,8 @@ std::vector<LimitBreach> check_sla(const ResolvedSla& sla, const OptionCriteria&
         const bool ok = (capability == "freighter" && c.all_freighter) ||
                         (capability == "online" && !c.interline) ||
                         (capability == "direct" && c.legs == 1);
-        if (!ok) breaches.push_back({"capability", fmt::format("not {}", capability), capability, 1});
+        if (!ok)
+            breaches.push_back({"capability", fmt::format("not {}", capability), capability, 1});
     }
     if (l.credit_rule == CreditRule::WithholdRiskyForNew && risky_customer(customer) &&
         l.credit_max_risk && c.risk > *l.credit_max_risk) {

@@ -1,5 +1,8 @@
-#include <cargoquote/core/error.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cargoquote/core/decimal.hpp>
+#include <cargoquote/core/error.hpp>
 #include <cargoquote/selection/mcdm.hpp>
 #include <cargoquote/selection/normalization.hpp>
 #include <cargoquote/selection/pareto.hpp>
@@ -7,10 +10,7 @@
 #include <cargoquote/selection/sensitivity.hpp>
 #include <cargoquote/selection/topsis.hpp>
 #include <cargoquote/selection/vikor.hpp>
-
-#include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 #include <numeric>
 
 namespace cargoquote::selection {
@@ -61,10 +61,12 @@ std::vector<bool> pareto_flags(const std::vector<OptionCriteria>& options) {
             const OptionCriteria& b = options[j];
             if (b.price > a.price) break;
             if (j == i) continue;
-            const bool no_worse = b.transit_minutes <= a.transit_minutes && b.reliability >= a.reliability &&
-                                  b.risk <= a.risk && b.co2e_kg <= a.co2e_kg;
+            const bool no_worse = b.transit_minutes <= a.transit_minutes &&
+                                  b.reliability >= a.reliability && b.risk <= a.risk &&
+                                  b.co2e_kg <= a.co2e_kg;
             const bool better = b.price < a.price || b.transit_minutes < a.transit_minutes ||
-                                b.reliability > a.reliability || b.risk < a.risk || b.co2e_kg < a.co2e_kg;
+                                b.reliability > a.reliability || b.risk < a.risk ||
+                                b.co2e_kg < a.co2e_kg;
             if (no_worse && better) {
                 flags[i] = false;
                 break;
@@ -81,8 +83,9 @@ std::string explain(const RankedOption& o, const RankedOption* above,
                     const std::vector<OptionCriteria>& options) {
     const OptionCriteria& c = options[o.index];
     if (above == nullptr) {
-        const auto best = std::max_element(o.criteria.begin(), o.criteria.end(),
-                                           [](const auto& a, const auto& b) { return a.contribution < b.contribution; });
+        const auto best = std::max_element(
+            o.criteria.begin(), o.criteria.end(),
+            [](const auto& a, const auto& b) { return a.contribution < b.contribution; });
         return fmt::format("ranks first: the best balance under these weights, led by {}",
                            best->criterion);
     }
@@ -90,11 +93,22 @@ std::string explain(const RankedOption& o, const RankedOption* above,
     std::vector<std::string> worse, better;
     const auto describe = [&](std::size_t j, bool gains) {
         switch (j) {
-            case 0: return fmt::format("{:.1f} % {}", 100 * std::abs(c.price / a.price - 1), gains ? "cheaper" : "dearer");
-            case 1: return fmt::format("{} {}", hours(std::abs(c.transit_minutes - a.transit_minutes)), gains ? "faster" : "slower");
-            case 2: return fmt::format("{:.1f} points {} reliable", 100 * std::abs(c.reliability - a.reliability), gains ? "more" : "less");
-            case 3: return fmt::format("{:.1f} points {} risk", 100 * std::abs(c.risk - a.risk), gains ? "less" : "more");
-            default: return fmt::format("{:.0f} kg CO2e {}", std::abs(c.co2e_kg - a.co2e_kg), gains ? "less" : "more");
+            case 0:
+                return fmt::format("{:.1f} % {}", 100 * std::abs(c.price / a.price - 1),
+                                   gains ? "cheaper" : "dearer");
+            case 1:
+                return fmt::format("{} {}", hours(std::abs(c.transit_minutes - a.transit_minutes)),
+                                   gains ? "faster" : "slower");
+            case 2:
+                return fmt::format("{:.1f} points {} reliable",
+                                   100 * std::abs(c.reliability - a.reliability),
+                                   gains ? "more" : "less");
+            case 3:
+                return fmt::format("{:.1f} points {} risk", 100 * std::abs(c.risk - a.risk),
+                                   gains ? "less" : "more");
+            default:
+                return fmt::format("{:.0f} kg CO2e {}", std::abs(c.co2e_kg - a.co2e_kg),
+                                   gains ? "less" : "more");
         }
     };
     for (std::size_t j = 0; j < 5; ++j) {
@@ -104,16 +118,21 @@ std::string explain(const RankedOption& o, const RankedOption* above,
     }
     std::string sentence = fmt::format("ranks {} behind #{}", o.rank, above->rank);
     if (!worse.empty()) sentence += fmt::format(": {}", fmt::join(worse, ", "));
-    if (!better.empty()) sentence += fmt::format("{} despite being {}", worse.empty() ? ":" : ";", fmt::join(better, ", "));
+    if (!better.empty())
+        sentence +=
+            fmt::format("{} despite being {}", worse.empty() ? ":" : ";", fmt::join(better, ", "));
     return sentence;
 }
 }  // namespace
 
 std::string_view ranking_method_name(RankingMethod m) {
     switch (m) {
-        case RankingMethod::WeightedSum: return "weighted_sum";
-        case RankingMethod::Topsis: return "topsis";
-        case RankingMethod::Vikor: return "vikor";
+        case RankingMethod::WeightedSum:
+            return "weighted_sum";
+        case RankingMethod::Topsis:
+            return "topsis";
+        case RankingMethod::Vikor:
+            return "vikor";
     }
     return "unknown";
 }
@@ -137,13 +156,15 @@ CriterionWeights CriterionWeights::parse(std::string_view text, std::string_view
         const auto eq = item.find('=');
         const auto name = item.substr(0, eq);
         const auto it = std::find(kCriterionNames.begin(), kCriterionNames.end(), name);
-        const auto value = eq == std::string_view::npos ? std::nullopt
-                                                        : parse_scaled_decimal(item.substr(eq + 1), 6);
+        const auto value = eq == std::string_view::npos
+                               ? std::nullopt
+                               : parse_scaled_decimal(item.substr(eq + 1), 6);
         if (it == kCriterionNames.end() || !value || *value < 0) {
-            throw InputError(ErrorCode::InvalidInput, std::string(field),
-                             fmt::format("'{}' is not criterion=weight with a criterion among price, "
-                                         "time, reliability, risk, co2 and a weight >= 0",
-                                         item));
+            throw InputError(
+                ErrorCode::InvalidInput, std::string(field),
+                fmt::format("'{}' is not criterion=weight with a criterion among price, "
+                            "time, reliability, risk, co2 and a weight >= 0",
+                            item));
         }
         const auto j = static_cast<std::size_t>(it - kCriterionNames.begin());
         if (seen[j]) {
@@ -155,7 +176,8 @@ CriterionWeights CriterionWeights::parse(std::string_view text, std::string_view
         any_positive = any_positive || *value > 0;
     }
     if (!any_positive) {
-        throw InputError(ErrorCode::InvalidInput, std::string(field), "at least one weight must be positive");
+        throw InputError(ErrorCode::InvalidInput, std::string(field),
+                         "at least one weight must be positive");
     }
     return w;
 }
@@ -187,13 +209,16 @@ std::vector<double> unit_weights(const CriterionWeights& weights) {
 }  // namespace
 
 std::vector<WeightInterval> top_option_sensitivity(const std::vector<OptionCriteria>& options,
-                                                   RankingMethod method, const CriterionWeights& weights) {
+                                                   RankingMethod method,
+                                                   const CriterionWeights& weights) {
     if (options.empty()) return {};
     const Method m = method == RankingMethod::WeightedSum ? Method::WeightedSum
                      : method == RankingMethod::Topsis    ? Method::Topsis
                                                           : Method::Vikor;
-    const Normalization n = method == RankingMethod::Topsis ? Normalization::Vector : Normalization::MinMax;
-    auto intervals = weight_sensitivity(m, matrix_of(options), unit_weights(weights), kTypes, n, 0.5);
+    const Normalization n =
+        method == RankingMethod::Topsis ? Normalization::Vector : Normalization::MinMax;
+    auto intervals =
+        weight_sensitivity(m, matrix_of(options), unit_weights(weights), kTypes, n, 0.5);
     std::erase_if(intervals, [](const WeightInterval& i) { return i.current <= 0; });
     return intervals;
 }
@@ -229,11 +254,12 @@ std::vector<RankedOption> rank_options(const std::vector<OptionCriteria>& option
         r.score = scores[i];
         r.pareto = pareto[i];
         for (std::size_t j = 0; j < 5; ++j) {
-            r.criteria[j] = CriterionScore{kCriterionNames[j], raw_of(options[i])[j], normalized[i][j],
-                                           w[j], w[j] * normalized[i][j]};
+            r.criteria[j] = CriterionScore{kCriterionNames[j], raw_of(options[i])[j],
+                                           normalized[i][j], w[j], w[j] * normalized[i][j]};
         }
     }
-    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.rank < b.rank; });
+    std::sort(ranked.begin(), ranked.end(),
+              [](const auto& a, const auto& b) { return a.rank < b.rank; });
     for (std::size_t k = 0; k < ranked.size() && with_reasons; ++k) {
         ranked[k].why = explain(ranked[k], k == 0 ? nullptr : &ranked[k - 1], options);
     }

@@ -4,9 +4,12 @@ namespace cargoquote::selection {
 
 std::string_view credit_rule_name(CreditRule rule) {
     switch (rule) {
-        case CreditRule::None: return "none";
-        case CreditRule::PrepaymentForNew: return "prepayment_for_new";
-        case CreditRule::WithholdRiskyForNew: return "withhold_risky_for_new";
+        case CreditRule::None:
+            return "none";
+        case CreditRule::PrepaymentForNew:
+            return "prepayment_for_new";
+        case CreditRule::WithholdRiskyForNew:
+            return "withhold_risky_for_new";
     }
     return "unknown";
 }

@@ -1,8 +1,7 @@
+#include <algorithm>
 #include <cargoquote/core/decimal.hpp>
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/shipment/chargeable_weight.hpp>
-
-#include <algorithm>
 #include <limits>
 
 namespace cargoquote {

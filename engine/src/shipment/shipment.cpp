@@ -1,10 +1,10 @@
-#include <cargoquote/core/error.hpp>
-#include <cargoquote/shipment/shipment.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
+#include <cargoquote/core/error.hpp>
+#include <cargoquote/shipment/shipment.hpp>
 #include <charconv>
-#include <fmt/format.h>
 
 namespace cargoquote {
 
@@ -13,16 +13,18 @@ constexpr std::array<std::string_view, 8> kClassCodes = {"AVI", "NWP", "VAL", "P
                                                          "DGR", "HUM", "EAT", "ICE"};
 
 [[noreturn]] void bad_spec(std::string_view spec, std::string_view field, std::string_view why) {
-    throw InputError(ErrorCode::InvalidPieceSpec, std::string(field),
-                     fmt::format("'{}' is not a piece spec COUNTxLxWxH@KG (e.g. 3x120x80x100@250): {}",
-                                 spec, why));
+    throw InputError(
+        ErrorCode::InvalidPieceSpec, std::string(field),
+        fmt::format("'{}' is not a piece spec COUNTxLxWxH@KG (e.g. 3x120x80x100@250): {}", spec,
+                    why));
 }
 }  // namespace
 
 void validate_piece(const Piece& piece, std::string_view field, const PieceFieldNames& names) {
     const auto check = [&](std::string_view what, std::string_view name, std::int64_t value,
                            std::int64_t max, std::string_view max_text) {
-        const std::string at = field.empty() ? fmt::format("/{}", name) : fmt::format("{}/{}", field, name);
+        const std::string at =
+            field.empty() ? fmt::format("/{}", name) : fmt::format("{}/{}", field, name);
         if (value <= 0) {
             throw InputError(ErrorCode::NegativeQuantity, at,
                              fmt::format("{} must be greater than zero", what));
@@ -55,8 +57,8 @@ void validate_shipment_totals(std::span<const Piece> pieces, std::string_view fi
         // next term is added, so none of these sums can overflow.
         count += p.count;
         grams += p.weight_per_piece.in_grams() * p.count;
-        cm3 += p.length.whole_cm_half_up() * p.width.whole_cm_half_up() * p.height.whole_cm_half_up() *
-               p.count;
+        cm3 += p.length.whole_cm_half_up() * p.width.whole_cm_half_up() *
+               p.height.whole_cm_half_up() * p.count;
         if (count > kMaxPieceCount) too_much("piece count", fmt::format("{}", kMaxPieceCount));
         if (grams > kMaxShipmentWeight.in_grams()) {
             too_much("gross weight", kMaxShipmentWeight.kg_text() + " kg");
@@ -114,15 +116,16 @@ Piece parse_piece_spec(std::string_view spec, std::string_view field) {
     try {
         validate_piece(piece, "", kFlatPieceFields);
     } catch (const InputError& e) {  // a spec is one field: name it, and the member in the text
-        throw InputError(e.code(), std::string(field), fmt::format("piece {}: {}", spec, e.detail()));
+        throw InputError(e.code(), std::string(field),
+                         fmt::format("piece {}: {}", spec, e.detail()));
     }
     return piece;
 }
 
 Commodity Commodity::parse(std::string_view text, std::string_view field) {
     if (text == "GEN") return general();
-    if (text.size() == 4 && std::all_of(text.begin(), text.end(),
-                                        [](char c) { return c >= '0' && c <= '9'; })) {
+    if (text.size() == 4 &&
+        std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         return Commodity(CommodityKind::SpecificCommodity, std::string(text));
     }
     for (auto code : kClassCodes) {

@@ -1,9 +1,8 @@
 // Splitting a book into records and fields: RFC 4180 quoting, line numbers across multi-line
 // records and block boundaries, UTF-8 validation, header layout errors.
-#include <cargoquote/batch/book_reader.hpp>
-
 #include <gtest/gtest.h>
 
+#include <cargoquote/batch/book_reader.hpp>
 #include <sstream>
 
 namespace cargoquote::batch {
@@ -26,7 +25,8 @@ Records scan_all(const std::string& text, BookFormat format, std::size_t per_chu
 }
 
 TEST(RecordScanner, NumbersRecordsByTheirFirstLineAndKeepsQuotedLineBreaks) {
-    const auto records = scan_all("h1,h2\r\na,\"two\nlines\"\r\n\nlast,no-newline", BookFormat::Csv);
+    const auto records =
+        scan_all("h1,h2\r\na,\"two\nlines\"\r\n\nlast,no-newline", BookFormat::Csv);
     ASSERT_EQ(records.size(), 4U);
     EXPECT_EQ(records[0], (std::pair<std::uint64_t, std::string>{1, "h1,h2"}));
     EXPECT_EQ(records[1], (std::pair<std::uint64_t, std::string>{2, "a,\"two\nlines\""}));
@@ -47,8 +47,10 @@ TEST(RecordScanner, RecordsSpanningBlockBoundariesStayWhole) {
     const auto records = scan_all(text, BookFormat::Csv, 4096);
     ASSERT_EQ(records.size(), 300000U);
     for (int i : {0, 1, 12345, 299999}) {
-        EXPECT_EQ(records[static_cast<std::size_t>(i)].second, "row" + std::to_string(i) + ",\"x\ny\"");
-        EXPECT_EQ(records[static_cast<std::size_t>(i)].first, 1U + 2U * static_cast<std::uint64_t>(i));
+        EXPECT_EQ(records[static_cast<std::size_t>(i)].second,
+                  "row" + std::to_string(i) + ",\"x\ny\"");
+        EXPECT_EQ(records[static_cast<std::size_t>(i)].first,
+                  1U + 2U * static_cast<std::uint64_t>(i));
     }
 }
 
@@ -97,7 +99,8 @@ TEST(RecordScanner, AnOpenQuoteSpansAtMostTheLineLimit) {
 }
 
 TEST(RecordScanner, ALineLongerThanTheLimitIsSkippedAndReported) {
-    std::istringstream in("h\n" + std::string(RecordScanner::kMaxRecordBytes * 2 + 5, 'x') + "\nok\n");
+    std::istringstream in("h\n" + std::string(RecordScanner::kMaxRecordBytes * 2 + 5, 'x') +
+                          "\nok\n");
     RecordScanner scanner(in, BookFormat::Csv);
     std::string text;
     std::vector<RawRecord> records;
@@ -133,8 +136,9 @@ TEST(SplitCsvRecord, UnquotesAndUnescapes) {
 
 TEST(Utf8, AcceptsValidAndRejectsMalformedSequences) {
     EXPECT_TRUE(is_valid_utf8("plain"));
-    EXPECT_TRUE(is_valid_utf8("M\xC3\xBC"
-                              "nchen \xE2\x82\xAC \xF0\x9F\x93\xA6"));  // ü, €, 📦
+    EXPECT_TRUE(
+        is_valid_utf8("M\xC3\xBC"
+                      "nchen \xE2\x82\xAC \xF0\x9F\x93\xA6"));  // ü, €, 📦
     EXPECT_FALSE(is_valid_utf8("\xFF"));
     EXPECT_FALSE(is_valid_utf8("\xC3"));              // truncated
     EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
@@ -150,7 +154,8 @@ TEST(CsvLayout, FindsColumnsByNameAndNamesWhatIsMissing) {
     EXPECT_EQ(layout.position(BookColumn::Customer), -1);
     EXPECT_EQ(csv_column_of(layout, "pieces"), 5);
     try {
-        (void)CsvLayout::from_header("shipment_id,origin,destination,pieces,ready", "book.csv", true);
+        (void)CsvLayout::from_header("shipment_id,origin,destination,pieces,ready", "book.csv",
+                                     true);
         FAIL() << "no carrier column in reprice mode";
     } catch (const InputError& e) {
         EXPECT_EQ(e.code(), ErrorCode::MissingField);
@@ -170,7 +175,8 @@ TEST(ReadRow, EmptyGarbledAndShortRowsAreErrorsNotExceptions) {
         return std::get<RowError>(read);
     };
     EXPECT_EQ(error_of("").code, ErrorCode::EmptyRow);
-    EXPECT_EQ(error_of("S1,PVG,FRA,1x1x1x1@1,2026-11-26T10:00,extra").code, ErrorCode::MalformedRow);
+    EXPECT_EQ(error_of("S1,PVG,FRA,1x1x1x1@1,2026-11-26T10:00,extra").code,
+              ErrorCode::MalformedRow);
     EXPECT_EQ(error_of("S1,PVG,FRA,1x1x1x1@\xFE,2026-11-26T10:00").code, ErrorCode::InvalidUtf8);
     EXPECT_TRUE(std::holds_alternative<RowFields>(
         read_csv_row(RawRecord{8, "S1,PVG,FRA,1x1x1x1@1,2026-11-26T10:00"}, layout, scratch)));
@@ -179,14 +185,17 @@ TEST(ReadRow, EmptyGarbledAndShortRowsAreErrorsNotExceptions) {
 TEST(ReadRow, JsonLinesTakeStringsAndNumbers) {
     RowScratch scratch;
     const RowRead read = read_json_row(
-        RawRecord{3, R"({"shipment_id":"S1","origin":"PVG","previous_total":123.5,"x":[1]})"}, scratch);
+        RawRecord{3, R"({"shipment_id":"S1","origin":"PVG","previous_total":123.5,"x":[1]})"},
+        scratch);
     const RowFields& f = std::get<RowFields>(read);
     EXPECT_EQ(f[BookColumn::ShipmentId], "S1");
     EXPECT_EQ(f[BookColumn::PreviousTotal], "123.5");
     const RowRead bad = read_json_row(RawRecord{4, R"({"pieces":["1x1x1x1@1"]})"}, scratch);
     EXPECT_EQ(std::get<RowError>(bad).field, "/pieces");
-    EXPECT_EQ(std::get<RowError>(read_json_row(RawRecord{5, "[1,2]"}, scratch)).code, ErrorCode::MalformedRow);
-    EXPECT_EQ(std::get<RowError>(read_json_row(RawRecord{6, "{nope"}, scratch)).code, ErrorCode::InvalidJson);
+    EXPECT_EQ(std::get<RowError>(read_json_row(RawRecord{5, "[1,2]"}, scratch)).code,
+              ErrorCode::MalformedRow);
+    EXPECT_EQ(std::get<RowError>(read_json_row(RawRecord{6, "{nope"}, scratch)).code,
+              ErrorCode::InvalidJson);
 }
 
 }  // namespace

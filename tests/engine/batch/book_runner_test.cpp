@@ -1,10 +1,9 @@
 // Batch repricing end to end on the hand-built rate book: hand-computed totals, every row
 // accounted for whatever is wrong with it, the same output on 1 and N threads, cancellation.
-#include <cargoquote/batch/book_output.hpp>
-#include <cargoquote/batch/book_runner.hpp>
-
 #include <gtest/gtest.h>
 
+#include <cargoquote/batch/book_output.hpp>
+#include <cargoquote/batch/book_runner.hpp>
 #include <sstream>
 
 #include "support/test_data.hpp"
@@ -23,12 +22,12 @@ struct BatchRun {
 };
 
 class BookRunnerTest : public ::testing::Test {
-protected:
-    std::shared_ptr<const QuoteEngine> engine =
-        std::make_shared<const QuoteEngine>(std::make_shared<const RateBook>(test::small_rate_book()));
+  protected:
+    std::shared_ptr<const QuoteEngine> engine = std::make_shared<const QuoteEngine>(
+        std::make_shared<const RateBook>(test::small_rate_book()));
 
     BatchRun run(const std::string& book, BatchSettings settings = {}, BatchOptions options = {},
-            BookFormat format = BookFormat::Csv) const {
+                 BookFormat format = BookFormat::Csv) const {
         std::istringstream in(book);
         std::ostringstream out;
         std::ostringstream err;
@@ -51,7 +50,8 @@ std::vector<std::string> lines_of(const std::string& text) {
 // gtest's prefix check: the whole line on failure, not a cut substring.
 ::testing::AssertionResult starts_with(const std::string& line, std::string_view prefix) {
     if (line.rfind(prefix, 0) == 0) return ::testing::AssertionSuccess();
-    return ::testing::AssertionFailure() << "'" << line << "' does not start with '" << prefix << "'";
+    return ::testing::AssertionFailure()
+           << "'" << line << "' does not start with '" << prefix << "'";
 }
 
 TEST_F(BookRunnerTest, RepricesOnTheBookedCarrierWithHandComputedTotals) {
@@ -62,7 +62,7 @@ TEST_F(BookRunnerTest, RepricesOnTheBookedCarrierWithHandComputedTotals) {
     //   margin DEFAULT 12 % of the markable 5340.00 (not MY, SC) = 640.80; sell 7880.80
     //   previous 7000.00 CNY: change 880.80 = 12.58 %
     const BatchRun r = run(std::string(kHeader) +
-                      "S1,PVG,FRA,1x100x100x100@200,2026-11-26T10:00,GEN,,A1,,7000,CNY\n");
+                           "S1,PVG,FRA,1x100x100x100@200,2026-11-26T10:00,GEN,,A1,,7000,CNY\n");
     const auto out = lines_of(r.output);
     ASSERT_EQ(out.size(), 2U) << r.errors;
     EXPECT_EQ(out[0] + "\n", output_header());
@@ -76,8 +76,8 @@ TEST_F(BookRunnerTest, AsOfDatePricesOnTheRatesInForceThatDay) {
     // On 2026-09-15 only the expired A1 sheet (M 100, N 1.00) and no surcharges are in force.
     BatchSettings settings;
     settings.as_of = Date::parse("2026-09-15", "t");
-    const BatchRun r = run(std::string(kHeader) + "S1,PVG,FRA,1x10x10x10@10,2026-11-26T10:00,,,A1,,,\n",
-                      settings);
+    const BatchRun r =
+        run(std::string(kHeader) + "S1,PVG,FRA,1x10x10x10@10,2026-11-26T10:00,,,A1,,,\n", settings);
     const auto out = lines_of(r.output);
     ASSERT_EQ(out.size(), 2U) << r.errors;
     EXPECT_NE(out[1].find(",CNY,10.0,100.00,"), std::string::npos) << out[1];
@@ -86,14 +86,14 @@ TEST_F(BookRunnerTest, AsOfDatePricesOnTheRatesInForceThatDay) {
 TEST_F(BookRunnerTest, EveryRowIsInTheOutputOrTheErrorsFile) {
     const std::string book =
         std::string(kHeader) +
-        "OK1,PVG,FRA,2x50x40x30@12,2026-11-26T10:00,,,A1,,,\n"       // 2 priced
-        "BADNUM,PVG,FRA,2x50x40x30@1.2.3,2026-11-26T10:00,,,A1,,,\n"  // 3 invalid_piece_spec
-        "AIRPORT,PVG,XXX,1x1x1x1@1,2026-11-26T10:00,,,A1,,,\n"        // 4 unknown_airport
-        "\n"                                                         // 5 empty_row
-        "SHORT,PVG,FRA,1x1x1x1@1\n"                                  // 6 malformed_row
+        "OK1,PVG,FRA,2x50x40x30@12,2026-11-26T10:00,,,A1,,,\n"          // 2 priced
+        "BADNUM,PVG,FRA,2x50x40x30@1.2.3,2026-11-26T10:00,,,A1,,,\n"    // 3 invalid_piece_spec
+        "AIRPORT,PVG,XXX,1x1x1x1@1,2026-11-26T10:00,,,A1,,,\n"          // 4 unknown_airport
+        "\n"                                                            // 5 empty_row
+        "SHORT,PVG,FRA,1x1x1x1@1\n"                                     // 6 malformed_row
         "GARBLED,PVG,FRA,1x1x1x1@1,2026-11-26T10:00,\xC3\x28,,A1,,,\n"  // 7 invalid_utf8
-        "NORATE,PVG,JFK,1x10x10x10@5,2026-11-26T10:00,,,A1,,,\n"     // 8 rejected no_rate
-        "PREV,PVG,FRA,1x10x10x10@5,2026-11-26T10:00,,,B2,,abc,CNY\n"  // 9 invalid_number
+        "NORATE,PVG,JFK,1x10x10x10@5,2026-11-26T10:00,,,A1,,,\n"        // 8 rejected no_rate
+        "PREV,PVG,FRA,1x10x10x10@5,2026-11-26T10:00,,,B2,,abc,CNY\n"    // 9 invalid_number
         "\"OK2, quoted\",PVG,FRA,1x10x10x10@5,2026-11-26T10:00,,ACME,B2,,,\n";  // 10 priced
     const BatchRun r = run(book);
     EXPECT_EQ(r.summary.rows_read, 9U);
@@ -189,9 +189,10 @@ TEST_F(BookRunnerTest, CancelStopsReadingAndSaysSo) {
 
 TEST_F(BookRunnerTest, InterlineRoutingIsPricedSectorBySector) {
     // A routing the book cannot price names the sector without a rate.
-    const BatchRun r = run(std::string(kHeader) +
-                      "R1,PVG,FRA,1x10x10x10@5,2026-11-26T10:00,,,A1,A1:PVG-JFK;B2:JFK-FRA,,\n"
-                      "R2,PVG,FRA,1x10x10x10@5,2026-11-26T10:00,,,A1,A1:PVG-JFK;B2:JFK-PVG,,\n");
+    const BatchRun r =
+        run(std::string(kHeader) +
+            "R1,PVG,FRA,1x10x10x10@5,2026-11-26T10:00,,,A1,A1:PVG-JFK;B2:JFK-FRA,,\n"
+            "R2,PVG,FRA,1x10x10x10@5,2026-11-26T10:00,,,A1,A1:PVG-JFK;B2:JFK-PVG,,\n");
     const auto out = lines_of(r.output);
     ASSERT_EQ(out.size(), 2U) << r.errors;
     EXPECT_TRUE(starts_with(out[1], "2,R1,1,rejected,no_sector_rate,A1,A1:PVG-JFK;B2:JFK-FRA,,,"));

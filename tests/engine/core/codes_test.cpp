@@ -1,7 +1,7 @@
+#include <gtest/gtest.h>
+
 #include <cargoquote/core/codes.hpp>
 #include <cargoquote/core/error.hpp>
-
-#include <gtest/gtest.h>
 
 namespace cargoquote {
 namespace {

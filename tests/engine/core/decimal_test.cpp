@@ -1,6 +1,6 @@
-#include <cargoquote/core/decimal.hpp>
-
 #include <gtest/gtest.h>
+
+#include <cargoquote/core/decimal.hpp>
 
 namespace cargoquote {
 namespace {

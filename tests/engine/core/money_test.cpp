@@ -1,7 +1,7 @@
+#include <gtest/gtest.h>
+
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/core/money.hpp>
-
-#include <gtest/gtest.h>
 
 #include "support/test_data.hpp"
 

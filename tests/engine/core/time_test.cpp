@@ -1,7 +1,7 @@
+#include <gtest/gtest.h>
+
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/core/time.hpp>
-
-#include <gtest/gtest.h>
 
 namespace cargoquote {
 namespace {
@@ -28,8 +28,9 @@ TEST(TimeTest, FallBackAmbiguityTakesTheEarlierInstant) {
 
 TEST(TimeTest, AcrossTheDateLine) {
     EXPECT_EQ(at("2026-11-26T06:00", "Pacific/Auckland").utc_iso(), "2026-11-25T17:00:00Z");
-    EXPECT_EQ(local_iso_with_offset(at("2026-11-26T06:00", "Pacific/Auckland"), "America/Anchorage"),
-              "2026-11-25T08:00-09:00");
+    EXPECT_EQ(
+        local_iso_with_offset(at("2026-11-26T06:00", "Pacific/Auckland"), "America/Anchorage"),
+        "2026-11-25T08:00-09:00");
 }
 
 TEST(TimeTest, StrictParsing) {
@@ -37,7 +38,8 @@ TEST(TimeTest, StrictParsing) {
     for (const char* bad : {"2026-02-30", "2026-2-28", "26-02-28", "2026/02/28", ""}) {
         EXPECT_THROW((void)Date::parse(bad, "--date"), InputError) << bad;
     }
-    for (const char* bad : {"2026-11-26", "2026-11-26T25:00", "2026-11-26T10:60", "2026-11-26 10"}) {
+    for (const char* bad :
+         {"2026-11-26", "2026-11-26T25:00", "2026-11-26T10:60", "2026-11-26 10"}) {
         EXPECT_THROW((void)LocalDateTime::parse(bad, "--ready"), InputError) << bad;
     }
     EXPECT_EQ(LocalDateTime::parse("2026-11-26T10:00:30", "t").iso(), "2026-11-26T10:00");

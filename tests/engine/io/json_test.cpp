@@ -1,7 +1,7 @@
+#include <gtest/gtest.h>
+
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/io/json.hpp>
-
-#include <gtest/gtest.h>
 
 #include "support/test_data.hpp"
 
@@ -82,7 +82,8 @@ TEST(JsonRequestTest, MalformedTextIsInvalidJson) {
 }
 
 TEST(JsonResultTest, MoneyIsADecimalString) {
-    EXPECT_EQ(to_json(test::money("623", "EUR")), json::parse(R"({"amount":"623.00","currency":"EUR"})"));
+    EXPECT_EQ(to_json(test::money("623", "EUR")),
+              json::parse(R"({"amount":"623.00","currency":"EUR"})"));
 }
 
 TEST(JsonResultTest, ResultCarriesRankedOptionsAndRejections) {

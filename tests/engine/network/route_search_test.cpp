@@ -1,9 +1,9 @@
 // Route search on hand-drawn networks (tests/support/network_fixture.hpp). Expected UTC times are
 // worked out in the comments from the airports' zones (independently checked with Python zoneinfo).
+#include <gtest/gtest.h>
+
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/network/route_network.hpp>
-
-#include <gtest/gtest.h>
 #include <map>
 
 #include "support/network_fixture.hpp"
@@ -13,7 +13,7 @@ namespace cargoquote {
 namespace {
 
 class RouteSearchTest : public testing::Test {
-protected:
+  protected:
     std::unique_ptr<RateBook> book;
     std::unique_ptr<RouteNetwork> network;
 
@@ -71,7 +71,8 @@ TEST_F(RouteSearchTest, MinimumConnectionTimeMissedByOneMinute) {
     const auto out = search("PVG", "FRA", "2026-11-26T06:00");
     ASSERT_EQ(out.itineraries.size(), 1u);
     EXPECT_EQ(out.itineraries[0].legs[1].departure.utc_iso(), "2026-11-27T04:59:00Z");
-    EXPECT_EQ(out.itineraries[0].legs[1].connection_minutes, 25 * 60 + 59);  // 12:00 to 13:59 next day
+    EXPECT_EQ(out.itineraries[0].legs[1].connection_minutes,
+              25 * 60 + 59);  // 12:00 to 13:59 next day
     EXPECT_EQ(out.itineraries[0].transit_minutes, 1320 + 1440);
 }
 
@@ -138,13 +139,16 @@ TEST_F(RouteSearchTest, TallPieceNeedsAFreighter) {
 }
 
 TEST_F(RouteSearchTest, CarrierRefusingDangerousGoods) {
-    use({"F6 1 PVG-AMS 12:00 18:00+0 1234567 freighter", "G7 1 PVG-AMS 13:00 19:00+0 1234567 freighter"},
+    use({"F6 1 PVG-AMS 12:00 18:00+0 1234567 freighter",
+         "G7 1 PVG-AMS 13:00 19:00+0 1234567 freighter"},
         {CarrierRestriction{CarrierCode::parse("F6"), "DGR"}});
-    const auto dgr = search("PVG", "AMS", "2026-11-26T06:00", {test::piece(1, "50", "50", "50", "20")}, "DGR");
+    const auto dgr =
+        search("PVG", "AMS", "2026-11-26T06:00", {test::piece(1, "50", "50", "50", "20")}, "DGR");
     ASSERT_EQ(dgr.itineraries.size(), 1u);
     EXPECT_EQ(dgr.itineraries[0].legs[0].leg->carrier.view(), "G7");
     EXPECT_EQ(dgr.diagnostics.legs_refused, 1);
-    EXPECT_EQ(search("PVG", "AMS", "2026-11-26T06:00").itineraries.size(), 2u);  // different carriers
+    EXPECT_EQ(search("PVG", "AMS", "2026-11-26T06:00").itineraries.size(),
+              2u);  // different carriers
 }
 
 // Arrive ICN 12:00 KST on A1. Online A1 200 at 14:00 makes the 120 min MCT; interline B2 800 at
@@ -156,9 +160,11 @@ TEST_F(RouteSearchTest, InterlineNeedsTheLongerConnectionTime) {
          "A1 200 ICN-FRA 14:00 18:00+0 1234567 freighter",
          "B2 800 ICN-FRA 14:00 17:00+0 1234567 freighter",
          "B2 900 ICN-FRA 16:00 19:00+0 1234567 freighter"});
-    SearchRequest r{.origin = AirportCode::parse("PVG"), .destination = AirportCode::parse("FRA"),
+    SearchRequest r{.origin = AirportCode::parse("PVG"),
+                    .destination = AirportCode::parse("FRA"),
                     .ready = LocalDateTime::parse("2026-11-26T06:00", "r"),
-                    .pieces = {test::piece(1, "10", "10", "10", "1")}, .keep_dominated = true};
+                    .pieces = {test::piece(1, "10", "10", "10", "1")},
+                    .keep_dominated = true};
     const auto out = network->search(r);
     std::map<std::string, const Itinerary*> by_flights;
     for (const auto& it : out.itineraries) by_flights[flights(it)] = &it;
@@ -176,7 +182,8 @@ TEST_F(RouteSearchTest, InterlineNeedsTheLongerConnectionTime) {
 }
 
 TEST_F(RouteSearchTest, NoRouteSaysWhy) {
-    use({"A1 100 PVG-ICN 09:00 12:00+0 1234567 freighter", "C3 400 FRA-JFK 10:00 12:55+0 1234567 freighter"});
+    use({"A1 100 PVG-ICN 09:00 12:00+0 1234567 freighter",
+         "C3 400 FRA-JFK 10:00 12:55+0 1234567 freighter"});
     const auto out = search("PVG", "JFK", "2026-11-26T06:00");
     EXPECT_TRUE(out.itineraries.empty());
     EXPECT_EQ(out.reason_code(), "no_route");
@@ -194,8 +201,10 @@ TEST_F(RouteSearchTest, SlowerItineraryOnTheSameCarriersIsDropped) {
 }
 
 TEST_F(RouteSearchTest, NoAirportTwiceAndLegLimit) {
-    use({"A1 1 PVG-ICN 09:00 12:00+0 1234567 freighter", "A1 2 ICN-NRT 14:00 16:00+0 1234567 freighter",
-         "A1 3 NRT-ANC 20:00 09:00+0 1234567 freighter", "A1 4 ANC-JFK 12:00 20:00+0 1234567 freighter",
+    use({"A1 1 PVG-ICN 09:00 12:00+0 1234567 freighter",
+         "A1 2 ICN-NRT 14:00 16:00+0 1234567 freighter",
+         "A1 3 NRT-ANC 20:00 09:00+0 1234567 freighter",
+         "A1 4 ANC-JFK 12:00 20:00+0 1234567 freighter",
          "A1 5 ICN-PVG 13:00 14:00+0 1234567 freighter"});
     EXPECT_TRUE(search("PVG", "JFK", "2026-11-26T06:00").itineraries.empty());  // needs 4 legs
     EXPECT_EQ(search("PVG", "ANC", "2026-11-26T06:00").itineraries.size(), 1u);
@@ -217,7 +226,8 @@ TEST(RouteSearchAnalysisTest, KeepDominatedReturnsEverySequence) {
                                          "A1 100 PVG-ICN 09:00 12:00+0 1234567 freighter",
                                          "A1 200 ICN-FRA 14:00 18:00+0 1234567 freighter"}));
     const RouteNetwork network(book);
-    SearchRequest r{.origin = AirportCode::parse("PVG"), .destination = AirportCode::parse("FRA"),
+    SearchRequest r{.origin = AirportCode::parse("PVG"),
+                    .destination = AirportCode::parse("FRA"),
                     .ready = LocalDateTime::parse("2026-11-26T06:00", "r"),
                     .pieces = {test::piece(1, "10", "10", "10", "1")}};
     EXPECT_EQ(network.search(r).itineraries.size(), 1u);

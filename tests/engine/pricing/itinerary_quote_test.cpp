@@ -1,10 +1,10 @@
 // Quotes over scheduled itineraries: on-line options priced on the carrier's origin-destination
 // rate, interline options as the sum of their sectors with one margin, unpriceable itineraries
 // rejected with their flights. Hand-computed numbers in the comments.
-#include <cargoquote/quote/quote_engine.hpp>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <cargoquote/quote/quote_engine.hpp>
 
 #include "support/network_fixture.hpp"
 #include "support/test_data.hpp"
@@ -23,10 +23,12 @@ RateBookData book_with_schedule() {
         "C3 7 PVG-FRA 12:00 18:00+0 1234567 freighter",
     });
     data.schedule = network.schedule;
-    data.airports.push_back(Airport{AirportCode::parse("ICN"), "Incheon", "Seoul", "KR", "Asia/Seoul", 37.46, 126.44});
+    data.airports.push_back(
+        Airport{AirportCode::parse("ICN"), "Incheon", "Seoul", "KR", "Asia/Seoul", 37.46, 126.44});
     data.carriers.push_back(Carrier{CarrierCode::parse("C3"), "Gamma Test Cargo", "903", true, ""});
     const auto sector_line = [](std::string id, std::string_view carrier, std::string_view from,
-                                std::string_view to, std::string_view min, std::string_view breaks) {
+                                std::string_view to, std::string_view min,
+                                std::string_view breaks) {
         RateLine l;
         l.line_id = std::move(id);
         l.carrier = CarrierCode::parse(carrier);
@@ -41,15 +43,15 @@ RateBookData book_with_schedule() {
         l.version = "T1";
         return l;
     };
-    data.rate_lines.push_back(sector_line("A1-PVG-ICN", "A1", "PVG", "ICN", "200",
-                                          "0:20 45:15 100:12 300:10 500:9"));
-    data.rate_lines.push_back(sector_line("B2-ICN-FRA", "B2", "ICN", "FRA", "300",
-                                          "0:30 45:25 100:20 300:16 500:14"));
+    data.rate_lines.push_back(
+        sector_line("A1-PVG-ICN", "A1", "PVG", "ICN", "200", "0:20 45:15 100:12 300:10 500:9"));
+    data.rate_lines.push_back(
+        sector_line("B2-ICN-FRA", "B2", "ICN", "FRA", "300", "0:30 45:25 100:20 300:16 500:14"));
     return data;
 }
 
 class ItineraryQuoteTest : public testing::Test {
-protected:
+  protected:
     QuoteEngine engine{std::make_shared<const RateBook>(book_with_schedule())};
     QuoteResult quote() const {
         QuoteRequest r;
@@ -94,8 +96,9 @@ TEST_F(ItineraryQuoteTest, InterlineChargesTheValuationOnce) {
     r.shipment.ready_time = LocalDateTime::parse("2026-11-26T06:00", "r");
     r.shipment.declared_value = money("500000", "CNY");
     const auto result = engine.quote(r);
-    const auto interline = std::find_if(result.options.begin(), result.options.end(),
-                                        [](const PricedOption& o) { return o.sectors.size() == 2; });
+    const auto interline =
+        std::find_if(result.options.begin(), result.options.end(),
+                     [](const PricedOption& o) { return o.sectors.size() == 2; });
     ASSERT_NE(interline, result.options.end());
     std::vector<const ChargeLine*> valuation;
     for (const ChargeLine& line : interline->charges) {
@@ -107,7 +110,8 @@ TEST_F(ItineraryQuoteTest, InterlineChargesTheValuationOnce) {
     Money sum = Money::zero(test::ccy("CNY"));
     for (const ChargeLine& line : interline->charges) sum += line.amount;
     EXPECT_EQ(sum, interline->buy_total);
-    EXPECT_EQ(interline->sectors[0].buy_total + interline->sectors[1].buy_total, interline->buy_total);
+    EXPECT_EQ(interline->sectors[0].buy_total + interline->sectors[1].buy_total,
+              interline->buy_total);
 }
 
 // The interline option is faster than both directs, so nothing dominates it; with the A1 direct

@@ -1,10 +1,10 @@
 // End-to-end pricing on the hand-built book in tests/support/test_data.cpp. Every expected number
 // is worked out in the comment above it.
-#include <cargoquote/core/error.hpp>
-#include <cargoquote/quote/quote_engine.hpp>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <cargoquote/core/error.hpp>
+#include <cargoquote/quote/quote_engine.hpp>
 
 #include "support/test_data.hpp"
 
@@ -14,7 +14,7 @@ using test::kg;
 using test::money;
 
 class QuoteEngineTest : public testing::Test {
-protected:
+  protected:
     QuoteEngine engine{std::make_shared<const RateBook>(test::small_rate_book())};
 
     static QuoteRequest request(std::vector<Piece> pieces, std::string_view commodity = "GEN",
@@ -107,7 +107,8 @@ TEST_F(QuoteEngineTest, CustomerMarginByWeightBreak) {
     EXPECT_EQ(s.margin.amount, money("300", "CNY"));
 }
 
-// 80 kg of item 2199: GEN A1 = 80 x 30 = 2400; SCR from 100 kg = 100 x 19 = 1900 -> SCR, declared 100.
+// 80 kg of item 2199: GEN A1 = 80 x 30 = 2400; SCR from 100 kg = 100 x 19 = 1900 -> SCR, declared
+// 100.
 TEST_F(QuoteEngineTest, SpecificCommodityRateTakesPrecedence) {
     const auto result = engine.quote(request({test::piece(1, "50", "50", "50", "80")}, "2199"));
     const auto& a1 = option(result, "A1");
@@ -145,10 +146,12 @@ TEST_F(QuoteEngineTest, ClassSurchargeAlwaysAppliesAndMissingClassRateRejects) {
 
 // NWP 50 % of N: 80 kg -> 20 x 80 = 1600 < GEN 2400 (R). 1000 kg -> 20000 > GEN 18000 -> GEN.
 TEST_F(QuoteEngineTest, ClassReductionFallsBackToCheaperGeneralRate) {
-    const auto light = option(engine.quote(request({test::piece(1, "50", "50", "50", "80")}, "NWP")), "A1");
+    const auto light =
+        option(engine.quote(request({test::piece(1, "50", "50", "50", "80")}, "NWP")), "A1");
     EXPECT_EQ(light.weight_charge.amount, money("1600", "CNY"));
     EXPECT_EQ(light.weight_charge.rate_class_code, RateClassCode::ClassReduction);
-    const auto heavy = option(engine.quote(request({test::piece(1, "50", "50", "50", "1000")}, "NWP")), "A1");
+    const auto heavy =
+        option(engine.quote(request({test::piece(1, "50", "50", "50", "1000")}, "NWP")), "A1");
     EXPECT_EQ(heavy.rate_class_used, RateClass::General);
     EXPECT_EQ(heavy.weight_charge.amount, money("18000", "CNY"));
 }

@@ -1,8 +1,8 @@
 // Every published rating example in tests/data/reference/rating_cases.json, read from the file.
+#include <gtest/gtest.h>
+
 #include <cargoquote/pricing/weight_charge.hpp>
 #include <cargoquote/shipment/chargeable_weight.hpp>
-
-#include <gtest/gtest.h>
 
 #include "support/test_data.hpp"
 
@@ -10,7 +10,9 @@ namespace cargoquote {
 namespace {
 using nlohmann::json;
 
-json cases() { return test::read_json(test::source_dir() / "tests/data/reference/rating_cases.json"); }
+json cases() {
+    return test::read_json(test::source_dir() / "tests/data/reference/rating_cases.json");
+}
 
 // JSON numbers in the file are decimal text for the exact parsers.
 std::string dec(const json& v) { return v.dump(); }
@@ -25,7 +27,8 @@ TEST(ReferenceCasesTest, ChargeableWeight) {
             pieces.push_back(test::piece(p["count"].get<int>(), dec(p["length"]), dec(p["width"]),
                                          dec(p["height"]), dec(p["weight"])));
         }
-        const WeightRules rules{VolumetricDivisor{c["divisor"].get<std::int64_t>()}, test::kg("0.5")};
+        const WeightRules rules{VolumetricDivisor{c["divisor"].get<std::int64_t>()},
+                                test::kg("0.5")};
         const auto w = compute_chargeable_weight(pieces, rules);
         const auto& e = c["expect"];
         const std::string id = c["id"].get<std::string>();
@@ -66,7 +69,8 @@ TEST(ReferenceCasesTest, WeightCharge) {
         const Money minimum = test::money(dec(c["min_charge"]), ccy);
         for (const auto& pair : c["cases"]) {
             const auto charge = weight_charge(breaks, minimum, test::kg(dec(pair[0])));
-            EXPECT_EQ(charge.amount, test::money(dec(pair[1]), ccy)) << c["id"] << " " << pair.dump();
+            EXPECT_EQ(charge.amount, test::money(dec(pair[1]), ccy))
+                << c["id"] << " " << pair.dump();
             if (c.contains("expect_declared_weight")) {
                 EXPECT_EQ(charge.declared_weight, test::kg(dec(c["expect_declared_weight"])));
                 EXPECT_TRUE(charge.higher_break_applied);
@@ -79,8 +83,8 @@ TEST(ReferenceCasesTest, WeightCharge) {
 
 TEST(ReferenceCasesTest, MinimumBreakEvenMatchesThePublishedNote) {
     // min-vs-normal-fra-dam: M 76.69 / N 4.01 = 19.12 kg
-    const auto charge = weight_charge(test::breaks("0:4.01", "EUR"), test::money("76.69", "EUR"),
-                                      test::kg("10"));
+    const auto charge =
+        weight_charge(test::breaks("0:4.01", "EUR"), test::money("76.69", "EUR"), test::kg("10"));
     ASSERT_TRUE(charge.minimum_break_even.has_value());
     EXPECT_EQ(charge.minimum_break_even->in_grams(), 19'125);  // 19.1247 kg to the gram
     EXPECT_TRUE(charge.minimum_applied);
@@ -93,9 +97,12 @@ TEST(ReferenceCasesTest, NetPlusFuelAndSecurity) {
         const Mass chargeable = test::kg(dec(c["chargeable_weight"]));
         const Mass gross = test::kg(dec(c["gross_weight"]));
         const Money total =
-            charge_for_quantity(test::money(dec(c["freight_per_kg_chargeable"]), ccy), chargeable.in_grams(), 1000) +
-            charge_for_quantity(test::money(dec(c["fuel_per_kg_chargeable"]), ccy), chargeable.in_grams(), 1000) +
-            charge_for_quantity(test::money(dec(c["security_per_kg_gross"]), ccy), gross.in_grams(), 1000);
+            charge_for_quantity(test::money(dec(c["freight_per_kg_chargeable"]), ccy),
+                                chargeable.in_grams(), 1000) +
+            charge_for_quantity(test::money(dec(c["fuel_per_kg_chargeable"]), ccy),
+                                chargeable.in_grams(), 1000) +
+            charge_for_quantity(test::money(dec(c["security_per_kg_gross"]), ccy), gross.in_grams(),
+                                1000);
         EXPECT_EQ(total, test::money(dec(c["expect_total"]), ccy));
     }
 }

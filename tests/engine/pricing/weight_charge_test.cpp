@@ -1,6 +1,6 @@
-#include <cargoquote/pricing/weight_charge.hpp>
-
 #include <gtest/gtest.h>
+
+#include <cargoquote/pricing/weight_charge.hpp>
 
 #include "support/test_data.hpp"
 
@@ -9,7 +9,8 @@ namespace {
 using test::kg;
 using test::money;
 
-const auto kBreaks = test::breaks("0:40.00 45:30.00 100:25.00 300:22.00 500:20.00 1000:18.00", "CNY");
+const auto kBreaks =
+    test::breaks("0:40.00 45:30.00 100:25.00 300:22.00 500:20.00 1000:18.00", "CNY");
 
 TEST(WeightChargeTest, NormalRateBelowTheFirstBreak) {
     const auto c = weight_charge(kBreaks, money("300", "CNY"), kg("20"));

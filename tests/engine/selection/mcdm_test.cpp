@@ -97,7 +97,8 @@ TEST(Ranks, ScoresEqualToNineDecimalsAreTies) {
     EXPECT_EQ(ranks_from_scores({0.3, 0.1 + 0.2}, true), (std::vector<std::size_t>{1, 2}));
     EXPECT_EQ(ranks_from_scores({0.1 + 0.2, 0.3}, false), (std::vector<std::size_t>{1, 2}));
     // A difference in the 9th decimal still counts.
-    EXPECT_EQ(ranks_from_scores({0.300000001, 0.300000002}, true), (std::vector<std::size_t>{2, 1}));
+    EXPECT_EQ(ranks_from_scores({0.300000001, 0.300000002}, true),
+              (std::vector<std::size_t>{2, 1}));
 }
 
 TEST(Ranks, RejectNonFiniteScores) {

@@ -1,10 +1,10 @@
 // The QPR constraint model: exact breaches, tier overrides, credit rules, nearest misses, and the
 // ranking that follows. Numbers are worked out in the comments.
+#include <gtest/gtest.h>
+
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/quote/quote_engine.hpp>
 #include <cargoquote/selection/qpr.hpp>
-
-#include <gtest/gtest.h>
 
 #include "support/network_fixture.hpp"
 #include "support/test_data.hpp"
@@ -14,19 +14,31 @@ namespace {
 
 RateBookData book_with_tiers() {
     RateBookData data = test::small_rate_book();
-    data.sla_tiers.push_back(SlaTier{.tier = "express", .max_transit_hours = 48, .min_reliability = 0.9,
-                                     .max_price_over_cheapest = 0.25, .max_risk = 0.3});
-    data.sla_tiers.push_back(SlaTier{.tier = "express", .customer_id = "ACME", .max_transit_hours = 36,
+    data.sla_tiers.push_back(SlaTier{.tier = "express",
+                                     .max_transit_hours = 48,
+                                     .min_reliability = 0.9,
+                                     .max_price_over_cheapest = 0.25,
+                                     .max_risk = 0.3});
+    data.sla_tiers.push_back(SlaTier{.tier = "express",
+                                     .customer_id = "ACME",
+                                     .max_transit_hours = 36,
                                      .required_capabilities = {"freighter"}});
-    data.sla_tiers.push_back(SlaTier{.tier = "careful", .credit_rule = CreditRule::WithholdRiskyForNew,
+    data.sla_tiers.push_back(SlaTier{.tier = "careful",
+                                     .credit_rule = CreditRule::WithholdRiskyForNew,
                                      .credit_max_risk = 0.10});
-    data.sla_tiers.push_back(SlaTier{.tier = "prepay", .credit_rule = CreditRule::PrepaymentForNew});
+    data.sla_tiers.push_back(
+        SlaTier{.tier = "prepay", .credit_rule = CreditRule::PrepaymentForNew});
     return data;
 }
 
 OptionCriteria criteria(double price, double hours, double reliability, double risk) {
-    return OptionCriteria{.price = price, .transit_minutes = hours * 60, .reliability = reliability,
-                          .risk = risk, .legs = 2, .interline = false, .all_freighter = false};
+    return OptionCriteria{.price = price,
+                          .transit_minutes = hours * 60,
+                          .reliability = reliability,
+                          .risk = risk,
+                          .legs = 2,
+                          .interline = false,
+                          .all_freighter = false};
 }
 
 TEST(QprTest, CustomerOverrideInheritsTheTier) {
@@ -34,8 +46,8 @@ TEST(QprTest, CustomerOverrideInheritsTheTier) {
     const auto sla = resolve_sla(book, "express", book.customer("ACME"));
     ASSERT_TRUE(sla.has_value());
     EXPECT_TRUE(sla->customer_override);
-    EXPECT_EQ(sla->limits.max_transit_hours, 36);      // overridden
-    EXPECT_EQ(sla->limits.min_reliability, 0.9);       // inherited
+    EXPECT_EQ(sla->limits.max_transit_hours, 36);  // overridden
+    EXPECT_EQ(sla->limits.min_reliability, 0.9);   // inherited
     EXPECT_EQ(sla->limits.required_capabilities, std::vector<std::string>{"freighter"});
     EXPECT_FALSE(resolve_sla(book, "platinum", nullptr).has_value());
 }
@@ -45,8 +57,9 @@ TEST(QprTest, CustomerOverrideInheritsTheTier) {
 TEST(QprTest, EveryBrokenLimitWithActualValueAndLimit) {
     const RateBook book(book_with_tiers());
     const auto sla = resolve_sla(book, "express", nullptr);
-    const auto breaches = check_sla(*sla, criteria(1300, 61.5, 0.81, 0.36), 1000,
-                                    test::money("1300", "CNY"), book, Date::parse("2026-11-26", "d"), nullptr);
+    const auto breaches =
+        check_sla(*sla, criteria(1300, 61.5, 0.81, 0.36), 1000, test::money("1300", "CNY"), book,
+                  Date::parse("2026-11-26", "d"), nullptr);
     ASSERT_EQ(breaches.size(), 4u);
     EXPECT_EQ(breaches[0].limit, "max_transit_hours");
     EXPECT_EQ(breaches[0].actual, "61.5 h");
@@ -60,8 +73,8 @@ TEST(QprTest, EveryBrokenLimitWithActualValueAndLimit) {
     EXPECT_NEAR(breaches[2].excess, 0.05, 1e-12);
     EXPECT_EQ(breaches[3].limit, "max_risk");
     EXPECT_NEAR(breaches[3].excess, 0.2, 1e-12);
-    EXPECT_TRUE(check_sla(*sla, criteria(1000, 40, 0.95, 0.1), 1000, test::money("1000", "CNY"), book,
-                          Date::parse("2026-11-26", "d"), nullptr)
+    EXPECT_TRUE(check_sla(*sla, criteria(1000, 40, 0.95, 0.1), 1000, test::money("1000", "CNY"),
+                          book, Date::parse("2026-11-26", "d"), nullptr)
                     .empty());
 }
 
@@ -74,7 +87,8 @@ TEST(QprTest, CreditRulesApplyToNewCustomersOnly) {
                                    book.customer("WALKIN"));
     ASSERT_EQ(for_new.size(), 1u);
     EXPECT_EQ(for_new[0].limit, "credit_max_risk");
-    EXPECT_TRUE(check_sla(*careful, risky, 1000, test::money("1000", "CNY"), book, on, book.customer("ACME"))
+    EXPECT_TRUE(check_sla(*careful, risky, 1000, test::money("1000", "CNY"), book, on,
+                          book.customer("ACME"))
                     .empty());
     const auto prepay = resolve_sla(book, "prepay", nullptr);
     EXPECT_TRUE(prepayment_required(*prepay, book.customer("WALKIN")));
@@ -91,7 +105,8 @@ RateBookData book_with_schedule_and_tiers() {
     data.schedule = network.schedule;
     data.sla_tiers.push_back(SlaTier{.tier = "fast", .max_transit_hours = 32});
     data.sla_tiers.push_back(SlaTier{.tier = "instant", .max_transit_hours = 10});
-    data.sla_tiers.push_back(SlaTier{.tier = "freighter_only", .required_capabilities = {"freighter"}});
+    data.sla_tiers.push_back(
+        SlaTier{.tier = "freighter_only", .required_capabilities = {"freighter"}});
     return data;
 }
 

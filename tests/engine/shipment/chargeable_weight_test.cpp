@@ -1,6 +1,6 @@
-#include <cargoquote/shipment/chargeable_weight.hpp>
-
 #include <gtest/gtest.h>
+
+#include <cargoquote/shipment/chargeable_weight.hpp>
 
 #include "support/test_data.hpp"
 
@@ -18,8 +18,8 @@ TEST(ChargeableWeightTest, DimensionsRoundHalfUpToWholeCentimetres) {
 
 TEST(ChargeableWeightTest, VolumeWeightWinsForLightBulkyCargo) {
     // 3 x 120x80x100 = 2'880'000 cm3 / 6000 = 480 kg; gross 3 x 100 = 300 kg
-    const auto w = compute_chargeable_weight(std::vector{piece(3, "120", "80", "100", "100")},
-                                             WeightRules{});
+    const auto w =
+        compute_chargeable_weight(std::vector{piece(3, "120", "80", "100", "100")}, WeightRules{});
     EXPECT_EQ(w.volume_weight, kg("480"));
     EXPECT_EQ(w.gross_weight, kg("300"));
     EXPECT_EQ(w.chargeable, kg("480"));

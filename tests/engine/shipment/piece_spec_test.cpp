@@ -1,8 +1,8 @@
-#include <cargoquote/core/error.hpp>
-#include <cargoquote/shipment/shipment.hpp>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <cargoquote/core/error.hpp>
+#include <cargoquote/shipment/shipment.hpp>
 
 #include "support/test_data.hpp"
 
@@ -10,7 +10,8 @@ namespace cargoquote {
 namespace {
 
 TEST(PieceSpecTest, ParsesCountDimensionsAndWeightPerPiece) {
-    EXPECT_EQ(parse_piece_spec("3x120x80x100@250", "--piece"), test::piece(3, "120", "80", "100", "250"));
+    EXPECT_EQ(parse_piece_spec("3x120x80x100@250", "--piece"),
+              test::piece(3, "120", "80", "100", "250"));
     EXPECT_EQ(parse_piece_spec("1x162.2x155.6x141.4@100.5", "--piece"),
               test::piece(1, "162.2", "155.6", "141.4", "100.5"));
 }

@@ -2,7 +2,6 @@
 // The output and errors files of a batch (docs/book-format.md), as CSV text.
 
 #include <cargoquote/batch/book_pricer.hpp>
-
 #include <string>
 #include <string_view>
 

@@ -7,7 +7,6 @@
 
 #include <cargoquote/batch/book_row.hpp>
 #include <cargoquote/quote/quote_engine.hpp>
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -50,8 +49,8 @@ struct RowOutcome {
     std::string reason_code;  // "" when priced
     std::string reason;
     std::optional<CarrierCode> carrier;
-    std::string routing;  // "A1:PVG-ICN;B2:ICN-FRA"
-    std::string flights;  // requote only
+    std::string routing;                 // "A1:PVG-ICN;B2:ICN-FRA"
+    std::string flights;                 // requote only
     std::optional<int> transit_minutes;  // requote only
     std::optional<double> score;         // requote only: the ranking score
     CurrencyCode currency;
@@ -63,7 +62,7 @@ struct RowOutcome {
 };
 
 class BookPricer {
-public:
+  public:
     BookPricer(std::shared_ptr<const QuoteEngine> engine, BatchSettings settings);
 
     // Appends the row's outcome(s) to `out`: one in reprice mode, 1..top_k in requote mode.
@@ -72,7 +71,7 @@ public:
     [[nodiscard]] const BatchSettings& settings() const { return settings_; }
     [[nodiscard]] const RateBook& book() const { return engine_->book(); }
 
-private:
+  private:
     void reprice(const BookRow& row, std::vector<RowOutcome>& out) const;
     void requote(const BookRow& row, std::vector<RowOutcome>& out) const;
 

@@ -2,9 +2,8 @@
 // Reading a book: splitting the input into records (a CSV record may span lines inside quotes)
 // and a record into its fields by column, or into a RowError naming what is wrong with it.
 
-#include <cargoquote/batch/book_row.hpp>
-
 #include <array>
+#include <cargoquote/batch/book_row.hpp>
 #include <deque>
 #include <istream>
 #include <string>
@@ -37,7 +36,7 @@ struct RawRecord {
 //    record is its first line alone and reading resumes on the line after it.
 // The malformed record then fails on its own, and every line lands in exactly one record.
 class RecordScanner {
-public:
+  public:
     static constexpr std::uint64_t kMaxRecordLines = 64;
     static constexpr std::size_t kMaxRecordBytes = std::size_t{1} << 20;
 
@@ -50,7 +49,7 @@ public:
     bool next_chunk(std::size_t max_records, std::string& text, std::vector<RawRecord>& records);
     [[nodiscard]] std::uint64_t bytes_consumed() const { return bytes_consumed_; }
 
-private:
+  private:
     bool fill();
     void skip_rest_of_line();
     bool complete_on_its_own(std::string_view line);
@@ -69,15 +68,17 @@ private:
 
 // Where each book column sits in a CSV record, from its header.
 class CsvLayout {
-public:
+  public:
     // Throws InputError(MissingField / InvalidInput) naming `source` when a required column is
     // missing or a column appears twice.
     [[nodiscard]] static CsvLayout from_header(std::string_view header, std::string_view source,
                                                bool requires_carrier);
     [[nodiscard]] std::size_t width() const { return width_; }
-    [[nodiscard]] int position(BookColumn c) const { return positions_[static_cast<std::size_t>(c)]; }
+    [[nodiscard]] int position(BookColumn c) const {
+        return positions_[static_cast<std::size_t>(c)];
+    }
 
-private:
+  private:
     std::size_t width_ = 0;
     std::array<int, kBookColumnCount> positions_{};  // 0-based; -1 = absent
 };

@@ -3,13 +3,12 @@
 // BookPricer prices. Parsing validates against the rate book (known airports, customers, carriers)
 // so that a row either prices or is an error naming its column; it never stops a batch.
 
+#include <array>
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/core/money.hpp>
 #include <cargoquote/pricing/itinerary_pricer.hpp>
 #include <cargoquote/pricing/rate_book.hpp>
 #include <cargoquote/shipment/shipment.hpp>
-
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -71,8 +70,8 @@ struct RowError {
 
 // Throws InputError whose field is the column name when a value is malformed or unknown to
 // `book`; `requires_carrier` is set in reprice mode.
-[[nodiscard]] BookRow parse_book_row(const RowFields& fields, std::uint64_t line, const RateBook& book,
-                                     bool requires_carrier);
+[[nodiscard]] BookRow parse_book_row(const RowFields& fields, std::uint64_t line,
+                                     const RateBook& book, bool requires_carrier);
 
 // "A1:PVG-ICN;B2:ICN-FRA" -> sectors (consecutive sectors of one carrier merged). Throws
 // InputError naming `routing` when malformed or not a chain from `origin` to `destination`.

@@ -8,10 +8,9 @@
 //
 // price_rows is the in-memory form for callers that already hold the rows (Python DataFrames).
 
+#include <atomic>
 #include <cargoquote/batch/book_pricer.hpp>
 #include <cargoquote/batch/book_reader.hpp>
-
-#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>

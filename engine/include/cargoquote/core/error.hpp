@@ -39,7 +39,7 @@ enum class ErrorCode : int {
 [[nodiscard]] std::string_view error_code_name(ErrorCode code) noexcept;
 
 class Error : public std::runtime_error {
-public:
+  public:
     Error(ErrorCode code, std::string field, std::string message);
 
     [[nodiscard]] ErrorCode code() const noexcept { return code_; }
@@ -48,7 +48,7 @@ public:
     // The message without the code and field prefix.
     [[nodiscard]] const std::string& detail() const noexcept { return detail_; }
 
-private:
+  private:
     ErrorCode code_;
     std::string field_;
     std::string detail_;
@@ -56,13 +56,13 @@ private:
 
 // The caller's request or file is wrong: fix the input and retry.
 class InputError : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 // The rate store is missing, of the wrong schema, or refused an import.
 class RateStoreError : public Error {
-public:
+  public:
     using Error::Error;
 };
 

@@ -5,7 +5,6 @@
 
 #include <cargoquote/core/codes.hpp>
 #include <cargoquote/core/decimal.hpp>
-
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -14,7 +13,7 @@ namespace cargoquote {
 
 // A dimensionless fraction in parts per million: 0.75 % is 7'500 ppm, 150 % is 1'500'000 ppm.
 class Ratio {
-public:
+  public:
     constexpr Ratio() = default;
     [[nodiscard]] static constexpr Ratio from_ppm(std::int64_t ppm) noexcept { return Ratio(ppm); }
     // "0.75" -> 0.75 % (InputError naming `field` when malformed).
@@ -23,13 +22,13 @@ public:
     [[nodiscard]] std::string percent_text() const;  // "0.75"
     friend constexpr auto operator<=>(Ratio, Ratio) = default;
 
-private:
+  private:
     constexpr explicit Ratio(std::int64_t ppm) noexcept : ppm_(ppm) {}
     std::int64_t ppm_ = 0;
 };
 
 class Money {
-public:
+  public:
     static constexpr int kScale = 6;
     static constexpr std::int64_t kMicrosPerUnit = 1'000'000;
 
@@ -50,7 +49,8 @@ public:
 
     // Rounded half away from zero to the currency's minor unit.
     [[nodiscard]] Money rounded_to_minor_unit() const;
-    // Decimal amount with the currency's minor digits (more only when the value has them): "623.00".
+    // Decimal amount with the currency's minor digits (more only when the value has them):
+    // "623.00".
     [[nodiscard]] std::string amount_text() const;
     // "623.00 EUR"
     [[nodiscard]] std::string to_string() const;
@@ -73,7 +73,7 @@ public:
     // Ordering is defined only within one currency (throws Internal otherwise).
     friend std::strong_ordering operator<=>(const Money& a, const Money& b);
 
-private:
+  private:
     [[noreturn]] static void throw_mixed_currencies(const Money& a, const Money& b);
 
     CurrencyCode currency_;

@@ -11,7 +11,7 @@ namespace cargoquote {
 
 // A calendar date (no zone), e.g. a rate's valid-from day.
 class Date {
-public:
+  public:
     constexpr Date() = default;
     constexpr explicit Date(std::chrono::sys_days days) : days_(days) {}
     // "2026-11-26"; InputError(InvalidDateTime) naming `field` otherwise.
@@ -21,20 +21,20 @@ public:
     [[nodiscard]] Date plus_days(int n) const { return Date(days_ + std::chrono::days(n)); }
     friend constexpr auto operator<=>(Date, Date) = default;
 
-private:
+  private:
     std::chrono::sys_days days_{};
 };
 
 // An instant, stored as UTC seconds.
 class Instant {
-public:
+  public:
     constexpr Instant() = default;
     constexpr explicit Instant(std::chrono::sys_seconds utc) : utc_(utc) {}
     [[nodiscard]] constexpr std::chrono::sys_seconds utc() const { return utc_; }
     [[nodiscard]] std::string utc_iso() const;  // "2026-11-26T02:00:00Z"
     friend constexpr auto operator<=>(Instant, Instant) = default;
 
-private:
+  private:
     std::chrono::sys_seconds utc_{};
 };
 

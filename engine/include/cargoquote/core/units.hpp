@@ -12,7 +12,7 @@ namespace cargoquote {
 namespace detail {
 template <typename Tag>
 class Quantity {
-public:
+  public:
     constexpr Quantity() = default;
     friend constexpr auto operator<=>(Quantity, Quantity) = default;
     friend constexpr Quantity operator+(Quantity a, Quantity b) { return Quantity(a.v_ + b.v_); }
@@ -22,18 +22,18 @@ public:
         return *this;
     }
 
-protected:
+  protected:
     constexpr explicit Quantity(std::int64_t v) : v_(v) {}
     [[nodiscard]] constexpr std::int64_t raw() const { return v_; }
 
-private:
+  private:
     std::int64_t v_ = 0;
 };
 }  // namespace detail
 
 // Mass in whole grams.
 class Mass : public detail::Quantity<struct MassTag> {
-public:
+  public:
     constexpr Mass() = default;
     constexpr Mass(detail::Quantity<MassTag> q) : Quantity(q) {}  // NOLINT: from arithmetic
     [[nodiscard]] static constexpr Mass grams(std::int64_t g) { return Mass(g); }
@@ -43,29 +43,31 @@ public:
     [[nodiscard]] std::string kg_text() const;  // "594.0" style: at least one decimal
     [[nodiscard]] Mass rounded_up_to(Mass step) const;
 
-private:
+  private:
     constexpr explicit Mass(std::int64_t g) : Quantity(g) {}
 };
 
 // Volume in whole cubic centimetres.
 class Volume : public detail::Quantity<struct VolumeTag> {
-public:
+  public:
     constexpr Volume() = default;
     constexpr Volume(detail::Quantity<VolumeTag> q) : Quantity(q) {}  // NOLINT: from arithmetic
     [[nodiscard]] static constexpr Volume cm3(std::int64_t v) { return Volume(v); }
     [[nodiscard]] constexpr std::int64_t in_cm3() const { return raw(); }
 
-private:
+  private:
     constexpr explicit Volume(std::int64_t v) : Quantity(v) {}
 };
 
 // Length in micrometres, so decimal centimetres from a rate sheet are held exactly.
 class Length : public detail::Quantity<struct LengthTag> {
-public:
+  public:
     constexpr Length() = default;
     constexpr Length(detail::Quantity<LengthTag> q) : Quantity(q) {}  // NOLINT: from arithmetic
     [[nodiscard]] static constexpr Length micrometres(std::int64_t um) { return Length(um); }
-    [[nodiscard]] static constexpr Length cm(std::int64_t whole_cm) { return Length(whole_cm * 10'000); }
+    [[nodiscard]] static constexpr Length cm(std::int64_t whole_cm) {
+        return Length(whole_cm * 10'000);
+    }
     [[nodiscard]] constexpr std::int64_t in_micrometres() const { return raw(); }
     // "162.2" cm -> exact. InputError naming `field` when malformed.
     [[nodiscard]] static Length parse_cm(std::string_view cm_text, std::string_view field);
@@ -73,7 +75,7 @@ public:
     [[nodiscard]] std::int64_t whole_cm_half_up() const;
     [[nodiscard]] std::string cm_text() const;
 
-private:
+  private:
     constexpr explicit Length(std::int64_t um) : Quantity(um) {}
 };
 

@@ -6,7 +6,6 @@
 
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/quote/quote_engine.hpp>
-
 #include <nlohmann/json.hpp>
 #include <string_view>
 

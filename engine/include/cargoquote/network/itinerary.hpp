@@ -5,7 +5,6 @@
 #include <cargoquote/core/codes.hpp>
 #include <cargoquote/core/time.hpp>
 #include <cargoquote/network/schedule.hpp>
-
 #include <vector>
 
 namespace cargoquote {
@@ -14,7 +13,7 @@ struct LegInstance {
     const FlightLeg* leg = nullptr;  // owned by the RateBook's schedule
     Instant departure;
     Instant arrival;
-    int connection_minutes = 0;      // time since the previous leg's arrival (0 on the first leg)
+    int connection_minutes = 0;  // time since the previous leg's arrival (0 on the first leg)
     int minimum_connection_minutes = 0;  // the MCT that applied (0 on the first leg)
 };
 
@@ -25,7 +24,7 @@ struct Itinerary {
     Instant available;          // at destination, after the time to availability
     int transit_minutes = 0;    // ready -> available
 
-    [[nodiscard]] bool online() const;  // one carrier for every leg
+    [[nodiscard]] bool online() const;                        // one carrier for every leg
     [[nodiscard]] std::vector<CarrierCode> carriers() const;  // in order of first use
     [[nodiscard]] std::vector<AirportCode> airports() const;  // origin, transfers, destination
 };

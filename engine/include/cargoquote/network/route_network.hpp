@@ -12,7 +12,6 @@
 #include <cargoquote/network/itinerary.hpp>
 #include <cargoquote/pricing/rate_book.hpp>
 #include <cargoquote/shipment/shipment.hpp>
-
 #include <memory>
 #include <string>
 #include <vector>
@@ -54,7 +53,7 @@ struct SearchOutcome {
 };
 
 class RouteNetwork {
-public:
+  public:
     // Indexes the schedule of `book` (which must outlive the network).
     explicit RouteNetwork(const RateBook& book);
     ~RouteNetwork();
@@ -66,7 +65,7 @@ public:
     // Throws InputError(UnknownAirport) for airports the network does not know.
     [[nodiscard]] SearchOutcome search(const SearchRequest& request) const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

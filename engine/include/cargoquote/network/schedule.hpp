@@ -7,7 +7,6 @@
 #include <cargoquote/core/money.hpp>
 #include <cargoquote/core/time.hpp>
 #include <cargoquote/core/units.hpp>
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -44,8 +43,8 @@ struct FlightLeg {
     std::string flight_number;  // "Q1 881"
     AirportCode origin;
     AirportCode destination;
-    int departure_minute = 0;  // minutes after local midnight at the origin
-    int arrival_minute = 0;    // minutes after local midnight at the destination
+    int departure_minute = 0;    // minutes after local midnight at the origin
+    int arrival_minute = 0;      // minutes after local midnight at the destination
     int arrival_day_offset = 0;  // 0 same local date, 1 next day, ... (-1 across the date line)
     WeekdayMask days = 0x7F;
     Date effective_from;

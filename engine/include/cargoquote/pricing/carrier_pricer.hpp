@@ -5,7 +5,6 @@
 #include <cargoquote/pricing/priced_option.hpp>
 #include <cargoquote/pricing/rate_book.hpp>
 #include <cargoquote/shipment/shipment.hpp>
-
 #include <span>
 #include <variant>
 

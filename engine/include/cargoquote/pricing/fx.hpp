@@ -5,7 +5,6 @@
 #include <cargoquote/core/codes.hpp>
 #include <cargoquote/core/money.hpp>
 #include <cargoquote/core/time.hpp>
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -38,7 +37,7 @@ struct FxUse {
 [[nodiscard]] std::optional<std::int64_t> parse_fx_rate(std::string_view text);
 
 class FxTable {
-public:
+  public:
     FxTable() = default;
     explicit FxTable(std::vector<FxRate> rates);
 
@@ -50,7 +49,7 @@ public:
 
     [[nodiscard]] const std::vector<FxRate>& rates() const { return rates_; }
 
-private:
+  private:
     [[nodiscard]] const FxRate* latest(CurrencyCode base, CurrencyCode quote, Date on) const;
     std::vector<FxRate> rates_;  // sorted by (base, quote, valid_from)
 };

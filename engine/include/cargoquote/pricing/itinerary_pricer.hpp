@@ -8,7 +8,6 @@
 
 #include <cargoquote/network/itinerary.hpp>
 #include <cargoquote/pricing/carrier_pricer.hpp>
-
 #include <cstdint>
 #include <span>
 #include <string>
@@ -21,11 +20,11 @@ namespace cargoquote {
 // given shipment and date, so one quote prices each once however many itineraries share it.
 // Use one cache per quote (per PricingContext); not thread-safe.
 class SectorPriceCache {
-public:
+  public:
     [[nodiscard]] const PricingOutcome* find(std::uint64_t key) const;
     const PricingOutcome& store(std::uint64_t key, PricingOutcome outcome);
 
-private:
+  private:
     std::unordered_map<std::uint64_t, PricingOutcome> outcomes_;
 };
 

@@ -6,7 +6,6 @@
 #include <cargoquote/core/money.hpp>
 #include <cargoquote/core/time.hpp>
 #include <cargoquote/core/units.hpp>
-
 #include <optional>
 #include <span>
 #include <string>
@@ -27,8 +26,8 @@ struct Customer {
 
 struct MarginRule {
     std::string margin_id;
-    std::string customer_id;     // "" = not customer-specific
-    std::string customer_group;  // "" = not group-specific (both empty: default)
+    std::string customer_id;                 // "" = not customer-specific
+    std::string customer_group;              // "" = not group-specific (both empty: default)
     std::optional<AirportCode> origin;       // none = any (ZZZ)
     std::optional<AirportCode> destination;  // none = any
     Mass min_weight;

@@ -11,7 +11,6 @@
 #include <cargoquote/pricing/surcharge.hpp>
 #include <cargoquote/pricing/weight_charge.hpp>
 #include <cargoquote/shipment/chargeable_weight.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,18 +54,18 @@ struct SectorPrice {
 };
 
 struct MarginDetail {
-    std::string margin_id;   // "" when no margin rule applied
-    Money markable_base;     // buy charges the percent applies to
+    std::string margin_id;  // "" when no margin rule applied
+    Money markable_base;    // buy charges the percent applies to
     Ratio percent;
     Money per_kg;
-    Money amount;            // in the option's currency
+    Money amount;  // in the option's currency
     bool minimum_applied = false;
     std::optional<FxUse> converted;
 };
 
 struct PricedOption {
     CarrierCode carrier;
-    std::string_view carrier_name;  // from the RateBook
+    std::string_view carrier_name;        // from the RateBook
     const RateLine* rate_line = nullptr;  // owned by the RateBook the result keeps alive
     RateClass rate_class_used = RateClass::General;
     std::string pricing_note;  // why this rate class was used (commodity precedence)
@@ -75,8 +74,8 @@ struct PricedOption {
     std::vector<ChargeLine> charges;  // weight charge first, then surcharges, valuation
     Money buy_total;                  // sum of `charges`, option currency
     MarginDetail margin;
-    Money sell_total;                 // buy_total + margin
-    CurrencyCode currency;            // the rate line's currency
+    Money sell_total;       // buy_total + margin
+    CurrencyCode currency;  // the rate line's currency
     // Totals in the quote currency (same as above when the currencies agree).
     Money buy_total_quoted;
     Money sell_total_quoted;

@@ -8,12 +8,11 @@
 #include <cargoquote/core/money.hpp>
 #include <cargoquote/core/time.hpp>
 #include <cargoquote/network/schedule.hpp>
-#include <cargoquote/selection/sla.hpp>
 #include <cargoquote/pricing/fx.hpp>
 #include <cargoquote/pricing/margin.hpp>
 #include <cargoquote/pricing/rate_line.hpp>
 #include <cargoquote/pricing/surcharge.hpp>
-
+#include <cargoquote/selection/sla.hpp>
 #include <optional>
 #include <span>
 #include <string>
@@ -61,7 +60,7 @@ struct RateBookData {
 };
 
 class RateBook {
-public:
+  public:
     explicit RateBook(RateBookData data);
 
     [[nodiscard]] const Airport* airport(AirportCode code) const;
@@ -82,7 +81,7 @@ public:
     [[nodiscard]] std::span<const MarginRule> margins() const { return data_.margins; }
     [[nodiscard]] const RateBookData& data() const { return data_; }
 
-private:
+  private:
     RateBookData data_;
     FxTable fx_;
     std::unordered_map<AirportCode, std::size_t> airports_;

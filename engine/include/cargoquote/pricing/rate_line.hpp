@@ -6,7 +6,6 @@
 #include <cargoquote/core/time.hpp>
 #include <cargoquote/core/units.hpp>
 #include <cargoquote/shipment/chargeable_weight.hpp>
-
 #include <string>
 #include <string_view>
 #include <vector>

@@ -7,7 +7,6 @@
 #include <cargoquote/core/time.hpp>
 #include <cargoquote/shipment/chargeable_weight.hpp>
 #include <cargoquote/shipment/shipment.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,8 +30,8 @@ struct Surcharge {
     std::optional<AirportCode> destination;  // none = any
     std::string commodity;                   // "" = any commodity
     SurchargeBasis basis = SurchargeBasis::Shipment;
-    Money amount;    // per unit of the basis (amount bases); currency of min/max in all cases
-    Ratio percent;   // percent bases
+    Money amount;   // per unit of the basis (amount bases); currency of min/max in all cases
+    Ratio percent;  // percent bases
     std::optional<Money> minimum;
     std::optional<Money> maximum;
     Date valid_from;

@@ -6,24 +6,29 @@
 #include <cargoquote/core/money.hpp>
 #include <cargoquote/core/units.hpp>
 #include <cargoquote/pricing/rate_line.hpp>
-
 #include <optional>
 #include <span>
 
 namespace cargoquote {
 
 // IATA rate class codes as printed on the air waybill.
-enum class RateClassCode { Minimum, Normal, Quantity, SpecificCommodity, ClassReduction,
-                           ClassSurcharge };
+enum class RateClassCode {
+    Minimum,
+    Normal,
+    Quantity,
+    SpecificCommodity,
+    ClassReduction,
+    ClassSurcharge
+};
 [[nodiscard]] char rate_class_letter(RateClassCode code);  // M N Q C R S
 
 struct WeightCharge {
     Money amount;
-    Money applied_rate;           // per kg; the minimum charge itself when class is M
+    Money applied_rate;  // per kg; the minimum charge itself when class is M
     RateClassCode rate_class_code = RateClassCode::Normal;
-    Mass actual_weight;           // the chargeable weight of the shipment
-    Mass declared_weight;         // the weight charged: a higher break when that is cheaper
-    Mass applied_break;           // the break whose rate was used
+    Mass actual_weight;    // the chargeable weight of the shipment
+    Mass declared_weight;  // the weight charged: a higher break when that is cheaper
+    Mass applied_break;    // the break whose rate was used
     bool minimum_applied = false;
     bool higher_break_applied = false;
     // Weight from which the minimum stops applying (M / N); absent when no minimum.
@@ -37,7 +42,7 @@ struct WeightCharge {
 [[nodiscard]] const WeightBreak& applicable_break(std::span<const WeightBreak> breaks, Mass weight);
 
 // General-cargo style charge over `breaks` with minimum `min_charge`. `breaks` not empty.
-[[nodiscard]] WeightCharge weight_charge(std::span<const WeightBreak> breaks, const Money& min_charge,
-                                         Mass chargeable);
+[[nodiscard]] WeightCharge weight_charge(std::span<const WeightBreak> breaks,
+                                         const Money& min_charge, Mass chargeable);
 
 }  // namespace cargoquote

@@ -9,11 +9,10 @@
 #include <cargoquote/network/route_network.hpp>
 #include <cargoquote/pricing/carrier_pricer.hpp>
 #include <cargoquote/pricing/priced_option.hpp>
+#include <cargoquote/pricing/rate_book.hpp>
 #include <cargoquote/selection/qpr.hpp>
 #include <cargoquote/selection/ranking.hpp>
-#include <cargoquote/pricing/rate_book.hpp>
 #include <cargoquote/shipment/shipment.hpp>
-
 #include <memory>
 #include <optional>
 #include <vector>
@@ -67,8 +66,8 @@ struct SelectionUsed {
 struct QuoteResult {
     std::shared_ptr<const RateBook> book;  // keeps the options' rate-line pointers valid
     QuoteRequest request;
-    CurrencyCode currency;           // currency of every *_quoted total
-    Date rating_date;                // local date of the ready time at origin: rates in force
+    CurrencyCode currency;  // currency of every *_quoted total
+    Date rating_date;       // local date of the ready time at origin: rates in force
     Date quote_date;
     std::string origin_time_zone;
     Instant ready_time_utc;
@@ -81,11 +80,11 @@ struct QuoteResult {
     std::vector<OptionAssessment> assessments;  // parallel to options (ranked best first)
     // For the top option: each weighted criterion's weight interval keeping it on top.
     std::vector<selection::WeightInterval> sensitivity;
-    std::vector<SlaRejection> sla_rejections;   // nearest misses first
+    std::vector<SlaRejection> sla_rejections;  // nearest misses first
 };
 
 class QuoteEngine {
-public:
+  public:
     explicit QuoteEngine(std::shared_ptr<const RateBook> book);
 
     // Throws InputError naming the JSON Pointer of a bad field (unknown airport or customer,
@@ -96,7 +95,7 @@ public:
     [[nodiscard]] std::shared_ptr<const RateBook> shared_book() const { return book_; }
     [[nodiscard]] const RouteNetwork& network() const { return *network_; }
 
-private:
+  private:
     void quote_rate_lines(const PricingContext& context, QuoteResult& result) const;
     void quote_itineraries(const PricingContext& context, QuoteResult& result) const;
     void select(const Customer* customer, QuoteResult& result) const;

@@ -12,9 +12,9 @@
 //                carrier, 0.05 for special cargo (class commodities), and the customer's credit
 //                (0.15 new, 0.30 overdue);
 //   co2e         kg CO2e by GLEC: (great-circle km + 95) x gross tonnes x factor per leg: freighter
-//                0.498 kg/tkm (GLEC Framework, freighter > 1,500 km); belly 0.64874 kg/tkm long-haul
-//                and 0.98469 short-haul (< 1,500 km) (UK Government GHG conversion factors 2023,
-//                freight flights, without radiative forcing).
+//                0.498 kg/tkm (GLEC Framework, freighter > 1,500 km); belly 0.64874 kg/tkm
+//                long-haul and 0.98469 short-haul (< 1,500 km) (UK Government GHG conversion
+//                factors 2023, freight flights, without radiative forcing).
 
 #include <cargoquote/pricing/priced_option.hpp>
 #include <cargoquote/pricing/rate_book.hpp>
@@ -23,17 +23,18 @@
 namespace cargoquote::selection {
 
 struct OptionCriteria {
-    double price = 0;          // major units of the quote currency
+    double price = 0;  // major units of the quote currency
     double transit_minutes = 0;
-    double reliability = 0;    // [0, 1]
-    double risk = 0;           // [0, 1]
+    double reliability = 0;  // [0, 1]
+    double risk = 0;         // [0, 1]
     double co2e_kg = 0;
     int legs = 0;
     bool interline = false;
     bool all_freighter = false;
 };
 
-[[nodiscard]] double wilson_lower_bound(std::int64_t successes, std::int64_t trials, double z = 1.6449);
+[[nodiscard]] double wilson_lower_bound(std::int64_t successes, std::int64_t trials,
+                                        double z = 1.6449);
 [[nodiscard]] double connection_probability(int slack_minutes);
 [[nodiscard]] double great_circle_km(double lat1, double lon1, double lat2, double lon2);
 

@@ -7,7 +7,6 @@
 #include <cargoquote/pricing/rate_book.hpp>
 #include <cargoquote/selection/criteria.hpp>
 #include <cargoquote/selection/sla.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,9 +34,9 @@ struct LimitBreach {
 
 // Every limit `criteria` breaks. `cheapest` is the lowest price among all priced options (same
 // currency as criteria.price); `price_currency` converts max_price through `book`'s FX on `on`.
-[[nodiscard]] std::vector<LimitBreach> check_sla(const ResolvedSla& sla, const OptionCriteria& criteria,
-                                                 double cheapest, const Money& price,
-                                                 const RateBook& book, Date on,
+[[nodiscard]] std::vector<LimitBreach> check_sla(const ResolvedSla& sla,
+                                                 const OptionCriteria& criteria, double cheapest,
+                                                 const Money& price, const RateBook& book, Date on,
                                                  const Customer* customer);
 
 // True when the SLA's credit rule asks this customer to prepay (new customer or overdue invoices).

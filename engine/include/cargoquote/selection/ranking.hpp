@@ -8,10 +8,9 @@
 // vector for TOPSIS (its classical form), VIKOR's own (f* - f) / (f* - f-). Hard limits are
 // applied before, so rejected options never move the normalization of the others.
 
+#include <array>
 #include <cargoquote/selection/criteria.hpp>
 #include <cargoquote/selection/sensitivity.hpp>
-
-#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,17 +45,18 @@ struct CriterionScore {
 struct RankedOption {
     std::size_t index = 0;  // into the criteria passed to rank_options
     int rank = 0;           // 1 = best
-    double score = 0;       // weighted sum or TOPSIS closeness (higher better); VIKOR Q (lower better)
-    bool pareto = false;    // not dominated on all five criteria by another candidate
+    double score = 0;  // weighted sum or TOPSIS closeness (higher better); VIKOR Q (lower better)
+    bool pareto = false;  // not dominated on all five criteria by another candidate
     std::array<CriterionScore, 5> criteria{};
-    std::string why;        // one sentence (when asked for: formatting costs more than ranking)
+    std::string why;  // one sentence (when asked for: formatting costs more than ranking)
 };
 
 // For the top option and each criterion with a positive weight: the interval of that weight (the
 // others rescaled proportionally; weights scaled to sum 1) within which it stays on top. Exact for
 // the weighted sum, by bisection for TOPSIS and VIKOR (sensitivity.hpp).
 [[nodiscard]] std::vector<WeightInterval> top_option_sensitivity(
-    const std::vector<OptionCriteria>& options, RankingMethod method, const CriterionWeights& weights);
+    const std::vector<OptionCriteria>& options, RankingMethod method,
+    const CriterionWeights& weights);
 
 // Ranked best first. Empty input gives an empty result.
 [[nodiscard]] std::vector<RankedOption> rank_options(const std::vector<OptionCriteria>& options,

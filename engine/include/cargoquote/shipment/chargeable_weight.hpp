@@ -5,7 +5,6 @@
 
 #include <cargoquote/core/units.hpp>
 #include <cargoquote/shipment/shipment.hpp>
-
 #include <span>
 
 namespace cargoquote {
@@ -18,11 +17,11 @@ struct WeightRules {
 };
 
 struct ChargeableWeight {
-    Volume volume;         // sum of L x W x H x count, whole cm after rounding
-    Mass actual_gross;     // sum of piece weights, unrounded
-    Mass gross_weight;     // rounded up to the step
-    Mass volume_weight;    // volume / divisor, rounded up to the step
-    Mass chargeable;       // max(gross_weight, volume_weight)
+    Volume volume;       // sum of L x W x H x count, whole cm after rounding
+    Mass actual_gross;   // sum of piece weights, unrounded
+    Mass gross_weight;   // rounded up to the step
+    Mass volume_weight;  // volume / divisor, rounded up to the step
+    Mass chargeable;     // max(gross_weight, volume_weight)
     int piece_count = 0;
     friend bool operator==(const ChargeableWeight&, const ChargeableWeight&) = default;
 };

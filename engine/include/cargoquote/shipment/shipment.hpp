@@ -5,7 +5,6 @@
 #include <cargoquote/core/money.hpp>
 #include <cargoquote/core/time.hpp>
 #include <cargoquote/core/units.hpp>
-
 #include <optional>
 #include <span>
 #include <string>
@@ -27,11 +26,11 @@ struct Piece {
 // The documented range of every quantity of a shipment, checked wherever one is read (CLI, JSON,
 // book rows, Python) so that no product in rating can overflow. Generous for air cargo: the
 // largest freighters' main decks are under 50 m long and carry under 250 t.
-inline constexpr int kMaxPieceCount = 100'000;                 // per piece line and per shipment
+inline constexpr int kMaxPieceCount = 100'000;                   // per piece line and per shipment
 inline constexpr Length kMaxPieceDimension = Length::cm(5'000);  // length, width and height
-inline constexpr Mass kMaxPieceWeight = Mass::grams(250'000'000);  // 250,000 kg per piece
+inline constexpr Mass kMaxPieceWeight = Mass::grams(250'000'000);       // 250,000 kg per piece
 inline constexpr Mass kMaxShipmentWeight = Mass::grams(1'000'000'000);  // 1,000,000 kg in all
-inline constexpr std::int64_t kMaxShipmentVolumeCm3 = 10'000'000'000;    // 10,000 m3 in all
+inline constexpr std::int64_t kMaxShipmentVolumeCm3 = 10'000'000'000;   // 10,000 m3 in all
 
 // Parses the command-line piece spec "COUNTxLxWxH@KG", e.g. "3x120x80x100@250" (cm, kg per
 // piece). Throws InputError(InvalidPieceSpec or NegativeQuantity) naming `field`.
@@ -63,7 +62,7 @@ enum class CommodityKind { General, SpecificCommodity, Class };
 
 // GEN, a 4-digit specific commodity item number, or a class code (AVI, NWP, VAL, PER, DGR, HUM).
 class Commodity {
-public:
+  public:
     Commodity() = default;
     // InputError(InvalidCode) naming `field` for anything else.
     [[nodiscard]] static Commodity parse(std::string_view text, std::string_view field);
@@ -72,7 +71,7 @@ public:
     [[nodiscard]] const std::string& code() const { return code_; }
     friend bool operator==(const Commodity&, const Commodity&) = default;
 
-private:
+  private:
     Commodity(CommodityKind kind, std::string code) : kind_(kind), code_(std::move(code)) {}
     CommodityKind kind_ = CommodityKind::General;
     std::string code_ = "GEN";

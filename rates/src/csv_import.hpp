@@ -5,7 +5,6 @@
 
 #include <cargoquote/pricing/rate_book.hpp>
 #include <cargoquote/rates/import_report.hpp>
-
 #include <filesystem>
 
 namespace cargoquote::rates {
@@ -17,8 +16,5 @@ struct ImportBatch {
 
 [[nodiscard]] ImportBatch read_import_directory(const std::filesystem::path& directory,
                                                 const RateBookData& existing);
-
-// The file names the importer reads, in the order it reads them.
-[[nodiscard]] const std::vector<std::string>& import_file_names();
 
 }  // namespace cargoquote::rates

@@ -1,6 +1,6 @@
-#include <cargoquote/rates/import_report.hpp>
-
 #include <fmt/format.h>
+
+#include <cargoquote/rates/import_report.hpp>
 
 namespace cargoquote::rates {
 

@@ -2,20 +2,19 @@
 // Reads typed values out of one CSV row, recording a file:line:column issue for every bad field
 // instead of stopping at the first.
 
-#include "csv_table.hpp"
-
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/rates/import_report.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "csv_table.hpp"
+
 namespace cargoquote::rates {
 
 class RowReader {
-public:
+  public:
     RowReader(const CsvTable& table, const CsvRow& row, std::vector<ImportIssue>& issues)
         : table_(table), row_(row), issues_(issues) {}
 
@@ -47,7 +46,7 @@ public:
     // 1-based character column where `column`'s field starts in this row (0 when absent).
     [[nodiscard]] std::size_t column_of(std::string_view column) const;
 
-private:
+  private:
     template <typename Parse>
     auto parse_optional_text(std::string_view column, const std::string& value, Parse parse_fn)
         -> std::optional<decltype(parse_fn(""))> {

@@ -9,8 +9,8 @@
 namespace cargoquote::rates {
 
 struct ImportIssue {
-    std::string file;     // e.g. "rates.csv"
-    std::size_t line = 0;  // 1-based; the header is line 1
+    std::string file;        // e.g. "rates.csv"
+    std::size_t line = 0;    // 1-based; the header is line 1
     std::size_t column = 0;  // 1-based; 0 when the problem is the whole row or file
     std::string message;
     [[nodiscard]] std::string location() const;  // "rates.csv:12:7"

@@ -8,7 +8,6 @@
 
 #include <cargoquote/pricing/rate_book.hpp>
 #include <cargoquote/rates/import_report.hpp>
-
 #include <filesystem>
 #include <memory>
 
@@ -18,7 +17,7 @@ namespace cargoquote::rates {
 [[nodiscard]] int latest_schema_version();
 
 class RateStore {
-public:
+  public:
     // Opens an existing database read-only. RateStoreError: DatabaseMissing when the file does
     // not exist, SchemaMismatch when its user_version is not latest_schema_version().
     [[nodiscard]] static RateStore open_read_only(const std::filesystem::path& path);
@@ -36,7 +35,7 @@ public:
     // then writes all of it in one transaction, or nothing when any row is wrong.
     [[nodiscard]] ImportReport import_directory(const std::filesystem::path& directory);
 
-private:
+  private:
     struct Impl;
     explicit RateStore(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;

@@ -42,11 +42,16 @@ std::pair<std::vector<double>, std::vector<double>> group_utility_and_regret(
     return {s, r};
 }
 
-// (x - lo) / (hi - lo) over the alternatives' values, 0 when they are all equal.
+// S and R are sums and maxima of weighted shares in [0, 1] (the weights sum to 1): a spread this
+// small is rounding noise between equal values (equal weights written two ways, weights scaled by
+// a constant), and dividing by it would turn that noise into a full 0-to-1 swing of Q.
+constexpr double kNoSpread = 1e-12;
+
+// (x - lo) / (hi - lo) over the alternatives' values, 0 when they are all equal (within kNoSpread).
 std::vector<double> spread_shares(const std::vector<double>& x) {
     const auto [lo, hi] = std::minmax_element(x.begin(), x.end());
     std::vector<double> out(x.size(), 0.0);
-    if (*hi == *lo) return out;
+    if (*hi - *lo <= kNoSpread) return out;
     for (std::size_t i = 0; i < x.size(); ++i) out[i] = (x[i] - *lo) / (*hi - *lo);
     return out;
 }

@@ -4,6 +4,7 @@
 
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/selection/vikor.hpp>
+#include <cmath>
 #include <vector>
 
 #include "input_error_field.hpp"
@@ -29,6 +30,18 @@ void expect_near(const std::vector<double>& actual, const std::vector<double>& e
 // v = 0.5: Q_A = 0.5 * 0 + 0.5 * 0.1/0.3 = 1/6, Q_B = 0, Q_C = 0.5 + 0.5 = 1.
 Matrix three_options() { return Matrix::from_rows({{10, 6}, {20, 9}, {30, 10}}); }
 const std::vector<CriterionType> kPriceReliability{kCost, kBenefit};
+
+// Two mirror-image options under weights that are equal but for one unit in the last place (as
+// 3.2 + 0.1 and 3.3 are): S_A = R_A = w2 and S_B = R_B = w1 differ only by rounding noise, so both
+// spreads count as zero and Q = 0 for both, a tie. Dividing by the noise would give Q_A = 1.
+TEST(Vikor, SpreadsOfRoundingNoiseAreNoSpread) {
+    const double w1 = 0.5;
+    const double w2 = std::nextafter(0.5, 0.0);
+    ASSERT_NE(w1, w2);
+    const VikorResult r = vikor(Matrix::from_rows({{0, 1}, {1, 0}}), {w1, w2}, {kCost, kCost});
+    EXPECT_NE(r.s[0], r.s[1]);
+    EXPECT_EQ(r.q, (std::vector<double>{0.0, 0.0}));
+}
 
 TEST(Vikor, HandCase) {
     const VikorResult r = vikor(three_options(), {0.6, 0.4}, kPriceReliability);

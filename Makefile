@@ -3,6 +3,8 @@
 #   make demo   build, create the sample rate database, quote a sample shipment
 #   make test   build, run every test, then the C++ tests again under ASan + UBSan, then each
 #               libFuzzer target for 20 s (clang)
+#   make format-check / format   every tracked C++ file against .clang-format (CI checks it)
+#   make tidy   clang-tidy (.clang-tidy) over the project's sources, through the tidy preset
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -13,7 +15,7 @@ DEBIAN_PACKAGES := g++ cmake ninja-build make pkg-config tzdata \
 	libbenchmark-dev librapidcheck-dev libtbb-dev python3 python3-dev pybind11-dev python3-pybind11 \
 	python3-numpy python3-pytest python3-networkx python3-pandas python3-statsmodels python3-hypothesis \
 	python3-matplotlib python3-dask python3-distributed jupyter-nbconvert python3-nbclient \
-	python3-nbformat python3-ipykernel clang libclang-rt-14-dev
+	python3-nbformat python3-ipykernel clang libclang-rt-14-dev clang-format clang-tidy
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 CLI := build/dev/cli/cargoquote
@@ -22,7 +24,7 @@ DEMO_ARGS := quote --db $(SAMPLE_DB) --from PVG --to FRA --piece 3x120x80x100@25
 	--commodity GEN --ready 2026-11-26T10:00 --customer ACME-DE --date 2026-11-25 \
 	--sla standard --explain --limit 3
 
-.PHONY: demo test deps build sample-db asan fuzz release bench clean
+.PHONY: demo test deps build sample-db asan fuzz format format-check tidy release bench clean
 
 demo: sample-db
 	$(CLI) $(DEMO_ARGS)
@@ -59,6 +61,20 @@ fuzz: deps
 	cmake --preset fuzz
 	cmake --build --preset fuzz
 	ctest --preset fuzz
+
+# Every tracked C++ source and header (git ls-files), so build trees and data are never touched;
+# CMake templates (*.cpp.in) are left alone, their @VARIABLES@ are not C++.
+CXX_SOURCES = git ls-files -z '*.cpp' '*.hpp'
+
+format: deps
+	$(CXX_SOURCES) | xargs -0 clang-format -i
+
+format-check: deps
+	$(CXX_SOURCES) | xargs -0 clang-format --dry-run -Werror
+
+tidy: deps
+	cmake --preset tidy
+	cmake --build --preset tidy
 
 release: deps
 	cmake --preset release

@@ -107,6 +107,7 @@ struct Season {
 // The kTopHubs airports by hub size (descending, then code).
 std::set<std::string> top_hubs_of(const std::vector<SynthAirport>& airports) {
     std::vector<const SynthAirport*> by_size;
+    by_size.reserve(airports.size());
     for (const auto& a : airports) by_size.push_back(&a);
     std::sort(by_size.begin(), by_size.end(), [](const SynthAirport* a, const SynthAirport* b) {
         return std::tie(b->hub_size, a->code) < std::tie(a->hub_size, b->code);

@@ -1,5 +1,6 @@
 #pragma once
-// The facade: a quote request in, priced options (cheapest first) and rejections out.
+// The facade: a quote request in, priced options (ranked best first by the selection model) and
+// rejections out.
 // With schedules in the rate book every option is a scheduled itinerary (found by RouteNetwork and
 // priced by price_itinerary); without them, each carrier's origin-destination rate is priced.
 //
@@ -71,7 +72,9 @@ struct QuoteResult {
     Date quote_date;
     std::string origin_time_zone;
     Instant ready_time_utc;
-    std::vector<PricedOption> options;  // cheapest sell total first, then earliest availability
+    // Within the SLA, ranked best first by the method and weights in `selection` (assessments[i]
+    // holds option i's rank and score); those outside the SLA are in sla_rejections.
+    std::vector<PricedOption> options;
     std::vector<Rejection> rejections;  // carrier unset: the whole lane
     // Itineraries dropped because another option is no later, has no more legs and costs no more
     // (a slower, longer option that is no cheaper never survives).

@@ -288,6 +288,7 @@ struct RouteNetwork::Impl {
         return distance;
     }
 
+    class Search;
     SearchOutcome search(const SearchRequest& request) const;
     Itinerary itinerary_from(const std::vector<Label>& pool, std::int32_t index, std::int64_t ready,
                              std::int64_t latest_acceptance) const;
@@ -317,195 +318,228 @@ Itinerary RouteNetwork::Impl::itinerary_from(const std::vector<Label>& pool, std
     return it;
 }
 
-SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
-    SearchOutcome outcome;
-    const auto origin_it = vertex_of.find(request.origin);
-    const auto destination_it = vertex_of.find(request.destination);
-    if (origin_it == vertex_of.end() || destination_it == vertex_of.end()) return outcome;
-    const std::uint32_t origin = origin_it->second, destination = destination_it->second;
-    const int max_legs = std::clamp(request.max_legs, 1, 4);
-    // Airports within max_legs - 1 legs of the destination: where a first leg may usefully land.
-    const auto distance = legs_to(destination, max_legs - 1);
-    bool connected = distance[origin] <= max_legs - 1;
-    for (const auto e : boost::make_iterator_range(boost::out_edges(origin, graph))) {
-        connected = connected || distance[boost::target(e, graph)] <= max_legs - 1;
-    }
-    outcome.diagnostics.statically_connected = connected;
-    if (!outcome.diagnostics.statically_connected || origin == destination) return outcome;
+namespace {
 
-    const std::int64_t ready = zones[origin].to_utc(request.ready.local.time_since_epoch().count());
-    const std::int64_t latest = ready + request.horizon_days * kDay;
-    bool fits[3] = {true, true, true};
-    for (const auto& [category, lim] : limits) {
-        for (const auto& p : request.pieces) {
-            if (!piece_fits(p, lim)) fits[static_cast<int>(category)] = false;
-        }
+// Per (leg, continues interline): the earliest not-before already tried towards a transfer
+// airport. A later not-before on the same leg can only give a later arrival under the same
+// dominance key, so it is skipped without computing the instance. Thread-local scratch sized to
+// the network, reset through the list of touched entries when the search ends.
+class TriedNotBefore {
+  public:
+    explicit TriedNotBefore(std::size_t slots) {
+        if (tried_.size() < slots) tried_.assign(slots, INT64_MAX);
+    }
+    ~TriedNotBefore() {
+        for (const std::uint32_t i : touched_) tried_[i] = INT64_MAX;
+        touched_.clear();
+    }
+    TriedNotBefore(const TriedNotBefore&) = delete;
+    TriedNotBefore& operator=(const TriedNotBefore&) = delete;
+
+    // True when `slot` was already tried no later than `not_before` (skip it); else records it.
+    bool tried_no_later(std::uint32_t slot, std::int64_t not_before) {
+        if (tried_[slot] <= not_before) return true;
+        if (tried_[slot] == INT64_MAX) touched_.push_back(slot);
+        tried_[slot] = not_before;
+        return false;
     }
 
-    std::vector<Label> pool{Label{.airport = origin, .arrival = ready}};
-    std::vector<std::int32_t> layer{0}, next_layer, arrived;
-    // Dominance per (airport, carrier set, last carrier): earlier arrival with no more legs wins.
-    std::unordered_map<LabelKey, std::int64_t, LabelKeyHash> best_arrival;
-    best_arrival.reserve(4096);
-    // Per (leg, continues interline): the earliest not-before already tried towards a transfer
-    // airport. A later not-before on the same leg can only give a later arrival under the same
-    // dominance key, so it is skipped without computing the instance. Thread-local scratch, reset
-    // through the list of touched entries.
-    thread_local std::vector<std::int64_t> tried;
-    thread_local std::vector<std::uint32_t> touched;
-    if (tried.size() < compact.size() * 2) tried.assign(compact.size() * 2, INT64_MAX);
-    struct ResetTried {
-        ~ResetTried() {
-            for (const std::uint32_t i : touched) tried[i] = INT64_MAX;
-            touched.clear();
+  private:
+    static thread_local std::vector<std::int64_t> tried_;
+    static thread_local std::vector<std::uint32_t> touched_;
+};
+thread_local std::vector<std::int64_t> TriedNotBefore::tried_;
+thread_local std::vector<std::uint32_t> TriedNotBefore::touched_;
+
+}  // namespace
+
+// One search: a layered label-setting search from the origin (one layer per leg), then
+// dominance among the arrivals, then the itineraries in order of availability.
+class RouteNetwork::Impl::Search {
+  public:
+    Search(const Impl& net, const SearchRequest& request)
+        : net_(net), request_(request), tried_(net.compact.size() * 2) {}
+
+    SearchOutcome run() {
+        if (!statically_connected() || origin_ == destination_) return std::move(outcome_);
+        start();
+        for (int depth = 0; depth < max_legs_ && !layer_.empty(); ++depth) expand(depth);
+        outcome_.diagnostics.labels = static_cast<int>(pool_.size());
+        outcome_.itineraries = itineraries(non_dominated_arrivals());
+        return std::move(outcome_);
+    }
+
+  private:
+    [[nodiscard]] const Label& label(std::int32_t index) const {
+        return pool_[static_cast<std::size_t>(index)];
+    }
+
+    // Both airports known, and the destination within max_legs of the origin in the static graph.
+    bool statically_connected() {
+        const auto origin_it = net_.vertex_of.find(request_.origin);
+        const auto destination_it = net_.vertex_of.find(request_.destination);
+        if (origin_it == net_.vertex_of.end() || destination_it == net_.vertex_of.end()) {
+            return false;
         }
-    } reset_tried;
-    for (int depth = 0; depth < max_legs && !layer.empty(); ++depth) {
-        std::sort(layer.begin(), layer.end(), [&](std::int32_t a, std::int32_t b) {
-            return pool[static_cast<std::size_t>(a)].arrival <
-                   pool[static_cast<std::size_t>(b)].arrival;
+        origin_ = origin_it->second;
+        destination_ = destination_it->second;
+        max_legs_ = std::clamp(request_.max_legs, 1, 4);
+        // Airports within max_legs - 1 legs of the destination: where a first leg may usefully
+        // land.
+        distance_ = net_.legs_to(destination_, max_legs_ - 1);
+        bool connected = distance_[origin_] <= max_legs_ - 1;
+        for (const auto e : boost::make_iterator_range(boost::out_edges(origin_, net_.graph))) {
+            connected = connected || distance_[boost::target(e, net_.graph)] <= max_legs_ - 1;
+        }
+        outcome_.diagnostics.statically_connected = connected;
+        return connected;
+    }
+
+    // The ready time, the horizon, which aircraft categories take every piece, the origin label.
+    void start() {
+        ready_ = net_.zones[origin_].to_utc(request_.ready.local.time_since_epoch().count());
+        latest_ = ready_ + request_.horizon_days * kDay;
+        for (const auto& [category, lim] : net_.limits) {
+            for (const auto& p : request_.pieces) {
+                if (!piece_fits(p, lim)) fits_[static_cast<int>(category)] = false;
+            }
+        }
+        pool_.push_back(Label{.airport = origin_, .arrival = ready_});
+        layer_.push_back(0);
+        best_arrival_.reserve(4096);
+    }
+
+    // The useful out-edges of an airport (towards airports close enough to the destination) are
+    // the same for every label there: each airport's edges are filtered once per layer.
+    const std::vector<UsefulEdge>& useful_edges(std::uint32_t airport, int depth) {
+        auto [it, inserted] = useful_.try_emplace(airport);
+        if (inserted) {
+            for (const auto e : boost::make_iterator_range(boost::out_edges(airport, net_.graph))) {
+                const auto to = static_cast<std::uint32_t>(boost::target(e, net_.graph));
+                if (distance_[to] > max_legs_ - depth - 1) continue;
+                it->second.push_back(UsefulEdge{to, net_.graph[e].begin, net_.graph[e].end});
+            }
+        }
+        return it->second;
+    }
+
+    // Extends every label of the layer (earliest arrival first) by one leg.
+    void expand(int depth) {
+        std::sort(layer_.begin(), layer_.end(), [&](std::int32_t a, std::int32_t b) {
+            return label(a).arrival < label(b).arrival;
         });
-        next_layer.clear();
-        // The useful out-edges of an airport (towards airports close enough to the destination)
-        // are the same for every label there: filter each airport's edges once per layer.
-        std::unordered_map<std::uint32_t, std::vector<UsefulEdge>> useful;
-        const auto useful_edges = [&](std::uint32_t airport) -> const std::vector<UsefulEdge>& {
-            auto [it, inserted] = useful.try_emplace(airport);
-            if (inserted) {
-                for (const auto e : boost::make_iterator_range(boost::out_edges(airport, graph))) {
-                    const auto to = static_cast<std::uint32_t>(boost::target(e, graph));
-                    if (distance[to] > max_legs - depth - 1) continue;
-                    it->second.push_back(UsefulEdge{to, graph[e].begin, graph[e].end});
-                }
-            }
-            return it->second;
-        };
-        for (const std::int32_t label_index : layer) {
-            const Label from = pool[static_cast<std::size_t>(label_index)];
-            for (const UsefulEdge& edge : useful_edges(from.airport)) {
-                const std::uint32_t to = edge.to;
-                bool visited = false;  // no airport twice
-                for (std::int32_t i = label_index; i >= 0 && !visited;
-                     i = pool[static_cast<std::size_t>(i)].parent) {
-                    visited = pool[static_cast<std::size_t>(i)].airport == to;
-                }
-                if (visited) continue;
+        next_layer_.clear();
+        useful_.clear();
+        for (const std::int32_t label_index : layer_) {
+            const Label from = label(label_index);
+            for (const UsefulEdge& edge : useful_edges(from.airport, depth)) {
+                if (visits(label_index, edge.to)) continue;  // no airport twice
                 for (std::uint32_t leg_index = edge.begin; leg_index < edge.end; ++leg_index) {
-                    const CompactLeg& leg = compact[leg_index];
-                    if (!fits[leg.category]) {
-                        ++outcome.diagnostics.legs_too_small;
-                        continue;
-                    }
-                    const std::uint16_t carrier = leg.carrier;
-                    if (request.commodity.kind() == CommodityKind::Class &&
-                        refused.contains({carrier, request.commodity.code()})) {
-                        ++outcome.diagnostics.legs_refused;
-                        continue;
-                    }
-                    std::int64_t not_before = 0;
-                    int mct = 0;
-                    if (depth == 0) {
-                        not_before = ready + leg.cutoff_minutes * kMinute;
-                    } else {
-                        mct = carrier == from.last_carrier ? mct_online[from.airport]
-                                                           : mct_interline[from.airport];
-                        not_before = from.arrival + mct * kMinute;
-                    }
-                    // A one-carrier set packs to that carrier's id.
-                    const bool continues_interline = from.carriers != 0 && from.carriers != carrier;
-                    const std::uint32_t memo = leg_index * 2 + (continues_interline ? 1U : 0U);
-                    if (to != destination && !request.keep_dominated) {
-                        if (tried[memo] <= not_before) continue;
-                        if (tried[memo] == INT64_MAX) touched.push_back(memo);
-                        tried[memo] = not_before;
-                    }
-                    ++outcome.diagnostics.legs_evaluated;
-                    const std::int64_t depart_by =
-                        depth == 0 ? latest
-                                   : std::min(latest, from.arrival + request.max_connection_hours *
-                                                                         60 * kMinute);
-                    const auto instance = earliest_instance(leg_index, not_before, depart_by);
-                    if (!instance) {
-                        ++(depth == 0 ? outcome.diagnostics.legs_without_service
-                                      : outcome.diagnostics.connections_missed);
-                        continue;
-                    }
-                    Label next{.airport = to,
-                               .parent = label_index,
-                               .leg = leg_index,
-                               .depth = static_cast<std::uint8_t>(depth + 1),
-                               .last_carrier = carrier,
-                               .carriers = with_carrier(from.carriers, carrier),
-                               .departure = instance->first,
-                               .arrival = instance->second,
-                               .connection_minutes =
-                                   depth == 0 ? 0
-                                              : static_cast<std::int32_t>(
-                                                    (instance->first - from.arrival) / kMinute),
-                               .minimum_connection_minutes = mct};
-                    // Transfer airports: one label per (airport, last carrier, on-line so far),
-                    // the earliest. Which carriers flew the earlier sectors of an interline label
-                    // does not change what it can connect to. At the destination each carrier set
-                    // is kept apart (it prices differently).
-                    const bool interline = next.carriers != carrier;
-                    const LabelKey key{
-                        to, to == destination ? next.carriers : (interline ? 1U : 0U), carrier};
-                    const bool prune = !(request.keep_dominated && to == destination);
-                    const auto best = best_arrival.find(key);
-                    if (prune && best != best_arrival.end() && best->second <= next.arrival)
-                        continue;
-                    if (prune) best_arrival[key] = next.arrival;
-                    next.acceptance = depth == 0 ? instance->first - leg.cutoff_minutes * kMinute
-                                                 : from.acceptance;
-                    pool.push_back(next);
-                    const auto index = static_cast<std::int32_t>(pool.size() - 1);
-                    if (to == destination) {
-                        arrived.push_back(index);
-                    } else {
-                        next_layer.push_back(index);
-                    }
+                    try_leg(from, label_index, edge.to, leg_index, depth);
                 }
             }
         }
-        layer.swap(next_layer);
+        layer_.swap(next_layer_);
     }
 
-    // Dominance, in one pass in order of availability then legs: an arrival is dropped when an
-    // earlier-kept itinerary flown by the same carriers or a subset of them has no more legs.
-    // Only itineraries whose every sector has a rate line may dominate, so an unpriceable route
-    // never hides a priceable one.
-    const auto available_of = [&](std::int32_t index) {
-        const Label& l = pool[static_cast<std::size_t>(index)];
-        return l.arrival + compact[l.leg].availability_minutes * kMinute;
-    };
-    std::vector<std::pair<std::int64_t, std::int32_t>> order;  // (availability, label)
-    order.reserve(arrived.size());
-    outcome.diagnostics.labels = static_cast<int>(pool.size());
-    for (const std::int32_t index : arrived) order.emplace_back(available_of(index), index);
-    std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
-        return std::make_tuple(a.first, pool[static_cast<std::size_t>(a.second)].depth, a.second) <
-               std::make_tuple(b.first, pool[static_cast<std::size_t>(b.second)].depth, b.second);
-    });
-    std::unordered_map<std::uint64_t, int> fewest_legs_by_set;  // kept, priceable itineraries
-    std::unordered_map<std::uint64_t, bool> sector_has_rate;
-    const auto priceable = [&](std::int32_t index) {
-        // Sectors: runs of legs on one carrier, walked back from the destination.
-        std::uint32_t sector_end = pool[static_cast<std::size_t>(index)].airport;
-        for (std::int32_t i = index; i >= 0 && pool[static_cast<std::size_t>(i)].parent >= 0;) {
-            const Label& l = pool[static_cast<std::size_t>(i)];
+    [[nodiscard]] bool visits(std::int32_t label_index, std::uint32_t airport) const {
+        for (std::int32_t i = label_index; i >= 0; i = label(i).parent) {
+            if (label(i).airport == airport) return true;
+        }
+        return false;
+    }
+
+    // Takes leg `leg_index` (to `to`) from label `from` when the cargo fits, the carrier accepts
+    // it, a departure connects in time and no label already reaches `to` earlier under the same
+    // dominance key; each refusal is counted in the diagnostics.
+    void try_leg(const Label& from, std::int32_t label_index, std::uint32_t to,
+                 std::uint32_t leg_index, int depth) {
+        const CompactLeg& leg = net_.compact[leg_index];
+        if (!fits_[leg.category]) {
+            ++outcome_.diagnostics.legs_too_small;
+            return;
+        }
+        const std::uint16_t carrier = leg.carrier;
+        if (request_.commodity.kind() == CommodityKind::Class &&
+            net_.refused.contains({carrier, request_.commodity.code()})) {
+            ++outcome_.diagnostics.legs_refused;
+            return;
+        }
+        std::int64_t not_before = 0;
+        int mct = 0;
+        if (depth == 0) {
+            not_before = ready_ + leg.cutoff_minutes * kMinute;
+        } else {
+            mct = carrier == from.last_carrier ? net_.mct_online[from.airport]
+                                               : net_.mct_interline[from.airport];
+            not_before = from.arrival + mct * kMinute;
+        }
+        // A one-carrier set packs to that carrier's id.
+        const bool continues_interline = from.carriers != 0 && from.carriers != carrier;
+        const std::uint32_t memo = leg_index * 2 + (continues_interline ? 1U : 0U);
+        if (to != destination_ && !request_.keep_dominated &&
+            tried_.tried_no_later(memo, not_before)) {
+            return;
+        }
+        ++outcome_.diagnostics.legs_evaluated;
+        const std::int64_t depart_by =
+            depth == 0
+                ? latest_
+                : std::min(latest_, from.arrival + request_.max_connection_hours * 60 * kMinute);
+        const auto instance = net_.earliest_instance(leg_index, not_before, depart_by);
+        if (!instance) {
+            ++(depth == 0 ? outcome_.diagnostics.legs_without_service
+                          : outcome_.diagnostics.connections_missed);
+            return;
+        }
+        Label next{.airport = to,
+                   .parent = label_index,
+                   .leg = leg_index,
+                   .depth = static_cast<std::uint8_t>(depth + 1),
+                   .last_carrier = carrier,
+                   .carriers = with_carrier(from.carriers, carrier),
+                   .departure = instance->first,
+                   .arrival = instance->second,
+                   .connection_minutes =
+                       depth == 0
+                           ? 0
+                           : static_cast<std::int32_t>((instance->first - from.arrival) / kMinute),
+                   .minimum_connection_minutes = mct};
+        // Transfer airports: one label per (airport, last carrier, on-line so far), the earliest.
+        // Which carriers flew the earlier sectors of an interline label does not change what it
+        // can connect to. At the destination each carrier set is kept apart (it prices
+        // differently).
+        const bool interline = next.carriers != carrier;
+        const LabelKey key{to, to == destination_ ? next.carriers : (interline ? 1U : 0U), carrier};
+        const bool prune = !(request_.keep_dominated && to == destination_);
+        const auto best = best_arrival_.find(key);
+        if (prune && best != best_arrival_.end() && best->second <= next.arrival) return;
+        if (prune) best_arrival_[key] = next.arrival;
+        next.acceptance =
+            depth == 0 ? instance->first - leg.cutoff_minutes * kMinute : from.acceptance;
+        pool_.push_back(next);
+        const auto index = static_cast<std::int32_t>(pool_.size() - 1);
+        (to == destination_ ? arrived_ : next_layer_).push_back(index);
+    }
+
+    // Whether every sector (run of legs on one carrier) of the itinerary ending at label `index`
+    // has a rate line of its carrier.
+    bool priceable(std::int32_t index) {
+        std::uint32_t sector_end = label(index).airport;
+        for (std::int32_t i = index; i >= 0 && label(i).parent >= 0;) {
+            const Label& l = label(i);
             std::int32_t j = i;
-            while (pool[static_cast<std::size_t>(j)].parent >= 0 &&
-                   pool[static_cast<std::size_t>(j)].last_carrier == l.last_carrier) {
-                j = pool[static_cast<std::size_t>(j)].parent;
+            while (label(j).parent >= 0 && label(j).last_carrier == l.last_carrier) {
+                j = label(j).parent;
             }
-            const std::uint32_t sector_start = pool[static_cast<std::size_t>(j)].airport;
-            const CarrierCode carrier = carrier_of_id[l.last_carrier];
+            const std::uint32_t sector_start = label(j).airport;
+            const CarrierCode carrier = net_.carrier_of_id[l.last_carrier];
             const std::uint64_t key = (static_cast<std::uint64_t>(l.last_carrier) << 40) |
                                       (static_cast<std::uint64_t>(sector_start) << 20) | sector_end;
-            auto [it, inserted] = sector_has_rate.try_emplace(key, false);
+            auto [it, inserted] = sector_has_rate_.try_emplace(key, false);
             if (inserted) {
-                for (const RateLine* line :
-                     book.lines_on_lane(airport_of[sector_start], airport_of[sector_end])) {
+                for (const RateLine* line : net_.book.lines_on_lane(net_.airport_of[sector_start],
+                                                                    net_.airport_of[sector_end])) {
                     it->second = it->second || line->carrier == carrier;
                 }
             }
@@ -514,12 +548,13 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
             i = j;
         }
         return true;
-    };
-    // Unpriceable itineraries (a sector without a rate) may still dominate each other: they only
-    // become rejections, and one per carrier combination says what is missing.
-    std::unordered_map<std::uint64_t, int> fewest_legs_unpriceable;
-    const auto dominated_in = [&](const std::unordered_map<std::uint64_t, int>& fewest,
-                                  const Label& l) {
+    }
+
+    // Fewest legs of a kept arrival, by carrier set.
+    using FewestLegs = std::unordered_map<std::uint64_t, int>;
+
+    // Whether a kept arrival flown by the carriers of `l` or a subset of them has no more legs.
+    static bool dominated_in(const FewestLegs& fewest, const Label& l) {
         std::uint16_t ids[3] = {};
         int n = 0;
         for (std::uint64_t rest = l.carriers; rest != 0 && n < 3; rest >>= 16) {
@@ -534,43 +569,90 @@ SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
             if (it != fewest.end() && it->second <= l.depth) return true;
         }
         return false;
-    };
-    const auto remember = [](std::unordered_map<std::uint64_t, int>& fewest, const Label& l) {
+    }
+
+    static void remember(FewestLegs& fewest, const Label& l) {
         auto [it, inserted] = fewest.try_emplace(l.carriers, l.depth);
         if (!inserted) it->second = std::min<int>(it->second, l.depth);
-    };
-    std::vector<std::int32_t> front;
-    for (const auto& [available, index] : order) {
-        const Label& l = pool[static_cast<std::size_t>(index)];
-        if (!request.keep_dominated) {
-            if (dominated_in(fewest_legs_by_set, l)) continue;
-            if (priceable(index)) {
-                remember(fewest_legs_by_set, l);
-            } else {
-                if (dominated_in(fewest_legs_unpriceable, l)) continue;
-                remember(fewest_legs_unpriceable, l);
-            }
-        }
-        front.push_back(index);
     }
-    std::vector<Itinerary> kept;
-    kept.reserve(front.size());
-    for (const std::int32_t index : front) {
-        kept.push_back(
-            itinerary_from(pool, index, ready, pool[static_cast<std::size_t>(index)].acceptance));
-    }
-    std::sort(kept.begin(), kept.end(), [](const Itinerary& a, const Itinerary& b) {
-        if (a.available != b.available) return a.available < b.available;
-        if (a.legs.size() != b.legs.size()) return a.legs.size() < b.legs.size();
-        for (std::size_t k = 0; k < a.legs.size(); ++k) {
-            if (a.legs[k].leg->leg_id != b.legs[k].leg->leg_id) {
-                return a.legs[k].leg->leg_id < b.legs[k].leg->leg_id;
-            }
+
+    // Dominance, in one pass in order of availability then legs: an arrival is dropped when an
+    // earlier-kept itinerary flown by the same carriers or a subset of them has no more legs.
+    // Only itineraries whose every sector has a rate line may dominate, so an unpriceable route
+    // never hides a priceable one; unpriceable ones may still dominate each other (they only
+    // become rejections, and one per carrier combination says what is missing).
+    std::vector<std::int32_t> non_dominated_arrivals() {
+        std::vector<std::pair<std::int64_t, std::int32_t>> order;  // (availability, label)
+        order.reserve(arrived_.size());
+        for (const std::int32_t index : arrived_) {
+            const Label& l = label(index);
+            order.emplace_back(l.arrival + net_.compact[l.leg].availability_minutes * kMinute,
+                               index);
         }
-        return false;
-    });
-    outcome.itineraries = std::move(kept);
-    return outcome;
+        std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+            return std::make_tuple(a.first, label(a.second).depth, a.second) <
+                   std::make_tuple(b.first, label(b.second).depth, b.second);
+        });
+        FewestLegs priceable_kept;
+        FewestLegs unpriceable_kept;
+        std::vector<std::int32_t> front;
+        for (const auto& [available, index] : order) {
+            const Label& l = label(index);
+            if (!request_.keep_dominated) {
+                if (dominated_in(priceable_kept, l)) continue;
+                if (priceable(index)) {
+                    remember(priceable_kept, l);
+                } else {
+                    if (dominated_in(unpriceable_kept, l)) continue;
+                    remember(unpriceable_kept, l);
+                }
+            }
+            front.push_back(index);
+        }
+        return front;
+    }
+
+    // The itineraries of `front`, by availability, then legs, then leg ids.
+    [[nodiscard]] std::vector<Itinerary> itineraries(const std::vector<std::int32_t>& front) const {
+        std::vector<Itinerary> kept;
+        kept.reserve(front.size());
+        for (const std::int32_t index : front) {
+            kept.push_back(net_.itinerary_from(pool_, index, ready_, label(index).acceptance));
+        }
+        std::sort(kept.begin(), kept.end(), [](const Itinerary& a, const Itinerary& b) {
+            if (a.available != b.available) return a.available < b.available;
+            if (a.legs.size() != b.legs.size()) return a.legs.size() < b.legs.size();
+            for (std::size_t k = 0; k < a.legs.size(); ++k) {
+                if (a.legs[k].leg->leg_id != b.legs[k].leg->leg_id) {
+                    return a.legs[k].leg->leg_id < b.legs[k].leg->leg_id;
+                }
+            }
+            return false;
+        });
+        return kept;
+    }
+
+    const Impl& net_;
+    const SearchRequest& request_;
+    SearchOutcome outcome_;
+    std::uint32_t origin_ = 0;
+    std::uint32_t destination_ = 0;
+    int max_legs_ = 1;
+    std::vector<std::int8_t> distance_;  // legs to the destination, by airport (127: farther)
+    std::int64_t ready_ = 0;             // UTC seconds
+    std::int64_t latest_ = 0;            // last departure of a first leg
+    bool fits_[3] = {true, true, true};  // by aircraft category: every piece fits
+    std::vector<Label> pool_;
+    std::vector<std::int32_t> layer_, next_layer_, arrived_;
+    // Dominance per (airport, carrier set, last carrier): earlier arrival with no more legs wins.
+    std::unordered_map<LabelKey, std::int64_t, LabelKeyHash> best_arrival_;
+    std::unordered_map<std::uint32_t, std::vector<UsefulEdge>> useful_;  // this layer's
+    std::unordered_map<std::uint64_t, bool> sector_has_rate_;
+    TriedNotBefore tried_;
+};
+
+SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
+    return Search(*this, request).run();
 }
 
 RouteNetwork::RouteNetwork(const RateBook& book) : impl_(std::make_unique<Impl>(book)) {}

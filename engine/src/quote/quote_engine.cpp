@@ -7,6 +7,7 @@
 #include <cargoquote/pricing/itinerary_pricer.hpp>
 #include <cargoquote/quote/quote_engine.hpp>
 #include <climits>
+#include <numeric>
 #include <unordered_map>
 
 namespace cargoquote {
@@ -247,21 +248,30 @@ QuoteResult QuoteEngine::quote(const QuoteRequest& request) const {
     return result;
 }
 
-void QuoteEngine::select(const Customer* customer, QuoteResult& result) const {
-    using namespace selection;
-    const QuoteRequest& request = result.request;
-    const CustomerPreference* preference = nullptr;
+namespace {
+
+using selection::OptionCriteria;
+
+const selection::CustomerPreference* preference_of(const RateBook& book, const Customer* customer) {
+    const selection::CustomerPreference* preference = nullptr;
     if (customer != nullptr) {
-        for (const auto& p : book_->data().customer_preferences) {
+        for (const auto& p : book.data().customer_preferences) {
             if (p.customer_id == customer->customer_id) preference = &p;
         }
     }
-    SelectionUsed& used = result.selection;
+    return preference;
+}
+
+// The method, weights and SLA tier: the request's, else the customer's preference, else the
+// defaults. Throws InputError naming /method for an unknown method, /weights for bad weights.
+SelectionUsed selection_for(const QuoteRequest& request,
+                            const selection::CustomerPreference* preference) {
+    SelectionUsed used;
     used.method_source = "default";
     const auto method_text =
         request.method ? *request.method : (preference != nullptr ? preference->method : "");
     if (!method_text.empty()) {
-        const auto method = parse_ranking_method(method_text);
+        const auto method = selection::parse_ranking_method(method_text);
         if (!method) {
             throw InputError(ErrorCode::InvalidInput, "/method",
                              fmt::format("'{}' is not weighted_sum, topsis or vikor", method_text));
@@ -271,63 +281,72 @@ void QuoteEngine::select(const Customer* customer, QuoteResult& result) const {
     }
     const auto weights_text =
         request.weights ? *request.weights : (preference != nullptr ? preference->weights : "");
-    if (!weights_text.empty()) used.weights = CriterionWeights::parse(weights_text, "/weights");
+    if (!weights_text.empty()) {
+        used.weights = selection::CriterionWeights::parse(weights_text, "/weights");
+    }
     used.sla_tier = request.sla_tier ? *request.sla_tier
                                      : (preference != nullptr ? preference->default_tier : "");
     if (used.sla_tier == "none") used.sla_tier.clear();  // explicitly no SLA
+    return used;
+}
 
-    std::vector<OptionCriteria> criteria;
-    criteria.reserve(result.options.size());
-    for (const auto& o : result.options) {
-        criteria.push_back(compute_criteria(o, *book_, request.shipment, customer));
+// The options within the SLA tier result.selection.sla_tier (indices into result.options); the
+// others become result.sla_rejections, nearest misses first. Throws InputError naming /sla for
+// an unknown tier.
+std::vector<std::size_t> options_within_sla(const RateBook& book, const Customer* customer,
+                                            const std::vector<OptionCriteria>& criteria,
+                                            QuoteResult& result) {
+    SelectionUsed& used = result.selection;
+    const auto sla = selection::resolve_sla(book, used.sla_tier, customer);
+    if (!sla) {
+        throw InputError(ErrorCode::InvalidInput, "/sla",
+                         fmt::format("unknown SLA tier '{}'", used.sla_tier));
     }
-
+    used.customer_sla_override = sla->customer_override;
+    used.prepayment_required = selection::prepayment_required(*sla, customer);
+    double cheapest = 0;
+    for (const auto& c : criteria) cheapest = cheapest == 0 ? c.price : std::min(cheapest, c.price);
     std::vector<std::size_t> eligible;
-    if (used.sla_tier.empty()) {
-        for (std::size_t i = 0; i < result.options.size(); ++i) eligible.push_back(i);
-    } else {
-        const auto sla = resolve_sla(*book_, used.sla_tier, customer);
-        if (!sla) {
-            throw InputError(ErrorCode::InvalidInput, "/sla",
-                             fmt::format("unknown SLA tier '{}'", used.sla_tier));
-        }
-        used.customer_sla_override = sla->customer_override;
-        used.prepayment_required = prepayment_required(*sla, customer);
-        double cheapest = 0;
-        for (const auto& c : criteria)
-            cheapest = cheapest == 0 ? c.price : std::min(cheapest, c.price);
-        for (std::size_t i = 0; i < result.options.size(); ++i) {
-            auto breaches =
-                check_sla(*sla, criteria[i], cheapest, result.options[i].sell_total_quoted, *book_,
-                          result.rating_date, customer);
-            if (breaches.empty()) {
-                eligible.push_back(i);
-            } else {
-                result.sla_rejections.push_back(
-                    SlaRejection{result.options[i], criteria[i], std::move(breaches), false});
-            }
-        }
-        // Nearest misses first: smallest total excess over the limits.
-        const auto total_excess = [](const SlaRejection& r) {
-            double sum = 0;
-            for (const auto& b : r.breaches) sum += b.excess;
-            return sum;
-        };
-        std::stable_sort(
-            result.sla_rejections.begin(), result.sla_rejections.end(),
-            [&](const auto& a, const auto& b) { return total_excess(a) < total_excess(b); });
-        if (eligible.empty()) {
-            for (std::size_t k = 0; k < result.sla_rejections.size() && k < 3; ++k) {
-                result.sla_rejections[k].nearest_miss = true;
-            }
+    for (std::size_t i = 0; i < result.options.size(); ++i) {
+        auto breaches =
+            selection::check_sla(*sla, criteria[i], cheapest, result.options[i].sell_total_quoted,
+                                 book, result.rating_date, customer);
+        if (breaches.empty()) {
+            eligible.push_back(i);
+        } else {
+            result.sla_rejections.push_back(
+                SlaRejection{result.options[i], criteria[i], std::move(breaches), false});
         }
     }
+    // Nearest misses first: smallest total excess over the limits.
+    const auto total_excess = [](const SlaRejection& r) {
+        double sum = 0;
+        for (const auto& b : r.breaches) sum += b.excess;
+        return sum;
+    };
+    std::stable_sort(
+        result.sla_rejections.begin(), result.sla_rejections.end(),
+        [&](const auto& a, const auto& b) { return total_excess(a) < total_excess(b); });
+    if (eligible.empty()) {
+        for (std::size_t k = 0; k < result.sla_rejections.size() && k < 3; ++k) {
+            result.sla_rejections[k].nearest_miss = true;
+        }
+    }
+    return eligible;
+}
 
+// Ranks the eligible options and keeps only them, best first, with their assessments (and,
+// when explaining, the top option's weight sensitivity).
+void rank_eligible(const std::vector<std::size_t>& eligible,
+                   const std::vector<OptionCriteria>& criteria, bool explain, QuoteResult& result) {
+    const SelectionUsed& used = result.selection;
     std::vector<OptionCriteria> candidates;
+    candidates.reserve(eligible.size());
     for (const std::size_t i : eligible) candidates.push_back(criteria[i]);
-    const auto ranked = rank_options(candidates, used.method, used.weights, request.explain);
-    if (request.explain && candidates.size() > 1) {
-        result.sensitivity = top_option_sensitivity(candidates, used.method, used.weights);
+    const auto ranked = selection::rank_options(candidates, used.method, used.weights, explain);
+    if (explain && candidates.size() > 1) {
+        result.sensitivity =
+            selection::top_option_sensitivity(candidates, used.method, used.weights);
     }
     std::vector<PricedOption> ordered;
     ordered.reserve(ranked.size());
@@ -338,6 +357,27 @@ void QuoteEngine::select(const Customer* customer, QuoteResult& result) const {
             OptionAssessment{criteria[i], r.rank, r.score, r.pareto, r.criteria, r.why});
     }
     result.options = std::move(ordered);
+}
+
+}  // namespace
+
+void QuoteEngine::select(const Customer* customer, QuoteResult& result) const {
+    const QuoteRequest& request = result.request;
+    result.selection = selection_for(request, preference_of(*book_, customer));
+
+    std::vector<OptionCriteria> criteria;
+    criteria.reserve(result.options.size());
+    for (const auto& o : result.options) {
+        criteria.push_back(selection::compute_criteria(o, *book_, request.shipment, customer));
+    }
+    std::vector<std::size_t> eligible;
+    if (result.selection.sla_tier.empty()) {
+        eligible.resize(result.options.size());
+        std::iota(eligible.begin(), eligible.end(), std::size_t{0});
+    } else {
+        eligible = options_within_sla(*book_, customer, criteria, result);
+    }
+    rank_eligible(eligible, criteria, request.explain, result);
 }
 
 }  // namespace cargoquote

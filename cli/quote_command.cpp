@@ -79,8 +79,10 @@ QuoteRequest request_from_options(const QuoteOptions& o) {
 
 void apply_selection_options(const QuoteOptions& o, QuoteRequest& request) {
     if (!o.sla.empty()) request.sla_tier = o.sla;
-    if (!o.method.empty()) request.method = o.method;
-    if (!o.weights.empty()) request.weights = o.weights;
+    if (!o.method.empty()) request.method = selection::require_ranking_method(o.method, "--method");
+    if (!o.weights.empty()) {
+        request.weights = selection::CriterionWeights::parse(o.weights, "--weights");
+    }
     if (o.explain) request.explain = true;
 }
 
@@ -172,7 +174,8 @@ Action add_quote_command(CLI::App& app) {
     add_database_option(*cmd, options->db);
     cmd->add_option("--sla", options->sla,
                     "SLA tier the options must meet (express, standard, ...; none = no SLA)");
-    cmd->add_option("--method", options->method, "Ranking method: weighted_sum, topsis or vikor");
+    cmd->add_option("--method", options->method,
+                    "Ranking method: " + selection::ranking_method_choices());
     cmd->add_option(
         "--weights", options->weights,
         "Criterion weights, e.g. price=0.4,time=0.3,reliability=0.2,risk=0.1 (also co2)");

@@ -40,16 +40,14 @@ void append_fx_used(std::string& out, const PricedOption& o) {
 std::string quantity_text(const ChargeLine& line) {
     if (line.kind == ChargeKind::Weight) return kg(Mass::grams(line.quantity));
     if (line.kind == ChargeKind::Valuation) return line.base_amount.amount_text();
-    switch (*line.basis) {
-        case SurchargeBasis::ChargeableKg:
-        case SurchargeBasis::GrossKg:
+    switch (surcharge_basis_traits(*line.basis).unit) {
+        case QuantityUnit::Kilogram:
             return kg(Mass::grams(line.quantity));
-        case SurchargeBasis::Piece:
+        case QuantityUnit::Piece:
             return fmt::format("{} pcs", line.quantity);
-        case SurchargeBasis::Shipment:
+        case QuantityUnit::Shipment:
             return "1 shipment";
-        case SurchargeBasis::FreightPercent:
-        case SurchargeBasis::ValuePercent:
+        case QuantityUnit::Amount:
             return line.base_amount.amount_text();
     }
     return "";
@@ -60,12 +58,21 @@ std::string rate_text(const ChargeLine& line) {
         return line.percent.percent_text() + "%";
     }
     std::string unit;
-    if (line.kind == ChargeKind::Weight)
+    if (line.kind == ChargeKind::Weight) {
         unit = "/kg";
-    else if (*line.basis == SurchargeBasis::Piece)
-        unit = "/pc";
-    else if (*line.basis != SurchargeBasis::Shipment)
-        unit = "/kg";
+    } else {
+        switch (surcharge_basis_traits(*line.basis).unit) {
+            case QuantityUnit::Kilogram:
+                unit = "/kg";
+                break;
+            case QuantityUnit::Piece:
+                unit = "/pc";
+                break;
+            case QuantityUnit::Shipment:
+            case QuantityUnit::Amount:
+                break;
+        }
+    }
     return fmt::format("{} {}{}", format_scaled_decimal(line.rate.micros(), Money::kScale, 2),
                        line.rate.currency().view(), unit);
 }
@@ -173,7 +180,9 @@ void append_rejections(std::string& out, const std::vector<Rejection>& rejection
     if (rejections.empty()) return;
     out += "Could not be priced:\n";
     std::map<std::string, std::vector<const Rejection*>> by_reason;
-    for (const auto& r : rejections) by_reason[r.reason_code].push_back(&r);
+    for (const auto& r : rejections) {
+        by_reason[std::string(rejection_reason_name(r.reason_code))].push_back(&r);
+    }
     for (const auto& [reason, list] : by_reason) {
         out += fmt::format("  {} ({}):\n", reason, list.size());
         const std::size_t shown = examples == 0 ? list.size() : std::min(examples, list.size());

@@ -69,8 +69,8 @@ batch::BatchSettings settings_from(const RepriceOptions& o) {
     s.mode = batch::parse_batch_mode(o.mode, "--mode");
     if (!o.as_of.empty()) s.as_of = Date::parse(o.as_of, "--as-of");
     if (!o.sla.empty()) s.sla_tier = o.sla;
-    if (!o.method.empty()) s.method = o.method;
-    if (!o.weights.empty()) s.weights = o.weights;
+    if (!o.method.empty()) s.method = selection::require_ranking_method(o.method, "--method");
+    if (!o.weights.empty()) s.weights = selection::CriterionWeights::parse(o.weights, "--weights");
     return s;
 }
 
@@ -176,7 +176,7 @@ Action add_reprice_command(CLI::App& app) {
     cmd->add_option("--as-of", options->as_of, "Rating date for reprice, quote date for requote");
     cmd->add_option("--sla", options->sla,
                     "requote: SLA tier for every row (default: each customer's)");
-    cmd->add_option("--method", options->method, "requote: weighted_sum, topsis or vikor");
+    cmd->add_option("--method", options->method, "requote: " + selection::ranking_method_choices());
     cmd->add_option("--weights", options->weights, "requote: price=0.4,time=0.3,...");
     return [cmd, options]() -> int { return cmd->parsed() ? run_reprice(*options) : -1; };
 }

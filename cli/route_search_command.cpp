@@ -61,7 +61,8 @@ int run_search(const SearchOptions& o) {
         std::cout << fmt::format("#{}\n{}", ++n, text);
     }
     if (outcome.itineraries.empty()) {
-        std::cout << fmt::format("{}: {}\n", outcome.reason_code(), outcome.reason());
+        std::cout << fmt::format("{}: {}\n", rejection_reason_name(*outcome.reason_code()),
+                                 outcome.reason());
     }
     return 0;
 }

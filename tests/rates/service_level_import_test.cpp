@@ -124,13 +124,14 @@ TEST(SampleServiceLevels, CustomerOverridesRoundTripFieldByField) {
     };
     const CustomerPreference acme_pref = preference("ACME-DE");
     EXPECT_EQ(acme_pref.default_tier, "express");
-    EXPECT_EQ(acme_pref.method, "topsis");
-    EXPECT_EQ(acme_pref.weights, "price=0.3,time=0.4,reliability=0.2,risk=0.1");
+    EXPECT_EQ(acme_pref.method, selection::RankingMethod::Topsis);
+    ASSERT_TRUE(acme_pref.weights.has_value());
+    EXPECT_EQ(acme_pref.weights->values, (std::array<double, 5>{0.3, 0.4, 0.2, 0.1, 0.0}));
     const CustomerPreference newco = preference("NEWCO");
     EXPECT_EQ(newco.customer_id, "NEWCO");
     EXPECT_EQ(newco.default_tier, "economy");
-    EXPECT_EQ(newco.method, "");
-    EXPECT_EQ(newco.weights, "");
+    EXPECT_FALSE(newco.method.has_value());
+    EXPECT_FALSE(newco.weights.has_value());
 }
 
 TEST(SampleServiceLevels, StoredAsIntegersPpmHoursAndMicros) {
@@ -374,8 +375,10 @@ TEST(ServiceLevelMigration, VersionTwoDatabaseIsMigratedKeepingItsData) {
     EXPECT_EQ(acme->credit_max_risk, 0.10);
     EXPECT_FALSE(acme->credit_rule.has_value());
     ASSERT_EQ(with_sla.customer_preferences.size(), 1U);
-    EXPECT_EQ(with_sla.customer_preferences.front().weights, "co2=1");
-    EXPECT_EQ(with_sla.customer_preferences.front().method, "");
+    ASSERT_TRUE(with_sla.customer_preferences.front().weights.has_value());
+    EXPECT_EQ(with_sla.customer_preferences.front().weights->values,
+              (std::array<double, 5>{0, 0, 0, 0, 1}));
+    EXPECT_FALSE(with_sla.customer_preferences.front().method.has_value());
     EXPECT_EQ(with_sla.schedule.legs.size(), 1U);
 }
 

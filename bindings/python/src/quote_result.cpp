@@ -14,12 +14,8 @@ json optional_json(const std::optional<T>& value) {
 }
 }  // namespace
 
-json sla_limits_json(const QuoteResult& result, const RateBook& book) {
-    const auto& tier = result.selection.sla_tier;
-    if (tier.empty()) return nullptr;
-    const auto& customer_id = result.request.shipment.customer_id;
-    const Customer* customer = customer_id ? book.customer(*customer_id) : nullptr;
-    const auto sla = selection::resolve_sla(book, tier, customer);
+json sla_limits_json(const QuoteResult& result) {
+    const auto& sla = result.selection.sla;
     if (!sla) return nullptr;
     const auto& l = sla->limits;
     return json{
@@ -40,8 +36,7 @@ json sla_limits_json(const QuoteResult& result, const RateBook& book) {
 
 ResultView quote_to_view(const QuoteEngine& engine, const QuoteRequest& request) {
     const QuoteResult result = engine.quote(request);
-    return ResultView{std::make_shared<const json>(to_json(result)),
-                      sla_limits_json(result, engine.book())};
+    return ResultView{std::make_shared<const json>(to_json(result)), sla_limits_json(result)};
 }
 
 }  // namespace cargoquote::python

@@ -43,6 +43,6 @@ struct RejectionView {
 [[nodiscard]] ResultView quote_to_view(const QuoteEngine& engine, const QuoteRequest& request);
 
 // The limits of the SLA tier `result` applied, with the customer's override (null for no SLA).
-[[nodiscard]] nlohmann::json sla_limits_json(const QuoteResult& result, const RateBook& book);
+[[nodiscard]] nlohmann::json sla_limits_json(const QuoteResult& result);
 
 }  // namespace cargoquote::python

@@ -139,7 +139,7 @@ class ResultColumns {
         const bool priced = o.priced();
         shipment_id_.set(i, text(o.shipment_id));
         status_.set(i, priced ? priced_ : rejected_);
-        reason_code_.set(i, priced ? none() : text(o.reason_code));
+        reason_code_.set(i, priced ? none() : text(rejection_reason_name(*o.reason_code)));
         reason_.set(i, priced ? none() : text(o.reason));
         error_field_.set(i, none());
         carrier_.set(i, o.carrier ? code(o.carrier->view()) : none());
@@ -308,8 +308,8 @@ batch::BatchSettings settings_from(const std::string& mode, const std::optional<
     if (as_of) s.as_of = Date::parse(*as_of, "as_of");
     s.top_k = top_k;
     s.sla_tier = sla;
-    s.method = method;
-    s.weights = weights;
+    if (method) s.method = selection::require_ranking_method(*method, "method");
+    if (weights) s.weights = selection::CriterionWeights::parse(*weights, "weights");
     return s;
 }
 

@@ -25,20 +25,21 @@ namespace {
 
 double kg(Mass m) { return static_cast<double>(m.in_grams()) / 1000.0; }
 
-// "price=0.4,time=0.3" as given, or built from a {criterion: weight} mapping.
-std::optional<std::string> weights_text(const py::object& weights) {
+// "price=0.4,time=0.3" or a {criterion: weight} mapping.
+std::optional<selection::CriterionWeights> weights_of(const py::object& weights) {
     if (weights.is_none()) return std::nullopt;
-    if (py::isinstance<py::str>(weights)) return weights.cast<std::string>();
+    if (py::isinstance<py::str>(weights)) {
+        return selection::CriterionWeights::parse(weights.cast<std::string>(), "/weights");
+    }
     if (!py::isinstance<py::dict>(weights)) {
         throw InputError(ErrorCode::InvalidInput, "/weights",
                          "expected 'price=0.4,time=0.3,...' or a dict {criterion: weight}");
     }
-    std::string text;
+    std::vector<selection::NamedWeight> named;
     for (const auto& [criterion, weight] : py::reinterpret_borrow<py::dict>(weights)) {
-        text += (text.empty() ? "" : ",") + py::str(criterion).cast<std::string>() + "=" +
-                decimal_text(weight);
+        named.push_back({py::str(criterion).cast<std::string>(), decimal_text(weight)});
     }
-    return text;
+    return selection::CriterionWeights::from_named(named, "/weights");
 }
 
 struct SelectionArgs {
@@ -55,8 +56,8 @@ QuoteRequest request_for(const Shipment& shipment, const SelectionArgs& a) {
     QuoteRequest r;
     r.shipment = shipment;
     r.sla_tier = a.sla;
-    r.method = a.method;
-    r.weights = weights_text(a.weights);
+    if (a.method) r.method = selection::require_ranking_method(*a.method, "/method");
+    r.weights = weights_of(a.weights);
     if (a.currency) r.currency = CurrencyCode::parse(*a.currency, "/currency");
     if (!a.quote_date.is_none()) {
         const nlohmann::json date = json_from_python(a.quote_date);

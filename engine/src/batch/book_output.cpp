@@ -59,7 +59,7 @@ void append_outcome_csv(std::string& out, const RowOutcome& o) {
     out += ',';
     append_scaled_decimal(out, o.rank, 0, 0);
     out += o.priced() ? ",priced," : ",rejected,";
-    out += o.reason_code;
+    if (o.reason_code) out += rejection_reason_name(*o.reason_code);
     out += ',';
     if (o.carrier) out += o.carrier->view();
     out += ',';

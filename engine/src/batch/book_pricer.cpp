@@ -40,11 +40,11 @@ PriceTotals converted(const PriceTotals& t, const FxUse& fx) {
     return out;
 }
 
-RowOutcome rejected(const BookRow& row, std::string code, std::string reason) {
+RowOutcome rejected(const BookRow& row, std::optional<RejectionReason> code, std::string reason) {
     RowOutcome out;
     out.line = row.line;
     out.shipment_id = row.shipment_id;
-    out.reason_code = std::move(code);
+    out.reason_code = code;
     out.reason = std::move(reason);
     out.carrier = row.carrier;
     out.routing = routing_text(row.routing);
@@ -62,7 +62,7 @@ bool fill_price(const BookRow& row, const PricedOption& option, const FxTable& f
     if (row.currency && *row.currency != option.currency) {
         const auto use = fx.find(option.currency, *row.currency, on);
         if (!use) {
-            out.reason_code = "no_fx_rate";
+            out.reason_code = RejectionReason::NoFxRate;
             out.reason = fmt::format("no FX rate {} to {} in force on {}", option.currency.view(),
                                      row.currency->view(), on.iso());
             return false;
@@ -118,7 +118,7 @@ void BookPricer::reprice(const BookRow& row, std::vector<RowOutcome>& out) const
         out.push_back(rejected(row, rejection->reason_code, rejection->reason));
         return;
     }
-    RowOutcome priced = rejected(row, "", "");
+    RowOutcome priced = rejected(row, std::nullopt, "");
     fill_price(row, std::get<PricedOption>(outcome), book.fx(), rating_date, priced);
     if (priced.priced()) priced.reason.clear();
     out.push_back(std::move(priced));
@@ -136,14 +136,14 @@ void BookPricer::requote(const BookRow& row, std::vector<RowOutcome>& out) const
     if (result.options.empty()) {
         if (!result.sla_rejections.empty()) {
             out.push_back(
-                rejected(row, "outside_sla",
+                rejected(row, RejectionReason::OutsideSla,
                          fmt::format("all {} option(s) break the {} SLA",
                                      result.sla_rejections.size(), result.selection.sla_tier)));
         } else if (!result.rejections.empty()) {
             const Rejection& first = result.rejections.front();
             out.push_back(rejected(row, first.reason_code, first.reason));
         } else {
-            out.push_back(rejected(row, "no_route", "no itinerary found"));
+            out.push_back(rejected(row, RejectionReason::NoRoute, "no itinerary found"));
         }
         out.back().carrier.reset();
         out.back().routing.clear();
@@ -153,7 +153,7 @@ void BookPricer::requote(const BookRow& row, std::vector<RowOutcome>& out) const
         std::min<std::size_t>(result.options.size(), static_cast<std::size_t>(settings_.top_k));
     for (std::size_t i = 0; i < kept; ++i) {
         const PricedOption& option = result.options[i];
-        RowOutcome o = rejected(row, "", "");
+        RowOutcome o = rejected(row, std::nullopt, "");
         o.rank = static_cast<int>(i) + 1;
         fill_price(row, option, engine_->book().fx(), result.rating_date, o);
         if (o.priced()) o.reason.clear();

@@ -37,7 +37,7 @@ void count(BatchSummary& summary, std::span<const RowOutcome> outcomes) {
             ++summary.rows_priced;
         } else {
             ++summary.rows_rejected;
-            ++summary.rejections_by_reason[o.reason_code];
+            ++summary.rejections_by_reason[std::string(rejection_reason_name(*o.reason_code))];
         }
     }
 }

@@ -184,12 +184,14 @@ QuoteRequest quote_request_from_json(const json& document) {
     if (const auto it = document.find("quoteDate"); it != document.end() && !it->is_null()) {
         request.quote_date = Date::parse(text_of(*it, "/quoteDate"), "/quoteDate");
     }
-    for (const auto& [key, target] :
-         {std::pair{"sla", &request.sla_tier}, std::pair{"method", &request.method},
-          std::pair{"weights", &request.weights}}) {
-        if (const auto it = document.find(key); it != document.end() && !it->is_null()) {
-            *target = text_of(*it, pointer("", key));
-        }
+    if (const auto it = document.find("sla"); it != document.end() && !it->is_null()) {
+        request.sla_tier = text_of(*it, "/sla");
+    }
+    if (const auto it = document.find("method"); it != document.end() && !it->is_null()) {
+        request.method = selection::require_ranking_method(text_of(*it, "/method"), "/method");
+    }
+    if (const auto it = document.find("weights"); it != document.end() && !it->is_null()) {
+        request.weights = selection::CriterionWeights::parse(text_of(*it, "/weights"), "/weights");
     }
     if (const auto it = document.find("explain"); it != document.end()) {
         if (!it->is_boolean())

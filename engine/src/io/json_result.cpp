@@ -41,16 +41,14 @@ json quantity_json(const ChargeLine& line) {
     if (line.kind == ChargeKind::Weight)
         return json{{"value", kg(Mass::grams(line.quantity))}, {"unit", "KGM"}};
     if (!line.basis) return json(nullptr);
-    switch (*line.basis) {
-        case SurchargeBasis::ChargeableKg:
-        case SurchargeBasis::GrossKg:
+    switch (surcharge_basis_traits(*line.basis).unit) {
+        case QuantityUnit::Kilogram:
             return json{{"value", kg(Mass::grams(line.quantity))}, {"unit", "KGM"}};
-        case SurchargeBasis::Piece:
+        case QuantityUnit::Piece:
             return json{{"value", std::to_string(line.quantity)}, {"unit", "PCE"}};
-        case SurchargeBasis::Shipment:
+        case QuantityUnit::Shipment:
             return json{{"value", "1"}, {"unit", "SHIPMENT"}};
-        case SurchargeBasis::FreightPercent:
-        case SurchargeBasis::ValuePercent:
+        case QuantityUnit::Amount:
             return to_json(line.base_amount);
     }
     return json(nullptr);
@@ -218,8 +216,8 @@ json to_json(const QuoteRequest& request) {
     if (request.currency) j["currency"] = request.currency->str();
     if (request.quote_date) j["quoteDate"] = request.quote_date->iso();
     if (request.sla_tier) j["sla"] = *request.sla_tier;
-    if (request.method) j["method"] = *request.method;
-    if (request.weights) j["weights"] = *request.weights;
+    if (request.method) j["method"] = selection::ranking_method_name(*request.method);
+    if (request.weights) j["weights"] = request.weights->text();
     if (request.explain) j["explain"] = true;
     return j;
 }
@@ -300,7 +298,7 @@ json to_json(const QuoteResult& result) {
         rejections.push_back(
             {{"carrier", r.carrier.is_set() ? json(r.carrier.str()) : json(nullptr)},
              {"itinerary", r.itinerary.empty() ? json(nullptr) : json(r.itinerary)},
-             {"reason", r.reason_code},
+             {"reason", rejection_reason_name(r.reason_code)},
              {"message", r.reason}});
     }
     return json{
@@ -347,7 +345,8 @@ json to_json(const SearchOutcome& outcome, const RateBook& book) {
     return json{
         {"schema", kRouteSearchSchema},
         {"itineraries", itineraries},
-        {"reason", outcome.reason_code().empty() ? json(nullptr) : json(outcome.reason_code())},
+        {"reason", outcome.reason_code() ? json(rejection_reason_name(*outcome.reason_code()))
+                                         : json(nullptr)},
         {"message", outcome.reason().empty() ? json(nullptr) : json(outcome.reason())},
         {"diagnostics",
          {{"staticallyConnected", d.statically_connected},

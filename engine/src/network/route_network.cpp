@@ -674,24 +674,24 @@ SearchOutcome RouteNetwork::search(const SearchRequest& request) const {
     return impl_->search(request);
 }
 
-std::string SearchOutcome::reason_code() const {
-    if (!itineraries.empty()) return {};
+std::optional<RejectionReason> SearchOutcome::reason_code() const {
+    if (!itineraries.empty()) return std::nullopt;
     const auto& d = diagnostics;
-    if (!d.statically_connected) return "no_route";
+    if (!d.statically_connected) return RejectionReason::NoRoute;
     const int most =
         std::max({d.legs_too_small, d.legs_refused, d.legs_without_service, d.connections_missed});
-    if (most == 0) return "no_route";
-    if (most == d.legs_too_small) return "piece_too_large";
-    if (most == d.legs_refused) return "commodity_refused";
-    if (most == d.legs_without_service) return "no_service";
-    return "connection_missed";
+    if (most == 0) return RejectionReason::NoRoute;
+    if (most == d.legs_too_small) return RejectionReason::PieceTooLarge;
+    if (most == d.legs_refused) return RejectionReason::CommodityRefused;
+    if (most == d.legs_without_service) return RejectionReason::NoService;
+    return RejectionReason::ConnectionMissed;
 }
 
 std::string SearchOutcome::reason() const {
-    const std::string code = reason_code();
+    const auto code = reason_code();
     const auto& d = diagnostics;
-    if (code.empty()) return {};
-    if (code == "no_route")
+    if (!code) return {};
+    if (code == RejectionReason::NoRoute)
         return "no sequence of scheduled legs links the airports within the leg limit";
     return fmt::format(
         "no feasible itinerary: {} leg(s) cannot take a piece of this size, {} refuse the "

@@ -44,11 +44,11 @@ Rejection no_general_rate(std::span<const RateLine* const> lines, CarrierCode ca
     for (const RateLine* line : lines) {
         if (line->rate_class != RateClass::General) continue;
         return Rejection{
-            carrier, "no_valid_rate",
+            carrier, RejectionReason::NoValidRate,
             fmt::format("no general rate valid on {}: sheet '{}' {} is valid {} to {}", on.iso(),
                         line->sheet, line->version, line->valid_from.iso(), line->valid_to.iso())};
     }
-    return Rejection{carrier, "no_general_rate",
+    return Rejection{carrier, RejectionReason::NoGeneralRate,
                      "carrier files no general cargo rate on this lane"};
 }
 
@@ -136,7 +136,7 @@ std::variant<WeightChoice, Rejection> choose_weight_charge(const PricingContext&
                 kSurchargeClasses.end();
             if (cls == nullptr) {
                 if (surcharge_class) {
-                    return Rejection{carrier, "no_class_rate",
+                    return Rejection{carrier, RejectionReason::NoClassRate,
                                      fmt::format("carrier publishes no {} class rate on this lane "
                                                  "valid on {}",
                                                  commodity.code(), on.iso())};
@@ -212,19 +212,20 @@ std::optional<ChargeLine> surcharge_line(const PricingContext& ctx, const Surcha
                     .rate = s.amount,
                     .percent = s.percent,
                     .margin_applies = s.apply_margin};
-    switch (s.basis) {
-        case SurchargeBasis::ChargeableKg:
-        case SurchargeBasis::GrossKg:
-        case SurchargeBasis::Piece:
-        case SurchargeBasis::Shipment: {
+    const BasisQuantity quantity = surcharge_basis_traits(s.basis).quantity;
+    switch (quantity) {
+        case BasisQuantity::ChargeableWeight:
+        case BasisQuantity::GrossWeight:
+        case BasisQuantity::Pieces:
+        case BasisQuantity::Shipment: {
             std::int64_t per = 1;
-            if (s.basis == SurchargeBasis::ChargeableKg) {
+            if (quantity == BasisQuantity::ChargeableWeight) {
                 line.quantity = choice.weights.chargeable.in_grams();
                 per = kGramsPerKg;
-            } else if (s.basis == SurchargeBasis::GrossKg) {
+            } else if (quantity == BasisQuantity::GrossWeight) {
                 line.quantity = choice.weights.gross_weight.in_grams();
                 per = kGramsPerKg;
-            } else if (s.basis == SurchargeBasis::Piece) {
+            } else if (quantity == BasisQuantity::Pieces) {
                 line.quantity = choice.weights.piece_count;
             } else {
                 line.quantity = 1;
@@ -252,10 +253,10 @@ std::optional<ChargeLine> surcharge_line(const PricingContext& ctx, const Surcha
                                         option_currency, &line.converted);
             return line;
         }
-        case SurchargeBasis::FreightPercent:
+        case BasisQuantity::FreightCharge:
             line.base_amount = choice.charge.amount;
             break;
-        case SurchargeBasis::ValuePercent: {
+        case BasisQuantity::DeclaredValue: {
             if (!ctx.shipment.declared_value) return std::nullopt;  // NVD: nothing to charge on
             const Money& declared = *ctx.shipment.declared_value;
             line.base_amount = convert(ctx, declared, option_currency, &line.converted);
@@ -404,7 +405,7 @@ PricingOutcome price_carrier(const PricingContext& ctx,
         option.margin = margin_for(ctx, currency, choice.weights.chargeable, option.charges);
         option.sell_total = option.buy_total + option.margin.amount;
     } catch (const MissingFx& missing) {
-        return Rejection{carrier, "no_fx_rate",
+        return Rejection{carrier, RejectionReason::NoFxRate,
                          fmt::format("no FX rate {} to {} in force on {}", missing.from.view(),
                                      missing.to.view(), ctx.rating_date.iso())};
     }

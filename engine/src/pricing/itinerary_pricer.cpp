@@ -41,10 +41,11 @@ std::uint64_t sector_key(const Sector& s, bool with_margin) {
 PricingOutcome price_sector(const PricingContext& ctx, const Sector& s, bool single_sector) {
     const auto lines = carrier_lines(ctx.book, s);
     if (lines.empty()) {
-        return Rejection{.carrier = s.carrier,
-                         .reason_code = single_sector ? "no_rate" : "no_sector_rate",
-                         .reason = fmt::format("{} files no rate {}-{}", s.carrier.view(),
-                                               s.origin.view(), s.destination.view())};
+        return Rejection{
+            .carrier = s.carrier,
+            .reason_code = single_sector ? RejectionReason::NoRate : RejectionReason::NoSectorRate,
+            .reason = fmt::format("{} files no rate {}-{}", s.carrier.view(), s.origin.view(),
+                                  s.destination.view())};
     }
     if (single_sector) return price_carrier(ctx, lines);
     Shipment sector_shipment = ctx.shipment;
@@ -107,7 +108,7 @@ PricingOutcome price_route(const PricingContext& ctx, std::span<const RouteSecto
         }
         if (const auto* rejection = std::get_if<Rejection>(cached)) {
             Rejection copy = *rejection;
-            if (sectors.size() > 1 && copy.reason_code != "no_sector_rate") {
+            if (sectors.size() > 1 && copy.reason_code != RejectionReason::NoSectorRate) {
                 copy.reason = fmt::format("sector {}-{}: {}", s.origin.view(), s.destination.view(),
                                           copy.reason);
             }
@@ -139,7 +140,7 @@ PricingOutcome price_route(const PricingContext& ctx, std::span<const RouteSecto
             fx = ctx.book.fx().find(part.currency, currency, ctx.rating_date);
             if (!fx) {
                 return Rejection{.carrier = sectors[k].carrier,
-                                 .reason_code = "no_fx_rate",
+                                 .reason_code = RejectionReason::NoFxRate,
                                  .reason = fmt::format("no FX rate {} to {} in force on {}",
                                                        part.currency.view(), currency.view(),
                                                        ctx.rating_date.iso())};
@@ -160,7 +161,7 @@ PricingOutcome price_route(const PricingContext& ctx, std::span<const RouteSecto
     const auto margin = compute_margin(ctx, currency, option.weights.chargeable, option.charges);
     if (!margin) {
         return Rejection{.carrier = option.carrier,
-                         .reason_code = "no_fx_rate",
+                         .reason_code = RejectionReason::NoFxRate,
                          .reason = "no FX rate for the customer margin's currency"};
     }
     option.margin = *margin;

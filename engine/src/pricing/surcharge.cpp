@@ -1,30 +1,25 @@
-#include <array>
+#include <cargoquote/core/error.hpp>
 #include <cargoquote/pricing/surcharge.hpp>
-#include <utility>
 
 namespace cargoquote {
 
-namespace {
-constexpr std::array<std::pair<SurchargeBasis, std::string_view>, 6> kBasisNames = {{
-    {SurchargeBasis::ChargeableKg, "chargeable_kg"},
-    {SurchargeBasis::GrossKg, "gross_kg"},
-    {SurchargeBasis::Piece, "piece"},
-    {SurchargeBasis::Shipment, "shipment"},
-    {SurchargeBasis::FreightPercent, "freight_percent"},
-    {SurchargeBasis::ValuePercent, "value_percent"},
-}};
-}  // namespace
+const SurchargeBasisTraits& surcharge_basis_traits(SurchargeBasis basis) {
+    for (const auto& traits : kSurchargeBases) {
+        if (traits.basis == basis) return traits;
+    }
+    throw Error(ErrorCode::Internal, "basis", "surcharge basis missing from kSurchargeBases");
+}
 
 std::string_view surcharge_basis_name(SurchargeBasis basis) {
-    for (const auto& [b, name] : kBasisNames) {
-        if (b == basis) return name;
+    for (const auto& traits : kSurchargeBases) {
+        if (traits.basis == basis) return traits.name;
     }
     return "unknown";
 }
 
 std::optional<SurchargeBasis> parse_surcharge_basis(std::string_view name) {
-    for (const auto& [b, n] : kBasisNames) {
-        if (n == name) return b;
+    for (const auto& traits : kSurchargeBases) {
+        if (traits.name == name) return traits.basis;
     }
     return std::nullopt;
 }

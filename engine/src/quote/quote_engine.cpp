@@ -147,7 +147,7 @@ void QuoteEngine::quote_rate_lines(const PricingContext& context, QuoteResult& r
     result.options.reserve(lines.size());
     if (lines.empty()) {
         result.rejections.push_back(
-            Rejection{.reason_code = "no_rates_on_lane",
+            Rejection{.reason_code = RejectionReason::NoRatesOnLane,
                       .reason = fmt::format("no carrier files rates from {} to {}",
                                             shipment.origin.view(), shipment.destination.view())});
     }
@@ -176,7 +176,7 @@ void QuoteEngine::quote_itineraries(const PricingContext& context, QuoteResult& 
     SearchOutcome found = network_->search(search);
     if (found.itineraries.empty()) {
         result.rejections.push_back(
-            Rejection{.reason_code = found.reason_code(), .reason = found.reason()});
+            Rejection{.reason_code = *found.reason_code(), .reason = found.reason()});
     }
     result.options.reserve(found.itineraries.size());
     SectorPriceCache cache;
@@ -226,7 +226,7 @@ QuoteResult QuoteEngine::quote(const QuoteRequest& request) const {
         if (quote_in(option, result.currency, book_->fx(), result.rating_date)) return false;
         result.rejections.push_back(Rejection{
             .carrier = option.carrier,
-            .reason_code = "no_fx_rate",
+            .reason_code = RejectionReason::NoFxRate,
             .reason = fmt::format("no FX rate {} to {} in force on {}", option.currency.view(),
                                   result.currency.view(), result.rating_date.iso()),
             .itinerary = describe_flights(option.itinerary)});
@@ -263,26 +263,22 @@ const selection::CustomerPreference* preference_of(const RateBook& book, const C
 }
 
 // The method, weights and SLA tier: the request's, else the customer's preference, else the
-// defaults. Throws InputError naming /method for an unknown method, /weights for bad weights.
+// defaults.
 SelectionUsed selection_for(const QuoteRequest& request,
                             const selection::CustomerPreference* preference) {
     SelectionUsed used;
     used.method_source = "default";
-    const auto method_text =
-        request.method ? *request.method : (preference != nullptr ? preference->method : "");
-    if (!method_text.empty()) {
-        const auto method = selection::parse_ranking_method(method_text);
-        if (!method) {
-            throw InputError(ErrorCode::InvalidInput, "/method",
-                             fmt::format("'{}' is not weighted_sum, topsis or vikor", method_text));
-        }
-        used.method = *method;
-        used.method_source = request.method ? "request" : "customer";
+    if (request.method) {
+        used.method = *request.method;
+        used.method_source = "request";
+    } else if (preference != nullptr && preference->method) {
+        used.method = *preference->method;
+        used.method_source = "customer";
     }
-    const auto weights_text =
-        request.weights ? *request.weights : (preference != nullptr ? preference->weights : "");
-    if (!weights_text.empty()) {
-        used.weights = selection::CriterionWeights::parse(weights_text, "/weights");
+    if (request.weights) {
+        used.weights = *request.weights;
+    } else if (preference != nullptr && preference->weights) {
+        used.weights = *preference->weights;
     }
     used.sla_tier = request.sla_tier ? *request.sla_tier
                                      : (preference != nullptr ? preference->default_tier : "");
@@ -304,6 +300,7 @@ std::vector<std::size_t> options_within_sla(const RateBook& book, const Customer
     }
     used.customer_sla_override = sla->customer_override;
     used.prepayment_required = selection::prepayment_required(*sla, customer);
+    used.sla = sla;
     double cheapest = 0;
     for (const auto& c : criteria) cheapest = cheapest == 0 ? c.price : std::min(cheapest, c.price);
     std::vector<std::size_t> eligible;

@@ -8,8 +8,6 @@
 #include <cargoquote/selection/pareto.hpp>
 #include <cargoquote/selection/ranking.hpp>
 #include <cargoquote/selection/sensitivity.hpp>
-#include <cargoquote/selection/topsis.hpp>
-#include <cargoquote/selection/vikor.hpp>
 #include <cmath>
 #include <numeric>
 
@@ -125,71 +123,6 @@ std::string explain(const RankedOption& o, const RankedOption* above,
 }
 }  // namespace
 
-std::string_view ranking_method_name(RankingMethod m) {
-    switch (m) {
-        case RankingMethod::WeightedSum:
-            return "weighted_sum";
-        case RankingMethod::Topsis:
-            return "topsis";
-        case RankingMethod::Vikor:
-            return "vikor";
-    }
-    return "unknown";
-}
-
-std::optional<RankingMethod> parse_ranking_method(std::string_view name) {
-    if (name == "weighted_sum") return RankingMethod::WeightedSum;
-    if (name == "topsis") return RankingMethod::Topsis;
-    if (name == "vikor") return RankingMethod::Vikor;
-    return std::nullopt;
-}
-
-CriterionWeights CriterionWeights::parse(std::string_view text, std::string_view field) {
-    CriterionWeights w;
-    w.values.fill(0.0);
-    bool any_positive = false;
-    std::array<bool, 5> seen{};
-    while (!text.empty()) {
-        const auto comma = text.find(',');
-        const std::string_view item = text.substr(0, comma);
-        text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
-        const auto eq = item.find('=');
-        const auto name = item.substr(0, eq);
-        const auto it = std::find(kCriterionNames.begin(), kCriterionNames.end(), name);
-        const auto value = eq == std::string_view::npos
-                               ? std::nullopt
-                               : parse_scaled_decimal(item.substr(eq + 1), 6);
-        if (it == kCriterionNames.end() || !value || *value < 0) {
-            throw InputError(
-                ErrorCode::InvalidInput, std::string(field),
-                fmt::format("'{}' is not criterion=weight with a criterion among price, "
-                            "time, reliability, risk, co2 and a weight >= 0",
-                            item));
-        }
-        const auto j = static_cast<std::size_t>(it - kCriterionNames.begin());
-        if (seen[j]) {
-            throw InputError(ErrorCode::InvalidInput, std::string(field),
-                             fmt::format("criterion '{}' given twice", name));
-        }
-        seen[j] = true;
-        w.values[j] = static_cast<double>(*value) / 1e6;
-        any_positive = any_positive || *value > 0;
-    }
-    if (!any_positive) {
-        throw InputError(ErrorCode::InvalidInput, std::string(field),
-                         "at least one weight must be positive");
-    }
-    return w;
-}
-
-std::string CriterionWeights::text() const {
-    std::string out;
-    for (std::size_t j = 0; j < 5; ++j) {
-        out += fmt::format("{}{}={}", out.empty() ? "" : ",", kCriterionNames[j], values[j]);
-    }
-    return out;
-}
-
 namespace {
 Matrix matrix_of(const std::vector<OptionCriteria>& options) {
     std::vector<std::vector<double>> rows;
@@ -212,13 +145,9 @@ std::vector<WeightInterval> top_option_sensitivity(const std::vector<OptionCrite
                                                    RankingMethod method,
                                                    const CriterionWeights& weights) {
     if (options.empty()) return {};
-    const Method m = method == RankingMethod::WeightedSum ? Method::WeightedSum
-                     : method == RankingMethod::Topsis    ? Method::Topsis
-                                                          : Method::Vikor;
-    const Normalization n =
-        method == RankingMethod::Topsis ? Normalization::Vector : Normalization::MinMax;
+    const Normalization n = ranking_method_traits(method).normalization;
     auto intervals =
-        weight_sensitivity(m, matrix_of(options), unit_weights(weights), kTypes, n, 0.5);
+        weight_sensitivity(method, matrix_of(options), unit_weights(weights), kTypes, n, 0.5);
     std::erase_if(intervals, [](const WeightInterval& i) { return i.current <= 0; });
     return intervals;
 }
@@ -231,21 +160,10 @@ std::vector<RankedOption> rank_options(const std::vector<OptionCriteria>& option
     const std::vector<double> w = unit_weights(weights);
     const Matrix matrix = matrix_of(options);
     const auto normalized = min_max(options);
-    std::vector<double> scores;
-    bool higher_better = true;
-    switch (method) {
-        case RankingMethod::WeightedSum:
-            scores = weighted_sum(matrix, w, kTypes, Normalization::MinMax);
-            break;
-        case RankingMethod::Topsis:
-            scores = topsis(matrix, w, kTypes, Normalization::Vector).closeness;
-            break;
-        case RankingMethod::Vikor:
-            scores = vikor(matrix, w, kTypes, 0.5).q;
-            higher_better = false;
-            break;
-    }
-    const auto ranks = ranks_from_scores(scores, higher_better);
+    const RankingMethodTraits& traits = ranking_method_traits(method);
+    const std::vector<double> scores =
+        method_scores(method, matrix, w, kTypes, traits.normalization, 0.5);
+    const auto ranks = ranks_from_scores(scores, traits.higher_is_better);
     const auto pareto = pareto_flags(options);
     for (std::size_t i = 0; i < options.size(); ++i) {
         RankedOption& r = ranked[i];

@@ -110,9 +110,9 @@ std::vector<WeightInterval> weighted_sum_intervals(const Matrix& matrix,
                 bounded = false;
                 return;
             }
-            const std::size_t at_end =
-                top_alternative(Method::WeightedSum, matrix, rescaled_weights(weights, j, end),
-                                types, normalization, 0.5, bounds);
+            const std::size_t at_end = top_alternative(RankingMethod::WeightedSum, matrix,
+                                                       rescaled_weights(weights, j, end), types,
+                                                       normalization, 0.5, bounds);
             bound = end;
             bounded = at_end != top;
         };
@@ -124,7 +124,7 @@ std::vector<WeightInterval> weighted_sum_intervals(const Matrix& matrix,
 }
 
 // TOPSIS and VIKOR: grid scan outwards from the current weight, then bisection.
-std::vector<WeightInterval> numerical_intervals(Method method, const Matrix& matrix,
+std::vector<WeightInterval> numerical_intervals(RankingMethod method, const Matrix& matrix,
                                                 const std::vector<double>& weights,
                                                 const std::vector<CriterionType>& types,
                                                 Normalization normalization, double vikor_v,
@@ -173,18 +173,12 @@ std::vector<WeightInterval> numerical_intervals(Method method, const Matrix& mat
 
 }  // namespace
 
-std::size_t top_alternative(Method method, const Matrix& matrix, const std::vector<double>& weights,
+std::size_t top_alternative(RankingMethod method, const Matrix& matrix,
+                            const std::vector<double>& weights,
                             const std::vector<CriterionType>& types, Normalization normalization,
                             double vikor_v, const std::vector<Bounds>& bounds) {
-    switch (method) {
-        case Method::WeightedSum:
-            return rank_one(weighted_sum(matrix, weights, types, normalization, bounds), true);
-        case Method::Topsis:
-            return rank_one(topsis(matrix, weights, types, normalization, bounds).closeness, true);
-        case Method::Vikor:
-            return rank_one(vikor(matrix, weights, types, vikor_v).q, false);
-    }
-    throw InputError(ErrorCode::InvalidInput, "method", "unknown method");
+    return rank_one(method_scores(method, matrix, weights, types, normalization, vikor_v, bounds),
+                    ranking_method_traits(method).higher_is_better);
 }
 
 std::vector<double> rescaled_weights(const std::vector<double>& weights, std::size_t criterion,
@@ -214,7 +208,7 @@ std::vector<double> rescaled_weights(const std::vector<double>& weights, std::si
     return out;
 }
 
-std::vector<WeightInterval> weight_sensitivity(Method method, const Matrix& matrix,
+std::vector<WeightInterval> weight_sensitivity(RankingMethod method, const Matrix& matrix,
                                                const std::vector<double>& weights,
                                                const std::vector<CriterionType>& types,
                                                Normalization normalization, double vikor_v,
@@ -233,7 +227,7 @@ std::vector<WeightInterval> weight_sensitivity(Method method, const Matrix& matr
         }
         return out;
     }
-    if (method == Method::WeightedSum) {
+    if (method == RankingMethod::WeightedSum) {
         return weighted_sum_intervals(matrix, weights, types, normalization, bounds, top);
     }
     return numerical_intervals(method, matrix, weights, types, normalization, vikor_v, bounds, top);

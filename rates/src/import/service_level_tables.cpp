@@ -19,7 +19,6 @@ constexpr WholeNumber<int> kHoursUpToAYear{
     kNotWhole, {kNonNegative.min, {366 * 24, "hours is more than a year"}}};
 constexpr std::array<std::string_view, 3> kCreditRules = {"none", "prepayment_for_new",
                                                           "withhold_risky_for_new"};
-constexpr std::array<std::string_view, 3> kMethods = {"weighted_sum", "topsis", "vikor"};
 
 // A probability given in percent (0..100) -> [0, 1].
 double probability_of(const std::string& s) {
@@ -55,8 +54,8 @@ selection::CreditRule credit_rule_of(const std::string& s) {
 }
 
 // "price=0.4,time=0.3,..." : criteria price, time, reliability, risk, co2, each at most once,
-// non-negative decimals, at least one positive. Returns the text unchanged.
-std::string weights_of(const std::string& s) {
+// non-negative decimals, at least one positive.
+selection::CriterionWeights weights_of(const std::string& s) {
     static const std::vector<std::string_view> kCriteria = {"price", "time", "reliability", "risk",
                                                             "co2"};
     std::set<std::string> seen;
@@ -94,7 +93,11 @@ std::string weights_of(const std::string& s) {
     if (!any_positive) {
         throw InputError(ErrorCode::InvalidInput, {}, "at least one weight must be positive");
     }
-    return s;
+    return selection::CriterionWeights::parse(s, {});
+}
+
+selection::RankingMethod method_of(const std::string& s) {
+    return named(s, selection::parse_ranking_method(s), selection::kRankingMethodNames);
 }
 
 class SlaTiersReader final : public TableReader {
@@ -225,7 +228,7 @@ class CustomerPreferencesReader final : public TableReader {
         if (!p.default_tier.empty() && !known().tiers.contains(p.default_tier)) {
             r.error("default_tier", fmt::format("unknown tier '{}'", p.default_tier));
         }
-        const auto method = r.parse_optional("method", OneOf{kMethods});
+        const auto method = r.parse_optional("method", method_of);
         const auto weights = r.parse_optional("weights", weights_of);
         if (id) {
             in_database(
@@ -235,8 +238,8 @@ class CustomerPreferencesReader final : public TableReader {
         }
         if (!id || r.had_errors()) return;
         p.customer_id = *id;
-        p.method = method.value_or("");
-        p.weights = weights.value_or("");
+        p.method = method;
+        p.weights = weights;
         rows().customer_preferences.push_back(std::move(p));
     }
 };

@@ -16,8 +16,6 @@ namespace {
 using namespace fields;
 
 constexpr std::array<std::string_view, 3> kRateClasses = {"GEN", "SCR", "CLASS"};
-constexpr std::array<std::string_view, 6> kSurchargeBases = {
-    "chargeable_kg", "gross_kg", "piece", "shipment", "freight_percent", "value_percent"};
 constexpr CodeShape kScrItemNumber{4, 4, false, true};
 
 std::optional<RateClass> rate_class_named(std::string_view name) {
@@ -217,7 +215,7 @@ class SurchargesReader final : public TableReader {
         s.destination = known_airport(r, "destination", true);
         s.commodity = r.text("commodity");
         const auto basis = r.parse("basis", [](const std::string& t) {
-            return named(t, parse_surcharge_basis(t), kSurchargeBases);
+            return named(t, parse_surcharge_basis(t), kSurchargeBasisNames);
         });
         const auto ccy = r.parse("currency", currency);
         const auto from = r.parse("valid_from", date);

@@ -51,8 +51,10 @@ void load_sla_tiers(SQLite::Database& db, RateBookData& out) {
 void insert_customer_preferences(SQLite::Database& db, const RateBookData& rows) {
     RowInserter preference(db, "INSERT INTO customer_preferences VALUES (?,?,?,?)");
     for (const auto& p : rows.customer_preferences) {
-        preference.insert(p.customer_id, text_or_null(p.default_tier), text_or_null(p.method),
-                          text_or_null(p.weights));
+        preference.insert(
+            p.customer_id, text_or_null(p.default_tier),
+            text_or_null(p.method ? std::string(selection::ranking_method_name(*p.method)) : ""),
+            text_or_null(p.weights ? p.weights->text() : ""));
     }
 }
 
@@ -61,9 +63,14 @@ void load_customer_preferences(SQLite::Database& db, RateBookData& out) {
                         "SELECT customer_id, default_tier, method, weights "
                         "FROM customer_preferences ORDER BY customer_id");
     while (q.executeStep()) {
-        out.customer_preferences.push_back(
-            selection::CustomerPreference{column_text(q, 0), column_text_or_empty(q, 1),
-                                          column_text_or_empty(q, 2), column_text_or_empty(q, 3)});
+        selection::CustomerPreference p{column_text(q, 0), column_text_or_empty(q, 1), {}, {}};
+        if (const auto method = column_text_or_empty(q, 2); !method.empty()) {
+            p.method = selection::parse_ranking_method(method);  // the schema CHECKs the name
+        }
+        if (const auto weights = column_text_or_empty(q, 3); !weights.empty()) {
+            p.weights = selection::CriterionWeights::parse(weights, "customer_preferences.weights");
+        }
+        out.customer_preferences.push_back(std::move(p));
     }
 }
 

@@ -135,7 +135,7 @@ TEST_F(RouteSearchTest, TallPieceNeedsAFreighter) {
     use({"E5 1 PVG-FRA 12:00 18:00+0 1234567 widebody_belly"});
     const auto none = search("PVG", "FRA", "2026-11-26T06:00", tall);
     EXPECT_TRUE(none.itineraries.empty());
-    EXPECT_EQ(none.reason_code(), "piece_too_large");
+    EXPECT_EQ(none.reason_code(), RejectionReason::PieceTooLarge);
 }
 
 TEST_F(RouteSearchTest, CarrierRefusingDangerousGoods) {
@@ -186,7 +186,7 @@ TEST_F(RouteSearchTest, NoRouteSaysWhy) {
          "C3 400 FRA-JFK 10:00 12:55+0 1234567 freighter"});
     const auto out = search("PVG", "JFK", "2026-11-26T06:00");
     EXPECT_TRUE(out.itineraries.empty());
-    EXPECT_EQ(out.reason_code(), "no_route");
+    EXPECT_EQ(out.reason_code(), RejectionReason::NoRoute);
     EXPECT_FALSE(out.reason().empty());
 }
 

@@ -124,7 +124,7 @@ TEST_F(ItineraryQuoteTest, ItineraryWithoutARateIsRejectedWithItsFlights) {
     const auto result = quote();
     ASSERT_EQ(result.rejections.size(), 1u);
     EXPECT_EQ(result.rejections[0].carrier.view(), "C3");
-    EXPECT_EQ(result.rejections[0].reason_code, "no_rate");
+    EXPECT_EQ(rejection_reason_name(result.rejections[0].reason_code), "no_rate");
     EXPECT_EQ(result.rejections[0].itinerary, "C3 7 PVG-FRA");
 }
 
@@ -145,7 +145,7 @@ TEST_F(ItineraryQuoteTest, NoItineraryGivesTheSearchReason) {
     const auto result = engine.quote(r);
     EXPECT_TRUE(result.options.empty());
     ASSERT_EQ(result.rejections.size(), 1u);
-    EXPECT_EQ(result.rejections[0].reason_code, "piece_too_large");
+    EXPECT_EQ(rejection_reason_name(result.rejections[0].reason_code), "piece_too_large");
 }
 
 }  // namespace

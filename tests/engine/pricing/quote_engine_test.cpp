@@ -141,7 +141,7 @@ TEST_F(QuoteEngineTest, ClassSurchargeAlwaysAppliesAndMissingClassRateRejects) {
     EXPECT_EQ(a1.weight_charge.rate_class_code, RateClassCode::ClassSurcharge);
     ASSERT_EQ(result.rejections.size(), 1u);
     EXPECT_EQ(result.rejections[0].carrier.view(), "B2");
-    EXPECT_EQ(result.rejections[0].reason_code, "no_class_rate");
+    EXPECT_EQ(rejection_reason_name(result.rejections[0].reason_code), "no_class_rate");
 }
 
 // NWP 50 % of N: 80 kg -> 20 x 80 = 1600 < GEN 2400 (R). 1000 kg -> 20000 > GEN 18000 -> GEN.
@@ -184,7 +184,7 @@ TEST_F(QuoteEngineTest, TheRateInForceOnTheShippingDateApplies) {
     EXPECT_EQ(a1.weight_charge.amount, money("750", "CNY"));
     EXPECT_EQ(line(a1, "MY")->amount, money("74250", "CNY"));
     ASSERT_EQ(result.rejections.size(), 1u);
-    EXPECT_EQ(result.rejections[0].reason_code, "no_valid_rate");
+    EXPECT_EQ(rejection_reason_name(result.rejections[0].reason_code), "no_valid_rate");
     EXPECT_THAT(result.rejections[0].reason, testing::HasSubstr("valid 2026-10-01 to 2027-03-31"));
 }
 
@@ -214,7 +214,7 @@ TEST_F(QuoteEngineTest, NoFxRateRejectsTheOptionNotTheQuote) {
     const auto result = engine.quote(r);
     EXPECT_TRUE(result.options.empty());
     ASSERT_EQ(result.rejections.size(), 2u);
-    EXPECT_EQ(result.rejections[0].reason_code, "no_fx_rate");
+    EXPECT_EQ(rejection_reason_name(result.rejections[0].reason_code), "no_fx_rate");
 }
 
 TEST_F(QuoteEngineTest, NoRatesOnLaneIsARejectionWithReason) {
@@ -223,7 +223,7 @@ TEST_F(QuoteEngineTest, NoRatesOnLaneIsARejectionWithReason) {
     const auto result = engine.quote(r);
     EXPECT_TRUE(result.options.empty());
     ASSERT_EQ(result.rejections.size(), 1u);
-    EXPECT_EQ(result.rejections[0].reason_code, "no_rates_on_lane");
+    EXPECT_EQ(rejection_reason_name(result.rejections[0].reason_code), "no_rates_on_lane");
 }
 
 TEST_F(QuoteEngineTest, BadInputNamesTheField) {

@@ -136,6 +136,15 @@ TEST(QprQuoteTest, OptionsOutsideTheSlaAreRejectedNeverRanked) {
     EXPECT_FALSE(result.sla_rejections[0].nearest_miss);
 }
 
+TEST(QprQuoteTest, TheResolvedLimitsTravelInTheResult) {
+    const QuoteEngine engine(std::make_shared<const RateBook>(book_with_schedule_and_tiers()));
+    const auto with_sla = engine.quote(pallets("fast"));
+    ASSERT_TRUE(with_sla.selection.sla.has_value());
+    EXPECT_EQ(with_sla.selection.sla->tier, "fast");
+    EXPECT_EQ(with_sla.selection.sla->limits.max_transit_hours, 32);
+    EXPECT_FALSE(engine.quote(pallets("none")).selection.sla.has_value());
+}
+
 TEST(QprQuoteTest, NothingMeetsTheSlaSoNearestMissesComeBackFlagged) {
     const QuoteEngine engine(std::make_shared<const RateBook>(book_with_schedule_and_tiers()));
     const auto result = engine.quote(pallets("instant"));
@@ -159,16 +168,15 @@ TEST(QprQuoteTest, RequiredCapabilityAndUnknownTier) {
 TEST(QprQuoteTest, MethodAndWeightsFromTheRequest) {
     const QuoteEngine engine(std::make_shared<const RateBook>(book_with_schedule_and_tiers()));
     auto request = pallets(std::nullopt);
-    request.method = "topsis";
-    request.weights = "price=1";
+    request.method = RankingMethod::Topsis;
+    request.weights = CriterionWeights::parse("price=1", "/weights");
     const auto cheapest = engine.quote(request);
     EXPECT_EQ(cheapest.selection.method, RankingMethod::Topsis);
     EXPECT_EQ(cheapest.selection.method_source, "request");
     EXPECT_EQ(cheapest.options[0].carrier.view(), "B2");  // 22921.40 < 24871.40
-    request.weights = "time=1";
+    request.weights = CriterionWeights::parse("time=1", "/weights");
     EXPECT_EQ(engine.quote(request).options[0].carrier.view(), "A1");  // 32 h < 33 h
-    request.weights = "speed=1";
-    EXPECT_THROW((void)engine.quote(request), cargoquote::InputError);
+    EXPECT_THROW((void)CriterionWeights::parse("speed=1", "/weights"), cargoquote::InputError);
 }
 
 }  // namespace

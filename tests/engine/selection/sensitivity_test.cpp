@@ -40,11 +40,11 @@ TEST(Sensitivity, WeightedSumHandCaseIsExact) {
     //   A >= B  <=>  r <= 7/24;  A >= C  <=>  (7/34)(1 - r) >= (2/3) r  <=>  r <= 21/89.
     //   -> [0, 21/89].
     const std::vector<double> w = {0.6, 0.25, 0.15};
-    ASSERT_EQ(
-        top_alternative(Method::WeightedSum, carriers(), w, kCarrierTypes, Normalization::MinMax),
-        0U);
-    const auto intervals = weight_sensitivity(Method::WeightedSum, carriers(), w, kCarrierTypes,
-                                              Normalization::MinMax);
+    ASSERT_EQ(top_alternative(RankingMethod::WeightedSum, carriers(), w, kCarrierTypes,
+                              Normalization::MinMax),
+              0U);
+    const auto intervals = weight_sensitivity(RankingMethod::WeightedSum, carriers(), w,
+                                              kCarrierTypes, Normalization::MinMax);
     ASSERT_EQ(intervals.size(), 3U);
     constexpr double kExact = 1e-12;  // closed form: only floating-point rounding remains
 
@@ -68,8 +68,9 @@ TEST(Sensitivity, WeightedSumHandCaseIsExact) {
 
 TEST(Sensitivity, WeightedSumBoundsScaleWithTheWeightSum) {
     // The same shares as above, summing to 10: every bound is 10 times larger.
-    const auto intervals = weight_sensitivity(Method::WeightedSum, carriers(), {6.0, 2.5, 1.5},
-                                              kCarrierTypes, Normalization::MinMax);
+    const auto intervals =
+        weight_sensitivity(RankingMethod::WeightedSum, carriers(), {6.0, 2.5, 1.5}, kCarrierTypes,
+                           Normalization::MinMax);
     EXPECT_NEAR(intervals[0].lower, 90.0 / 17.0, 1e-11);
     EXPECT_EQ(intervals[0].upper, 10.0);
     EXPECT_NEAR(intervals[1].upper, 80.0 / 23.0, 1e-11);
@@ -134,20 +135,21 @@ std::vector<Case> property_cases() {
     };
 }
 
-const char* method_name(Method method) {
+const char* method_name(RankingMethod method) {
     switch (method) {
-        case Method::WeightedSum:
+        case RankingMethod::WeightedSum:
             return "weighted-sum";
-        case Method::Topsis:
+        case RankingMethod::Topsis:
             return "topsis";
-        case Method::Vikor:
+        case RankingMethod::Vikor:
             return "vikor";
     }
     return "?";
 }
 
 TEST(Sensitivity, JustInsideKeepsTheTopAndJustOutsideChangesIt) {
-    for (const Method method : {Method::WeightedSum, Method::Topsis, Method::Vikor}) {
+    for (const RankingMethod method :
+         {RankingMethod::WeightedSum, RankingMethod::Topsis, RankingMethod::Vikor}) {
         int bounded_sides = 0;
         for (const Case& c : property_cases()) {
             const std::size_t top =
@@ -204,13 +206,14 @@ TEST(Sensitivity, NumericalBoundsAgreeWithTheExactOnesOnAWeightedSumShapedCase) 
     // A = (1, 0), B = (0, 1), each best on one criterion: by symmetry every method ties them at
     // w = (1/2, 1/2) (A keeps the top, lower index), so A is top exactly while w_0 >= 1/2.
     const Matrix m = Matrix::from_rows({{1, 0}, {0, 1}});
-    for (const Method method : {Method::WeightedSum, Method::Topsis, Method::Vikor}) {
+    for (const RankingMethod method :
+         {RankingMethod::WeightedSum, RankingMethod::Topsis, RankingMethod::Vikor}) {
         SCOPED_TRACE(method_name(method));
         const auto intervals =
             weight_sensitivity(method, m, {0.7, 0.3}, {kBenefit, kBenefit}, Normalization::MinMax);
         // Exact for the weighted sum; for the numerical methods the inside end of a bracket of
         // at most 1e-6 (W = 1).
-        const double tolerance = method == Method::WeightedSum ? 1e-12 : 1e-6;
+        const double tolerance = method == RankingMethod::WeightedSum ? 1e-12 : 1e-6;
         EXPECT_GE(intervals[0].lower, 0.5 - 1e-12);
         EXPECT_LE(intervals[0].lower, 0.5 + tolerance);
         EXPECT_TRUE(intervals[0].lower_bounded);
@@ -227,7 +230,8 @@ TEST(Sensitivity, NumericalBoundsAgreeWithTheExactOnesOnAWeightedSumShapedCase) 
 
 TEST(Sensitivity, OneAlternativeIsAlwaysOnTop) {
     const Matrix m = Matrix::from_rows({{100, 0.9, 4}});
-    for (const Method method : {Method::WeightedSum, Method::Topsis, Method::Vikor}) {
+    for (const RankingMethod method :
+         {RankingMethod::WeightedSum, RankingMethod::Topsis, RankingMethod::Vikor}) {
         const auto intervals =
             weight_sensitivity(method, m, {0.5, 0.3, 0.2}, kCarrierTypes, Normalization::MinMax);
         ASSERT_EQ(intervals.size(), 3U);
@@ -243,7 +247,8 @@ TEST(Sensitivity, OneAlternativeIsAlwaysOnTop) {
 TEST(Sensitivity, ADominantAlternativeGivesTheWholeRange) {
     // The last carrier is cheapest, most reliable and fastest: no weighting can unseat it.
     const Matrix m = Matrix::from_rows({{300, 0.90, 5}, {200, 0.94, 3}, {100, 0.98, 2}});
-    for (const Method method : {Method::WeightedSum, Method::Topsis, Method::Vikor}) {
+    for (const RankingMethod method :
+         {RankingMethod::WeightedSum, RankingMethod::Topsis, RankingMethod::Vikor}) {
         SCOPED_TRACE(method_name(method));
         const std::vector<double> w = {0.5, 0.3, 0.2};
         EXPECT_EQ(top_alternative(method, m, w, kCarrierTypes, Normalization::MinMax), 2U);
@@ -260,8 +265,8 @@ TEST(Sensitivity, ACriterionThatCannotChangeTheTopSpansTheWholeRange) {
     // at u: A = u + (5/6)(1 - u) >= 5/6 > B = (1/6)(1 - u) for every u in [0, 1]: whole range.
     const Matrix m = Matrix::from_rows({{1, 1, 0}, {0, 0, 1}});
     const std::vector<CriterionType> types = {kBenefit, kBenefit, kBenefit};
-    const auto intervals =
-        weight_sensitivity(Method::WeightedSum, m, {0.5, 0.4, 0.1}, types, Normalization::MinMax);
+    const auto intervals = weight_sensitivity(RankingMethod::WeightedSum, m, {0.5, 0.4, 0.1}, types,
+                                              Normalization::MinMax);
     EXPECT_EQ(intervals[1], (WeightInterval{1, 0.4, 0.0, 1.0, false, false}));
     // Criterion 2 (B's only strength) does bound A: A = 1 - r, B = r, so r <= 1/2.
     EXPECT_NEAR(intervals[2].upper, 0.5, 1e-12);
@@ -269,15 +274,16 @@ TEST(Sensitivity, ACriterionThatCannotChangeTheTopSpansTheWholeRange) {
 }
 
 TEST(Sensitivity, OneCriterionCannotMove) {
-    const auto intervals = weight_sensitivity(Method::Topsis, Matrix::from_rows({{1}, {2}}), {2.0},
-                                              {kBenefit}, Normalization::Vector);
+    const auto intervals = weight_sensitivity(RankingMethod::Topsis, Matrix::from_rows({{1}, {2}}),
+                                              {2.0}, {kBenefit}, Normalization::Vector);
     EXPECT_EQ(intervals[0], (WeightInterval{0, 2.0, 2.0, 2.0, false, false}));
 }
 
 TEST(Sensitivity, TiesKeepTheLowerIndexOnTop) {
     // Equal rows: the first stays on top whatever the weights.
     const Matrix m = Matrix::from_rows({{1, 2}, {1, 2}});
-    for (const Method method : {Method::WeightedSum, Method::Topsis, Method::Vikor}) {
+    for (const RankingMethod method :
+         {RankingMethod::WeightedSum, RankingMethod::Topsis, RankingMethod::Vikor}) {
         EXPECT_EQ(
             top_alternative(method, m, {0.5, 0.5}, {kBenefit, kBenefit}, Normalization::MinMax),
             0U);
@@ -293,17 +299,17 @@ TEST(Sensitivity, TiesKeepTheLowerIndexOnTop) {
 TEST(Sensitivity, RejectsBadInput) {
     using testing::input_error_field;
     EXPECT_EQ(input_error_field([] {
-                  (void)weight_sensitivity(Method::WeightedSum, carriers(), {0.5, -0.1, 0.6},
+                  (void)weight_sensitivity(RankingMethod::WeightedSum, carriers(), {0.5, -0.1, 0.6},
                                            kCarrierTypes, Normalization::MinMax);
               }),
               "weights/1");
     EXPECT_EQ(input_error_field([] {
-                  (void)weight_sensitivity(Method::Topsis, carriers(), {0.5, 0.5}, kCarrierTypes,
-                                           Normalization::MinMax);
+                  (void)weight_sensitivity(RankingMethod::Topsis, carriers(), {0.5, 0.5},
+                                           kCarrierTypes, Normalization::MinMax);
               }),
               "weights");
     EXPECT_EQ(input_error_field([] {
-                  (void)weight_sensitivity(Method::Vikor, carriers(), {0.5, 0.3, 0.2},
+                  (void)weight_sensitivity(RankingMethod::Vikor, carriers(), {0.5, 0.3, 0.2},
                                            kCarrierTypes, Normalization::MinMax, 1.5);
               }),
               "v");

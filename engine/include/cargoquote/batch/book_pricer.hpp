@@ -25,8 +25,8 @@ struct BatchSettings {
     int top_k = 1;              // requote: options kept per row, best first
     // Requote selection overrides (else each customer's preferences, as in a single quote).
     std::optional<std::string> sla_tier;
-    std::optional<std::string> method;
-    std::optional<std::string> weights;
+    std::optional<selection::RankingMethod> method;
+    std::optional<selection::CriterionWeights> weights;
 };
 
 // Sums of the option's charge lines by kind, in `currency`; buy = weight + surcharges +
@@ -46,7 +46,7 @@ struct RowOutcome {
     std::uint64_t line = 0;
     std::string shipment_id;
     int rank = 1;
-    std::string reason_code;  // "" when priced
+    std::optional<RejectionReason> reason_code;  // none when priced
     std::string reason;
     std::optional<CarrierCode> carrier;
     std::string routing;                 // "A1:PVG-ICN;B2:ICN-FRA"
@@ -58,7 +58,7 @@ struct RowOutcome {
     PriceTotals totals;
     std::optional<Money> previous_total;  // set when in `currency`
 
-    [[nodiscard]] bool priced() const { return reason_code.empty(); }
+    [[nodiscard]] bool priced() const { return !reason_code.has_value(); }
 };
 
 class BookPricer {

@@ -9,10 +9,12 @@
 //
 // Thread-safety: immutable after construction; `search` may run concurrently.
 
+#include <cargoquote/core/rejection_reason.hpp>
 #include <cargoquote/network/itinerary.hpp>
 #include <cargoquote/pricing/rate_book.hpp>
 #include <cargoquote/shipment/shipment.hpp>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,7 +50,7 @@ struct SearchOutcome {
     std::vector<Itinerary> itineraries;  // earliest availability first, then fewer legs
     SearchDiagnostics diagnostics;
     // When nothing was found: the stable reason code and a sentence.
-    [[nodiscard]] std::string reason_code() const;
+    [[nodiscard]] std::optional<RejectionReason> reason_code() const;  // none when found
     [[nodiscard]] std::string reason() const;
 };
 

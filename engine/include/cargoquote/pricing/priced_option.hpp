@@ -4,6 +4,7 @@
 
 #include <cargoquote/core/codes.hpp>
 #include <cargoquote/core/money.hpp>
+#include <cargoquote/core/rejection_reason.hpp>
 #include <cargoquote/core/time.hpp>
 #include <cargoquote/network/itinerary.hpp>
 #include <cargoquote/pricing/fx.hpp>
@@ -91,9 +92,9 @@ struct PricedOption {
 
 struct Rejection {
     CarrierCode carrier;
-    std::string reason_code;  // stable: "no_valid_rate", "no_class_rate", "no_fx_rate", ...
-    std::string reason;       // a sentence for the customer-service agent
-    std::string itinerary;    // flights of the rejected itinerary, "" when not itinerary-specific
+    RejectionReason reason_code = RejectionReason::NoValidRate;
+    std::string reason;     // a sentence for the customer-service agent
+    std::string itinerary;  // flights of the rejected itinerary, "" when not itinerary-specific
 };
 
 }  // namespace cargoquote

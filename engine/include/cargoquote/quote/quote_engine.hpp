@@ -29,8 +29,8 @@ struct QuoteRequest {
     // Selection: from the request, else the customer's preferences, else the defaults
     // (weighted sum; price 0.4, time 0.3, reliability 0.2, risk 0.1; no SLA).
     std::optional<std::string> sla_tier;  // "express", "standard", ...; "none" = no SLA
-    std::optional<std::string> method;    // "weighted_sum", "topsis", "vikor"
-    std::optional<std::string> weights;   // "price=0.4,time=0.3,reliability=0.2,risk=0.1"
+    std::optional<selection::RankingMethod> method;
+    std::optional<selection::CriterionWeights> weights;
     bool explain = false;  // also the sentence on why each option ranks where it does and the top
                            // option's weight sensitivity (formatting and bisection cost more than
                            // the ranking itself, so only on request)
@@ -60,6 +60,8 @@ struct SelectionUsed {
     selection::CriterionWeights weights;
     std::string method_source;  // "request", "customer", "default"
     std::string sla_tier;       // "" = no SLA
+    // The tier's limits with the customer's overrides applied, as checked; none without an SLA.
+    std::optional<selection::ResolvedSla> sla;
     bool customer_sla_override = false;
     bool prepayment_required = false;
 };

@@ -10,6 +10,8 @@
 
 #include <array>
 #include <cargoquote/selection/criteria.hpp>
+#include <cargoquote/selection/criterion_weights.hpp>
+#include <cargoquote/selection/ranking_method.hpp>
 #include <cargoquote/selection/sensitivity.hpp>
 #include <optional>
 #include <string>
@@ -17,22 +19,6 @@
 #include <vector>
 
 namespace cargoquote::selection {
-
-enum class RankingMethod { WeightedSum, Topsis, Vikor };
-[[nodiscard]] std::string_view ranking_method_name(RankingMethod m);  // "weighted_sum", ...
-[[nodiscard]] std::optional<RankingMethod> parse_ranking_method(std::string_view name);
-
-inline constexpr std::array<std::string_view, 5> kCriterionNames = {"price", "time", "reliability",
-                                                                    "risk", "co2"};
-
-// Weights by criterion in kCriterionNames order; they need not sum to one (scaled before use).
-struct CriterionWeights {
-    std::array<double, 5> values{0.4, 0.3, 0.2, 0.1, 0.0};
-    // "price=0.4,time=0.3,reliability=0.2,risk=0.1": named criteria replace the defaults, the
-    // rest become 0. InputError(InvalidInput) naming `field` for unknown names or bad numbers.
-    [[nodiscard]] static CriterionWeights parse(std::string_view text, std::string_view field);
-    [[nodiscard]] std::string text() const;
-};
 
 struct CriterionScore {
     std::string_view criterion;

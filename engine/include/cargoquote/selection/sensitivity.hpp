@@ -30,12 +30,11 @@
 // Bad input throws cargoquote::InputError(ErrorCode::InvalidInput), as the underlying methods do.
 
 #include <cargoquote/selection/mcdm.hpp>
+#include <cargoquote/selection/ranking_method.hpp>
 #include <cstddef>
 #include <vector>
 
 namespace cargoquote::selection {
-
-enum class Method { WeightedSum, Topsis, Vikor };
 
 inline constexpr int kSensitivityGridSteps = 200;
 // Bisection stops when the bracket is narrower than this share of the weight sum W.
@@ -54,7 +53,7 @@ struct WeightInterval {
 // The index of the top alternative under `method` with the weights as given (rank 1; ties to the
 // lower index). `normalization` and `bounds` are used by WeightedSum and Topsis, `vikor_v` by
 // Vikor only.
-[[nodiscard]] std::size_t top_alternative(Method method, const Matrix& matrix,
+[[nodiscard]] std::size_t top_alternative(RankingMethod method, const Matrix& matrix,
                                           const std::vector<double>& weights,
                                           const std::vector<CriterionType>& types,
                                           Normalization normalization, double vikor_v = 0.5,
@@ -69,7 +68,7 @@ struct WeightInterval {
 // Degenerate cases: with one alternative, or when all weights are 0, every interval is the whole
 // range [0, W] and unbounded; with one criterion, w_j cannot move (lower = upper = W, unbounded).
 [[nodiscard]] std::vector<WeightInterval> weight_sensitivity(
-    Method method, const Matrix& matrix, const std::vector<double>& weights,
+    RankingMethod method, const Matrix& matrix, const std::vector<double>& weights,
     const std::vector<CriterionType>& types, Normalization normalization, double vikor_v = 0.5,
     const std::vector<Bounds>& bounds = {});
 

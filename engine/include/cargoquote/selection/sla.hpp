@@ -4,6 +4,8 @@
 // customer's default ranking method and weights. Data from the rate store.
 
 #include <cargoquote/core/money.hpp>
+#include <cargoquote/selection/criterion_weights.hpp>
+#include <cargoquote/selection/ranking_method.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,9 +39,9 @@ struct SlaTier {
 // A customer's defaults for ranking: the SLA tier, the MCDM method and weights.
 struct CustomerPreference {
     std::string customer_id;
-    std::string default_tier;  // "" = none
-    std::string method;        // "weighted_sum", "topsis", "vikor"; "" = engine default
-    std::string weights;       // "price=0.4,time=0.3,reliability=0.2,risk=0.1"; "" = default
+    std::string default_tier;                 // "" = none
+    std::optional<RankingMethod> method;      // none = the engine default
+    std::optional<CriterionWeights> weights;  // none = the default weights
 };
 
 }  // namespace cargoquote::selection

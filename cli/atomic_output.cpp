@@ -77,7 +77,7 @@ void AtomicOutputFile::check_destinations(const std::string& input, const std::s
         if (input != "-" && where(path) == where(input)) {
             throw InputError(
                 ErrorCode::Usage, option,
-                fmt::format("'{}' is the input book: write the output elsewhere", path));
+                fmt::format("'{}' is the input shipment book: write the output elsewhere", path));
         }
     }
     if (first != "-" && where(first) == where(second)) {

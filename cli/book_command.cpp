@@ -1,5 +1,5 @@
-// `cargoquote book synth`: a synthetic shipment book (docs/book-format.md) drawn from the rates
-// of a database, for repricing tests and benchmarks.
+// `cargoquote book synth`: a synthetic shipment book (docs/shipment-book-format.md) drawn from the
+// rates of a database, for repricing tests and benchmarks.
 #include <fmt/format.h>
 
 #include <array>
@@ -113,7 +113,8 @@ Action add_book_command(CLI::App& app) {
     book->require_subcommand(1);
     CLI::App* synth = book->add_subcommand(
         "synth",
-        "Write a synthetic book (docs/book-format.md; JSON Lines when --out ends in .jsonl or "
+        "Write a synthetic shipment book (docs/shipment-book-format.md; JSON Lines when --out "
+        "ends in .jsonl or "
         ".ndjson, '-' for stdout) drawn from the database's rates, deterministic for a seed");
     add_database_option(*synth, args->db);
     synth->add_option("--rows", args->rows, "Number of shipments")->required();

@@ -18,7 +18,7 @@ Action add_route_search(CLI::App& network);
 Action add_ahp_command(CLI::App& app);
 // `book synth`: a synthetic shipment book drawn from a database's rates.
 Action add_book_command(CLI::App& app);
-// `reprice BOOK --db DB --out OUT`: batch repricing or requoting of a book.
+// `reprice BOOK --db DB --out OUT`: batch repricing or requoting of a shipment book.
 Action add_reprice_command(CLI::App& app);
 
 }  // namespace cargoquote::cli

@@ -2,8 +2,8 @@
 // Human-readable itineraries: one line per leg in local times, then transit, cut-off and
 // availability. Shared by the quote table and `network search`.
 
+#include <cargoquote/catalog/rate_book.hpp>
 #include <cargoquote/network/itinerary.hpp>
-#include <cargoquote/pricing/rate_book.hpp>
 #include <string>
 
 namespace cargoquote::cli {

@@ -1,7 +1,7 @@
-// `cargoquote reprice BOOK --db DB --out OUT`: reprices (or requotes) every shipment of a book on
-// every core, streaming, in input order (engine: batch/book_runner.hpp; formats:
-// docs/book-format.md). Bad rows go to the errors file and never stop the batch; output and
-// errors appear under their final names only when the job completes (Ctrl-C leaves neither).
+// `cargoquote reprice BOOK --db DB --out OUT`: reprices (or requotes) every shipment of a shipment
+// book on every core, streaming, in input order (engine: batch/book_runner.hpp; formats:
+// docs/shipment-book-format.md). Bad rows go to the errors file and never stop the batch; output
+// and errors appear under their final names only when the job completes (Ctrl-C leaves neither).
 #include <fmt/format.h>
 
 #include <atomic>
@@ -106,7 +106,7 @@ int run_reprice(const RepriceOptions& o) {
     if (o.input != "-") {
         file.open(o.input, std::ios::binary);
         if (!file || !std::filesystem::is_regular_file(o.input)) {
-            throw InputError(ErrorCode::FileUnreadable, o.input, "cannot read the book");
+            throw InputError(ErrorCode::FileUnreadable, o.input, "cannot read the shipment book");
         }
         input = &file;
     }
@@ -156,15 +156,16 @@ Action add_reprice_command(CLI::App& app) {
     auto options = std::make_shared<RepriceOptions>();
     CLI::App* cmd = app.add_subcommand(
         "reprice",
-        "Reprice or requote every shipment of a book (CSV or JSON Lines), on every core");
+        "Reprice or requote every shipment of a shipment book (CSV or JSON Lines), on every core");
     cmd->footer(
-        "Input columns, output columns and the errors file: docs/book-format.md.\n"
+        "Input columns, output columns and the errors file: docs/shipment-book-format.md.\n"
         "reprice keeps each row's carrier and routing and prices it on the rates in force on\n"
         "--as-of (default: the row's ready date); requote searches and ranks afresh (--as-of is\n"
         "then the quote date). Every input row is in the output or in the errors file.\n"
         "Exit codes: 0 done (row errors are counted, not fatal), 130 interrupted (no output "
         "written).");
-    cmd->add_option("input", options->input, "The book: .csv, or .jsonl/.ndjson; '-' = stdin (CSV)")
+    cmd->add_option("input", options->input,
+                    "The shipment book: .csv, or .jsonl/.ndjson; '-' = stdin (CSV)")
         ->required();
     add_database_option(*cmd, options->db);
     cmd->add_option("--out", options->out, "Output CSV ('-' = stdout)")->required();

@@ -3,7 +3,7 @@
 // with its file:line:column. Validation sees the database's current content too (`existing`), so
 // duplicate keys, unknown airports and overlapping validity are caught across both.
 
-#include <cargoquote/pricing/rate_book.hpp>
+#include <cargoquote/catalog/rate_book.hpp>
 #include <cargoquote/rates/import_report.hpp>
 #include <filesystem>
 

@@ -273,7 +273,7 @@ def fx_rates(fx: pd.DataFrame, source: pd.Series, target: pd.Series, day: np.nda
 
 
 def read_book(path: str) -> pd.DataFrame:
-    """A book file (docs/book-format.md) as text columns, empty for absent values."""
+    """A book file (docs/shipment-book-format.md) as text columns, empty for absent values."""
     if path.endswith((".jsonl", ".ndjson")):
         with open(path, encoding="utf-8") as f:
             book = pd.DataFrame.from_records(json.loads(line) for line in f)

@@ -3,7 +3,7 @@
 // scratch directory, the sample rate book, and the section format that packs several CSV files
 // into one fuzz input.
 
-#include <cargoquote/pricing/rate_book.hpp>
+#include <cargoquote/catalog/rate_book.hpp>
 #include <filesystem>
 #include <string>
 #include <string_view>

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
-#include <cargoquote/pricing/rate_book.hpp>
+#include <cargoquote/catalog/rate_book.hpp>
 #include <cargoquote/pricing/weight_charge.hpp>
 #include <cargoquote/quote/quote_engine.hpp>
 #include <cargoquote/shipment/chargeable_weight.hpp>

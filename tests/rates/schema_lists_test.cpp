@@ -5,12 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cargoquote/network/schedule.hpp>
-#include <cargoquote/pricing/margin.hpp>
-#include <cargoquote/pricing/rate_line.hpp>
-#include <cargoquote/pricing/surcharge.hpp>
+#include <cargoquote/catalog/margin.hpp>
+#include <cargoquote/catalog/rate_line.hpp>
+#include <cargoquote/catalog/schedule.hpp>
+#include <cargoquote/catalog/sla.hpp>
+#include <cargoquote/catalog/surcharge.hpp>
 #include <cargoquote/selection/ranking.hpp>
-#include <cargoquote/selection/sla.hpp>
 #include <filesystem>
 #include <fstream>
 #include <map>

@@ -4,7 +4,7 @@
 // carrier, flight number, origin-destination, local departure, local arrival + day offset,
 // days of operation (ISO weekdays), aircraft category. Legs run 2026-10-01..2027-03-31.
 
-#include <cargoquote/pricing/rate_book.hpp>
+#include <cargoquote/catalog/rate_book.hpp>
 #include <string_view>
 #include <vector>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Shared helpers for the C++ tests: where the repository is, and small builders.
 
-#include <cargoquote/pricing/rate_book.hpp>
+#include <cargoquote/catalog/rate_book.hpp>
 #include <cargoquote/shipment/shipment.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>

@@ -1,5 +1,5 @@
 // Synthetic books: deterministic for a seed, every row priceable on the rates it was drawn from,
-// the general-only subset really general, and the columns those of docs/book-format.md.
+// the general-only subset really general, and the columns those of docs/shipment-book-format.md.
 
 #include <gtest/gtest.h>
 
@@ -170,9 +170,10 @@ TEST(BookSynth, GeneralOnlyRowsAreGeneralCargoOnLineWithoutValue) {
     }
 }
 
-// The column names of the input table in docs/book-format.md (backticked in its first cell).
+// The column names of the input table in docs/shipment-book-format.md (backticked in its first
+// cell).
 std::set<std::string> documented_columns(std::set<std::string>* required) {
-    std::ifstream in(test::source_dir() / "docs" / "book-format.md");
+    std::ifstream in(test::source_dir() / "docs" / "shipment-book-format.md");
     std::set<std::string> names;
     std::string line;
     bool in_output = false;

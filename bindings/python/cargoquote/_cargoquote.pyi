@@ -383,7 +383,7 @@ class Engine:
         threads: int,
         progress: Callable[[int, int], None] | None,
     ) -> dict[str, npt.NDArray[Any]]:
-        """Price a book held as columns (docs/book-format.md names; lists or numpy object arrays)
+        """Price a shipment book held as columns (docs/shipment-book-format.md names; lists or numpy object arrays)
         on `threads` threads (0 = every core) with the GIL released; the result columns as numpy
         arrays in row order, errors merged in. The engine of quote_batch and reprice_batch."""
     # Added by cargoquote.batch on import of the package.

@@ -1,6 +1,6 @@
 """Batch pricing of pandas DataFrames: ``engine.quote_batch`` and ``engine.reprice_batch``.
 
-The DataFrame holds one shipment per row in the book format (docs/book-format.md): shipment_id,
+The DataFrame holds one shipment per row in the shipment book format (docs/shipment-book-format.md): shipment_id,
 origin, destination, pieces ("3x120x80x100@250+1x40x30x20@8"), ready, and optionally commodity,
 customer, declared_value, carrier, routing, currency, previous_total, previous_currency. The C++
 engine prices every row on every core with the GIL released; no Python loop runs per row.
@@ -60,7 +60,7 @@ def quote_batch(engine: Engine, df: pd.DataFrame, threads: Optional[int] = None,
     """Quote every shipment of ``df`` afresh (search, pricing, SLA, ranking).
 
     Args:
-        df: shipments in the book format; carrier and routing are ignored.
+        df: shipments in the shipment book format; carrier and routing are ignored.
         threads: worker threads, None for every core.
         top_k: options kept per shipment, best first (rank 1..top_k).
         sla, method, weights: selection overrides for every row (else each customer's).
@@ -80,7 +80,7 @@ def reprice_batch(engine: Engine, df: pd.DataFrame, as_of: Optional[str] = None,
     """Reprice every shipment of ``df`` on its booked carrier and routing.
 
     Args:
-        df: shipments in the book format with a carrier (and optionally a routing) per row.
+        df: shipments in the shipment book format with a carrier (and optionally a routing) per row.
         as_of: "YYYY-MM-DD" whose rates apply; None = each row's ready date.
         threads: worker threads, None for every core.
         progress: called as progress(done, total) about every 100 ms.

@@ -45,10 +45,10 @@ def _reprice_partition(part: pd.DataFrame, db_path: str, as_of: Optional[str],
 
 
 def reprice(ddf, db_path: str, as_of: Optional[str] = None, threads: Optional[int] = None):
-    """Reprice a Dask DataFrame of shipments (the book format) partition by partition.
+    """Reprice a Dask DataFrame of shipments (the shipment book format) partition by partition.
 
     Args:
-        ddf: a dask.dataframe.DataFrame with the book columns.
+        ddf: a dask.dataframe.DataFrame with the shipment book columns.
         db_path: the rate database, readable at this path on every worker.
         as_of: "YYYY-MM-DD" whose rates apply; None = each row's ready date.
         threads: threads per partition on a worker, None for every core.

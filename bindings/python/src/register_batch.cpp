@@ -1,6 +1,7 @@
-// Batch pricing from Python: a book held as columns (the docs/book-format.md names) in, result
-// columns out, priced on every core with the GIL released (engine: batch/book_runner.hpp). The
-// pandas and Dask front ends are cargoquote/batch.py and cargoquote/dask.py.
+// Batch pricing from Python: a shipment book held as columns (the docs/shipment-book-format.md
+// names) in, result columns out, priced on every core with the GIL released (engine:
+// batch/book_runner.hpp). The pandas and Dask front ends are cargoquote/batch.py and
+// cargoquote/dask.py.
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
@@ -28,8 +29,8 @@ namespace {
 using batch::BookColumn;
 using batch::RowFields;
 
-// The book's cells as text for the engine, without copying strings: a str cell is viewed in
-// place (CPython keeps a str's UTF-8 form, and for ASCII that is its own storage), other values
+// The shipment book's cells as text for the engine, without copying strings: a str cell is viewed
+// in place (CPython keeps a str's UTF-8 form, and for ASCII that is its own storage), other values
 // through their str(). The objects viewed are owned here, so the views stay valid while the
 // pricing runs without the GIL even if the caller's lists change meanwhile.
 struct ColumnText {
@@ -231,8 +232,8 @@ class ResultColumns {
         if (result == nullptr) throw py::error_already_set();
         return py::reinterpret_steal<py::object>(result);
     }
-    // A book repeats few distinct weights and many zero amounts (valuation): one Decimal for each,
-    // shared, since a Decimal is immutable.
+    // A shipment book repeats few distinct weights and many zero amounts (valuation): one Decimal
+    // for each, shared, since a Decimal is immutable.
     py::object kilograms(Mass m) {
         auto [found, added] = kilograms_.try_emplace(m.in_grams());
         if (added) found->second = decimal(m.in_grams(), 3, 1);
@@ -353,12 +354,13 @@ py::dict price_book(const Engine& engine, const py::dict& columns, const std::st
 
 void register_batch(py::module_& m) {
     auto engine = py::reinterpret_borrow<py::class_<Engine>>(m.attr("Engine"));
-    engine.def("_price_book", &price_book, py::arg("columns"), py::arg("mode"), py::arg("as_of"),
-               py::arg("top_k"), py::arg("sla"), py::arg("method"), py::arg("weights"),
-               py::arg("threads"), py::arg("progress"),
-               R"doc(Price a book held as columns; the engine of quote_batch and reprice_batch.
+    engine.def(
+        "_price_book", &price_book, py::arg("columns"), py::arg("mode"), py::arg("as_of"),
+        py::arg("top_k"), py::arg("sla"), py::arg("method"), py::arg("weights"), py::arg("threads"),
+        py::arg("progress"),
+        R"doc(Price a shipment book held as columns; the engine of quote_batch and reprice_batch.
 
-columns maps docs/book-format.md column names to equal-length sequences (None/NaN = empty).
+columns maps docs/shipment-book-format.md column names to equal-length sequences (None/NaN = empty).
 Returns a dict of result columns: one entry per option (status priced/rejected) and per row that
 could not be read (status error, with reason_code, reason and error_field). The columns are numpy
 arrays (row and rank int64, score float64 when any row has one, the others object), empty lists

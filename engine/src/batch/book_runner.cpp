@@ -48,7 +48,7 @@ void count(BatchSummary& summary, std::span<const RowError> errors) {
 }
 
 // Every row read is priced, rejected or an error: a job that cannot show it fails rather than
-// report success over a book it did not fully account for.
+// report success over a shipment book it did not fully account for.
 void require_every_row_accounted(const BatchSummary& s) {
     if (s.rows_priced + s.rows_rejected + s.rows_failed != s.rows_read) {
         throw Error(ErrorCode::Internal, {},

@@ -4,6 +4,7 @@
 #include <cargoquote/core/decimal.hpp>
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/selection/mcdm.hpp>
+#include <cargoquote/selection/method_scores.hpp>
 #include <cargoquote/selection/normalization.hpp>
 #include <cargoquote/selection/pareto.hpp>
 #include <cargoquote/selection/ranking.hpp>
@@ -145,7 +146,7 @@ std::vector<WeightInterval> top_option_sensitivity(const std::vector<OptionCrite
                                                    RankingMethod method,
                                                    const CriterionWeights& weights) {
     if (options.empty()) return {};
-    const Normalization n = ranking_method_traits(method).normalization;
+    const Normalization n = ranking_normalization(method);
     auto intervals =
         weight_sensitivity(method, matrix_of(options), unit_weights(weights), kTypes, n, 0.5);
     std::erase_if(intervals, [](const WeightInterval& i) { return i.current <= 0; });
@@ -162,7 +163,7 @@ std::vector<RankedOption> rank_options(const std::vector<OptionCriteria>& option
     const auto normalized = min_max(options);
     const RankingMethodTraits& traits = ranking_method_traits(method);
     const std::vector<double> scores =
-        method_scores(method, matrix, w, kTypes, traits.normalization, 0.5);
+        method_scores(method, matrix, w, kTypes, ranking_normalization(method), 0.5);
     const auto ranks = ranks_from_scores(scores, traits.higher_is_better);
     const auto pareto = pareto_flags(options);
     for (std::size_t i = 0; i < options.size(); ++i) {

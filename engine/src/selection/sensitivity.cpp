@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cargoquote/core/error.hpp>
+#include <cargoquote/selection/method_scores.hpp>
 #include <cargoquote/selection/normalization.hpp>
 #include <cargoquote/selection/sensitivity.hpp>
 #include <cargoquote/selection/topsis.hpp>

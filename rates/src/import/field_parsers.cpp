@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cargoquote/catalog/fx.hpp>
 #include <cargoquote/core/decimal.hpp>
-#include <cargoquote/pricing/fx.hpp>
 
 namespace cargoquote::rates::fields {
 

@@ -4,7 +4,7 @@
 // windows, references to airports, carriers and customers).
 
 #include <algorithm>
-#include <cargoquote/pricing/rate_book.hpp>
+#include <cargoquote/catalog/rate_book.hpp>
 #include <cargoquote/rates/import_report.hpp>
 #include <map>
 #include <optional>

@@ -5,7 +5,7 @@
 
 #include <SQLiteCpp/Database.h>
 
-#include <cargoquote/pricing/rate_book.hpp>
+#include <cargoquote/catalog/rate_book.hpp>
 
 namespace cargoquote::rates {
 

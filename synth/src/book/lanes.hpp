@@ -3,8 +3,8 @@
 // of the ready window, each with the carriers filing on it, ranked for Zipf draws; and, on demand,
 // the interline routings O-X-D whose two sectors are filed by different carriers.
 
+#include <cargoquote/catalog/rate_book.hpp>
 #include <cargoquote/core/time.hpp>
-#include <cargoquote/pricing/rate_book.hpp>
 #include <cargoquote/shipment/shipment.hpp>
 #include <cstdint>
 #include <span>

@@ -4,11 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cargoquote/catalog/criterion_weights.hpp>
+#include <cargoquote/catalog/ranking_method.hpp>
+#include <cargoquote/catalog/surcharge.hpp>
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/core/rejection_reason.hpp>
-#include <cargoquote/pricing/surcharge.hpp>
-#include <cargoquote/selection/criterion_weights.hpp>
-#include <cargoquote/selection/ranking_method.hpp>
+#include <cargoquote/selection/method_scores.hpp>
 #include <set>
 #include <string>
 
@@ -48,8 +49,9 @@ TEST(ClosedLists, MethodScoresPointTheWayTheTableSays) {
     // Two alternatives, one cost criterion: the cheaper (index 0) must come out on top.
     const auto matrix = selection::Matrix::from_rows({{100.0}, {200.0}});
     for (const auto& row : selection::kRankingMethods) {
-        const auto scores = selection::method_scores(
-            row.method, matrix, {1.0}, {selection::CriterionType::Cost}, row.normalization, 0.5);
+        const auto scores =
+            selection::method_scores(row.method, matrix, {1.0}, {selection::CriterionType::Cost},
+                                     selection::ranking_normalization(row.method), 0.5);
         ASSERT_EQ(scores.size(), 2u) << row.name;
         if (row.higher_is_better) {
             EXPECT_GT(scores[0], scores[1]) << row.name;

@@ -1,5 +1,5 @@
 #pragma once
-// The output and errors files of a batch (docs/book-format.md), as CSV text.
+// The output and errors files of a batch (docs/shipment-book-format.md), as CSV text.
 
 #include <cargoquote/batch/book_pricer.hpp>
 #include <string>

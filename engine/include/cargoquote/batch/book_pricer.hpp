@@ -1,7 +1,7 @@
 #pragma once
-// Prices the rows of a book. Reprice mode keeps each row's carrier and routing and prices it on
-// the rates in force on the rating date (--as-of, else the row's ready date); requote mode runs
-// the full quote (search, pricing, SLA, ranking) and keeps the best `top_k` options.
+// Prices the rows of a shipment book. Reprice mode keeps each row's carrier and routing and prices
+// it on the rates in force on the rating date (--as-of, else the row's ready date); requote mode
+// runs the full quote (search, pricing, SLA, ranking) and keeps the best `top_k` options.
 //
 // Thread-safety: immutable after construction; `price` may be called from any number of threads.
 

@@ -1,6 +1,6 @@
 #pragma once
-// Reading a book: splitting the input into records (a CSV record may span lines inside quotes)
-// and a record into its fields by column, or into a RowError naming what is wrong with it.
+// Reading a shipment book: splitting the input into records (a CSV record may span lines inside
+// quotes) and a record into its fields by column, or into a RowError naming what is wrong with it.
 
 #include <array>
 #include <cargoquote/batch/book_row.hpp>
@@ -29,7 +29,7 @@ struct RawRecord {
 // returns views into it.
 //
 // A CSV quoted field may span line breaks, within bounds, so that a stray quote cannot swallow
-// the rest of a book: the field is closed by the end of a later line, and
+// the rest of a shipment book: the field is closed by the end of a later line, and
 //  - a later line that is a whole record on its own (its quotes balanced and, once the width is
 //    known, as many fields as the header) ends the open record before it,
 //  - past kMaxRecordLines lines or kMaxRecordBytes bytes, or at the end of input, the open

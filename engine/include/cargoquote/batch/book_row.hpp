@@ -1,13 +1,14 @@
 #pragma once
-// One shipment of a book (docs/book-format.md): its raw fields by column, and the parsed row a
-// BookPricer prices. Parsing validates against the rate book (known airports, customers, carriers)
-// so that a row either prices or is an error naming its column; it never stops a batch.
+// One shipment of a shipment book (docs/shipment-book-format.md): its raw fields by column, and the
+// parsed row a BookPricer prices. Parsing validates against the rate book (known airports,
+// customers, carriers) so that a row either prices or is an error naming its column; it never stops
+// a batch.
 
 #include <array>
+#include <cargoquote/catalog/rate_book.hpp>
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/core/money.hpp>
 #include <cargoquote/pricing/itinerary_pricer.hpp>
-#include <cargoquote/pricing/rate_book.hpp>
 #include <cargoquote/shipment/shipment.hpp>
 #include <cstdint>
 #include <optional>

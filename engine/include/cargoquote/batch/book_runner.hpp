@@ -1,5 +1,5 @@
 #pragma once
-// Runs a book through a BookPricer on every core.
+// Runs a shipment book through a BookPricer on every core.
 //
 // run_book streams: a reader stage splits the input into chunks of records, a parallel stage
 // reads, prices and formats each chunk, and a writer stage writes the chunks in input order. A

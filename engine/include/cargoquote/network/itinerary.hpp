@@ -2,9 +2,9 @@
 // A concrete way to move a shipment: dated instances of scheduled legs, from the ready time at
 // origin to availability at destination.
 
+#include <cargoquote/catalog/schedule.hpp>
 #include <cargoquote/core/codes.hpp>
 #include <cargoquote/core/time.hpp>
-#include <cargoquote/network/schedule.hpp>
 #include <vector>
 
 namespace cargoquote {

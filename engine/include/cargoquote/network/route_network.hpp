@@ -9,9 +9,9 @@
 //
 // Thread-safety: immutable after construction; `search` may run concurrently.
 
+#include <cargoquote/catalog/rate_book.hpp>
 #include <cargoquote/core/rejection_reason.hpp>
 #include <cargoquote/network/itinerary.hpp>
-#include <cargoquote/pricing/rate_book.hpp>
 #include <cargoquote/shipment/shipment.hpp>
 #include <memory>
 #include <optional>

@@ -2,8 +2,8 @@
 // Prices one carrier's rate lines on a lane for a shipment on a date: commodity precedence, the
 // weight charge, surcharges, valuation charge and customer margin.
 
+#include <cargoquote/catalog/rate_book.hpp>
 #include <cargoquote/pricing/priced_option.hpp>
-#include <cargoquote/pricing/rate_book.hpp>
 #include <cargoquote/shipment/shipment.hpp>
 #include <span>
 #include <variant>

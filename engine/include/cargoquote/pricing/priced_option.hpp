@@ -2,14 +2,14 @@
 // The outcome of pricing one carrier's rates for a shipment: either a priced option with every
 // charge line, or a rejection with the reason. Both are data; neither is an error.
 
+#include <cargoquote/catalog/fx.hpp>
+#include <cargoquote/catalog/rate_line.hpp>
+#include <cargoquote/catalog/surcharge.hpp>
 #include <cargoquote/core/codes.hpp>
 #include <cargoquote/core/money.hpp>
 #include <cargoquote/core/rejection_reason.hpp>
 #include <cargoquote/core/time.hpp>
 #include <cargoquote/network/itinerary.hpp>
-#include <cargoquote/pricing/fx.hpp>
-#include <cargoquote/pricing/rate_line.hpp>
-#include <cargoquote/pricing/surcharge.hpp>
 #include <cargoquote/pricing/weight_charge.hpp>
 #include <cargoquote/shipment/chargeable_weight.hpp>
 #include <optional>

@@ -3,9 +3,9 @@
 //   charge = max(M, min(w x rate(w), min over higher breaks b of b x Q_b))
 // Each candidate is rounded half-up to the minor unit before comparing, as it would be printed.
 
+#include <cargoquote/catalog/rate_line.hpp>
 #include <cargoquote/core/money.hpp>
 #include <cargoquote/core/units.hpp>
-#include <cargoquote/pricing/rate_line.hpp>
 #include <optional>
 #include <span>
 

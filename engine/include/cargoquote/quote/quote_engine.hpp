@@ -7,10 +7,10 @@
 // Thread-safety: a QuoteEngine is immutable after construction; `quote` may be called
 // concurrently from any number of threads.
 
+#include <cargoquote/catalog/rate_book.hpp>
 #include <cargoquote/network/route_network.hpp>
 #include <cargoquote/pricing/carrier_pricer.hpp>
 #include <cargoquote/pricing/priced_option.hpp>
-#include <cargoquote/pricing/rate_book.hpp>
 #include <cargoquote/selection/qpr.hpp>
 #include <cargoquote/selection/ranking.hpp>
 #include <cargoquote/shipment/shipment.hpp>

@@ -16,8 +16,8 @@
 //                long-haul and 0.98469 short-haul (< 1,500 km) (UK Government GHG conversion
 //                factors 2023, freight flights, without radiative forcing).
 
+#include <cargoquote/catalog/rate_book.hpp>
 #include <cargoquote/pricing/priced_option.hpp>
-#include <cargoquote/pricing/rate_book.hpp>
 #include <cargoquote/shipment/shipment.hpp>
 
 namespace cargoquote::selection {

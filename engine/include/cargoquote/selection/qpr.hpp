@@ -4,9 +4,9 @@
 // credit rules). Limits apply before any normalization or ranking; an option that breaks one is
 // not ranked but returned with every limit it breaks, the actual value and the limit.
 
-#include <cargoquote/pricing/rate_book.hpp>
+#include <cargoquote/catalog/rate_book.hpp>
+#include <cargoquote/catalog/sla.hpp>
 #include <cargoquote/selection/criteria.hpp>
-#include <cargoquote/selection/sla.hpp>
 #include <optional>
 #include <string>
 #include <vector>

@@ -9,9 +9,9 @@
 // applied before, so rejected options never move the normalization of the others.
 
 #include <array>
+#include <cargoquote/catalog/criterion_weights.hpp>
+#include <cargoquote/catalog/ranking_method.hpp>
 #include <cargoquote/selection/criteria.hpp>
-#include <cargoquote/selection/criterion_weights.hpp>
-#include <cargoquote/selection/ranking_method.hpp>
 #include <cargoquote/selection/sensitivity.hpp>
 #include <optional>
 #include <string>

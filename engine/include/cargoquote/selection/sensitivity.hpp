@@ -29,8 +29,8 @@
 //
 // Bad input throws cargoquote::InputError(ErrorCode::InvalidInput), as the underlying methods do.
 
+#include <cargoquote/catalog/ranking_method.hpp>
 #include <cargoquote/selection/mcdm.hpp>
-#include <cargoquote/selection/ranking_method.hpp>
 #include <cstddef>
 #include <vector>
 

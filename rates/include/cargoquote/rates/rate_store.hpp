@@ -6,7 +6,7 @@
 // Thread-safety: a RateStore is one connection; use one per thread. The RateBook it loads is
 // immutable and shared freely.
 
-#include <cargoquote/pricing/rate_book.hpp>
+#include <cargoquote/catalog/rate_book.hpp>
 #include <cargoquote/rates/import_report.hpp>
 #include <filesystem>
 #include <memory>

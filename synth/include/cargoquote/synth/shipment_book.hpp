@@ -1,5 +1,5 @@
 #pragma once
-// Synthetic shipment books (docs/book-format.md input format) drawn from a rate book, for
+// Synthetic shipment books (docs/shipment-book-format.md input format) drawn from a rate book, for
 // repricing tests and benchmarks. Rows are written as they are drawn, so memory stays flat for any
 // row count, and the same book, seed and options give the same bytes.
 //
@@ -22,8 +22,8 @@
 //             0.94..1.06, rounded to the minor unit, in the rate's currency; empty when the
 //             engine cannot price the row.
 
+#include <cargoquote/catalog/rate_book.hpp>
 #include <cargoquote/core/time.hpp>
-#include <cargoquote/pricing/rate_book.hpp>
 #include <cstdint>
 #include <optional>
 #include <ostream>

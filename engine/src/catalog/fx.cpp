@@ -1,6 +1,6 @@
 #include <algorithm>
+#include <cargoquote/catalog/fx.hpp>
 #include <cargoquote/core/decimal.hpp>
-#include <cargoquote/pricing/fx.hpp>
 #include <tuple>
 
 namespace cargoquote {

@@ -2,6 +2,7 @@
 // Customer margins: percent of the marked-up buy charges, plus an amount per chargeable kg, with a
 // minimum per shipment. Chosen by customer, then group, then default; then lane; then weight break.
 
+#include <cargoquote/catalog/customer.hpp>
 #include <cargoquote/core/codes.hpp>
 #include <cargoquote/core/money.hpp>
 #include <cargoquote/core/time.hpp>
@@ -11,18 +12,6 @@
 #include <string>
 
 namespace cargoquote {
-
-enum class CreditStatus { Good, New, Overdue };
-[[nodiscard]] std::string_view credit_status_name(CreditStatus s);
-[[nodiscard]] std::optional<CreditStatus> parse_credit_status(std::string_view name);
-
-struct Customer {
-    std::string customer_id;
-    std::string name;
-    std::string customer_group;  // "" = none
-    CreditStatus credit_status = CreditStatus::New;
-    std::optional<Date> since;
-};
 
 struct MarginRule {
     std::string margin_id;

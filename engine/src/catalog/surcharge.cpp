@@ -1,5 +1,5 @@
+#include <cargoquote/catalog/surcharge.hpp>
 #include <cargoquote/core/error.hpp>
-#include <cargoquote/pricing/surcharge.hpp>
 
 namespace cargoquote {
 

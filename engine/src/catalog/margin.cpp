@@ -1,26 +1,7 @@
-#include <cargoquote/pricing/margin.hpp>
+#include <cargoquote/catalog/margin.hpp>
 #include <tuple>
 
 namespace cargoquote {
-
-std::string_view credit_status_name(CreditStatus s) {
-    switch (s) {
-        case CreditStatus::Good:
-            return "good";
-        case CreditStatus::New:
-            return "new";
-        case CreditStatus::Overdue:
-            return "overdue";
-    }
-    return "unknown";
-}
-
-std::optional<CreditStatus> parse_credit_status(std::string_view name) {
-    if (name == "good") return CreditStatus::Good;
-    if (name == "new") return CreditStatus::New;
-    if (name == "overdue") return CreditStatus::Overdue;
-    return std::nullopt;
-}
 
 namespace {
 // Higher is more specific; -1 when the rule does not apply to this customer.

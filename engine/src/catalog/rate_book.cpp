@@ -1,5 +1,5 @@
 #include <algorithm>
-#include <cargoquote/pricing/rate_book.hpp>
+#include <cargoquote/catalog/rate_book.hpp>
 #include <tuple>
 
 namespace cargoquote {

@@ -4,15 +4,15 @@
 //
 // Thread-safety: a constructed RateBook is never modified; concurrent const calls are safe.
 
+#include <cargoquote/catalog/fx.hpp>
+#include <cargoquote/catalog/margin.hpp>
+#include <cargoquote/catalog/rate_line.hpp>
+#include <cargoquote/catalog/schedule.hpp>
+#include <cargoquote/catalog/sla.hpp>
+#include <cargoquote/catalog/surcharge.hpp>
 #include <cargoquote/core/codes.hpp>
 #include <cargoquote/core/money.hpp>
 #include <cargoquote/core/time.hpp>
-#include <cargoquote/network/schedule.hpp>
-#include <cargoquote/pricing/fx.hpp>
-#include <cargoquote/pricing/margin.hpp>
-#include <cargoquote/pricing/rate_line.hpp>
-#include <cargoquote/pricing/surcharge.hpp>
-#include <cargoquote/selection/sla.hpp>
 #include <optional>
 #include <span>
 #include <string>

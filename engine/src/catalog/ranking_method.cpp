@@ -1,9 +1,7 @@
 #include <fmt/format.h>
 
+#include <cargoquote/catalog/ranking_method.hpp>
 #include <cargoquote/core/error.hpp>
-#include <cargoquote/selection/ranking_method.hpp>
-#include <cargoquote/selection/topsis.hpp>
-#include <cargoquote/selection/vikor.hpp>
 
 namespace cargoquote::selection {
 
@@ -41,22 +39,6 @@ RankingMethod require_ranking_method(std::string_view name, std::string_view fie
     if (const auto method = parse_ranking_method(name)) return *method;
     throw InputError(ErrorCode::InvalidInput, std::string(field),
                      fmt::format("'{}' is not {}", name, ranking_method_choices()));
-}
-
-std::vector<double> method_scores(RankingMethod method, const Matrix& matrix,
-                                  const std::vector<double>& weights,
-                                  const std::vector<CriterionType>& types,
-                                  Normalization normalization, double vikor_v,
-                                  const std::vector<Bounds>& bounds) {
-    switch (method) {
-        case RankingMethod::WeightedSum:
-            return weighted_sum(matrix, weights, types, normalization, bounds);
-        case RankingMethod::Topsis:
-            return topsis(matrix, weights, types, normalization, bounds).closeness;
-        case RankingMethod::Vikor:
-            return vikor(matrix, weights, types, vikor_v).q;
-    }
-    throw InputError(ErrorCode::InvalidInput, "method", "unknown ranking method");
 }
 
 }  // namespace cargoquote::selection

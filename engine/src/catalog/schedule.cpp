@@ -1,5 +1,5 @@
 #include <array>
-#include <cargoquote/network/schedule.hpp>
+#include <cargoquote/catalog/schedule.hpp>
 #include <utility>
 
 namespace cargoquote {

@@ -1,4 +1,4 @@
-#include <cargoquote/pricing/rate_line.hpp>
+#include <cargoquote/catalog/rate_line.hpp>
 
 namespace cargoquote {
 

@@ -1,9 +1,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cargoquote/catalog/criterion_weights.hpp>
 #include <cargoquote/core/decimal.hpp>
 #include <cargoquote/core/error.hpp>
-#include <cargoquote/selection/criterion_weights.hpp>
 #include <vector>
 
 namespace cargoquote::selection {

@@ -1,4 +1,4 @@
-#include <cargoquote/selection/sla.hpp>
+#include <cargoquote/catalog/sla.hpp>
 
 namespace cargoquote::selection {
 

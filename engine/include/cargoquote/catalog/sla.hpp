@@ -3,9 +3,9 @@
 // must keep, by named tier (express, standard, economy) with per-customer overrides, and the
 // customer's default ranking method and weights. Data from the rate store.
 
+#include <cargoquote/catalog/criterion_weights.hpp>
+#include <cargoquote/catalog/ranking_method.hpp>
 #include <cargoquote/core/money.hpp>
-#include <cargoquote/selection/criterion_weights.hpp>
-#include <cargoquote/selection/ranking_method.hpp>
 #include <optional>
 #include <string>
 #include <string_view>

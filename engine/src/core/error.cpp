@@ -50,6 +50,16 @@ std::string_view error_code_name(ErrorCode code) noexcept {
             return "empty_row";
         case ErrorCode::QuantityOutOfRange:
             return "quantity_out_of_range";
+        case ErrorCode::NotFound:
+            return "not_found";
+        case ErrorCode::Conflict:
+            return "conflict";
+        case ErrorCode::QuoteExpired:
+            return "quote_expired";
+        case ErrorCode::Unauthorized:
+            return "unauthorized";
+        case ErrorCode::Forbidden:
+            return "forbidden";
     }
     return "unknown";
 }

@@ -10,7 +10,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
 DEBIAN_PACKAGES := g++ cmake ninja-build make pkg-config tzdata \
-	libboost-graph-dev libsqlitecpp-dev libsqlite3-dev nlohmann-json3-dev libfmt-dev \
+	libboost-graph-dev libsqlitecpp-dev libsqlite3-dev libssl-dev nlohmann-json3-dev libfmt-dev \
 	libhowardhinnant-date-dev libcli11-dev libgtest-dev libgmock-dev googletest \
 	libbenchmark-dev librapidcheck-dev libtbb-dev python3 python3-dev pybind11-dev python3-pybind11 \
 	python3-numpy python3-pytest python3-networkx python3-pandas python3-statsmodels python3-hypothesis \

@@ -1,6 +1,7 @@
 # The two README commands and their set-up. Both work on a fresh Debian 12 machine: missing
 # Debian packages are installed first (with sudo when not root).
 #   make demo   build, create the sample rate database, quote a sample shipment
+#   make desk   the quote desk server on the sample rates, with seeded users (tokens printed)
 #   make test   build, run every test, then the C++ tests again under ASan + UBSan, then each
 #               libFuzzer target for 20 s (clang)
 #   make format-check / format   every tracked C++ file against .clang-format (CI checks it)
@@ -10,7 +11,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
 DEBIAN_PACKAGES := g++ cmake ninja-build make pkg-config tzdata \
-	libboost-graph-dev libsqlitecpp-dev libsqlite3-dev libssl-dev nlohmann-json3-dev libfmt-dev \
+	libboost-graph-dev libsqlitecpp-dev libsqlite3-dev libssl-dev libcpp-httplib-dev nlohmann-json3-dev libfmt-dev \
 	libhowardhinnant-date-dev libcli11-dev libgtest-dev libgmock-dev googletest \
 	libbenchmark-dev librapidcheck-dev libtbb-dev python3 python3-dev pybind11-dev python3-pybind11 \
 	python3-numpy python3-pytest python3-networkx python3-pandas python3-statsmodels python3-hypothesis \
@@ -24,7 +25,7 @@ DEMO_ARGS := quote --db $(SAMPLE_DB) --from PVG --to FRA --piece 3x120x80x100@25
 	--commodity GEN --ready 2026-11-26T10:00 --customer ACME-DE --date 2026-11-25 \
 	--sla standard --explain --limit 3
 
-.PHONY: demo test deps build sample-db asan fuzz format format-check tidy release bench clean
+.PHONY: demo desk test deps build sample-db asan fuzz format format-check tidy release bench clean
 
 demo: sample-db
 	$(CLI) $(DEMO_ARGS)
@@ -47,6 +48,16 @@ deps:
 build: deps
 	cmake --preset dev
 	cmake --build --preset dev
+
+# The quote desk on the sample rates: a fresh desk database with a staff, a customer and an
+# admin user (their tokens printed once), then the server on 127.0.0.1:8080 until Ctrl-C.
+DESK_DB := build/dev/desk.db
+desk: sample-db
+	rm -f $(DESK_DB) $(DESK_DB)-wal $(DESK_DB)-shm
+	@echo "staff token (Ana Agent):       $$($(CLI) desk user add --desk $(DESK_DB) --role staff --name 'Ana Agent' 2>/dev/null)"
+	@echo "customer token (ACME-DE):      $$($(CLI) desk user add --desk $(DESK_DB) --role customer --name 'Acme buyer' --customer ACME-DE 2>/dev/null)"
+	@echo "admin token:                   $$($(CLI) desk user add --desk $(DESK_DB) --role admin --name 'Desk admin' 2>/dev/null)"
+	$(CLI) serve --db $(SAMPLE_DB) --desk $(DESK_DB) --listen 127.0.0.1:8080
 
 sample-db: build
 	rm -f $(SAMPLE_DB) $(SAMPLE_DB)-wal $(SAMPLE_DB)-shm

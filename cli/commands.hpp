@@ -20,5 +20,9 @@ Action add_ahp_command(CLI::App& app);
 Action add_book_command(CLI::App& app);
 // `reprice BOOK --db DB --out OUT`: batch repricing or requoting of a shipment book.
 Action add_reprice_command(CLI::App& app);
+// `serve`: the quote desk's HTTP server.
+Action add_serve_command(CLI::App& app);
+// `desk user add|list`: the desk's users and tokens.
+Action add_desk_command(CLI::App& app);
 
 }  // namespace cargoquote::cli

@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
     const cargoquote::cli::Action actions[] = {
         cargoquote::cli::add_quote_command(app),   cargoquote::cli::add_rates_command(app),
         cargoquote::cli::add_network_command(app), cargoquote::cli::add_ahp_command(app),
-        cargoquote::cli::add_book_command(app),    cargoquote::cli::add_reprice_command(app)};
+        cargoquote::cli::add_book_command(app),    cargoquote::cli::add_reprice_command(app),
+        cargoquote::cli::add_serve_command(app),   cargoquote::cli::add_desk_command(app)};
     try {
         app.parse(argc, argv);
         // Each action returns -1 when its subcommand was not the one given.

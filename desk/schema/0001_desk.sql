@@ -46,6 +46,8 @@ CREATE TABLE quoted_options (
   offer_valid_from TEXT NOT NULL,
   offer_valid_to TEXT NOT NULL CHECK (offer_valid_to >= offer_valid_from),
   option_json TEXT NOT NULL CHECK (json_valid(option_json)),
+  -- What the customer may see (sell_view.hpp): no buy price, margin or rate-line id.
+  sell_view_json TEXT NOT NULL CHECK (json_valid(sell_view_json)),
   PRIMARY KEY (inquiry_id, rank)
 ) STRICT;
 

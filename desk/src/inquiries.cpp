@@ -47,6 +47,7 @@ void validate_option(const OptionRecord& o, const std::string& at) {
                          "an option is priced on at least one rate line");
     }
     require_json(o.option_json, at + "/option_json");
+    require_json(o.sell_view_json, at + "/sell_view_json");
 }
 
 void validate(const NewInquiry& inquiry) {
@@ -92,7 +93,8 @@ void insert_option(SQLite::Database& db, InquiryId id, const OptionRecord& o) {
         db,
         "INSERT INTO quoted_options (inquiry_id, rank, carrier, routing, transit_minutes, "
         "currency, sell_total_micros, buy_total_micros, margin_micros, offer_valid_from, "
-        "offer_valid_to, option_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "offer_valid_to, option_json, sell_view_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?)");
     insert.bind(1, id.value);
     insert.bind(2, o.rank);
     insert.bind(3, o.carrier.str());
@@ -105,6 +107,7 @@ void insert_option(SQLite::Database& db, InquiryId id, const OptionRecord& o) {
     insert.bind(10, o.offer_valid_from.iso());
     insert.bind(11, o.offer_valid_to.iso());
     insert.bind(12, o.option_json);
+    insert.bind(13, o.sell_view_json);
     insert.exec();
     SQLite::Statement line(db,
                            "INSERT INTO option_rate_lines (inquiry_id, rank, position, line_id, "

@@ -58,7 +58,8 @@ std::vector<OptionRecord> read_options(SQLite::Database& db, InquiryId id) {
     SQLite::Statement options(
         db,
         "SELECT rank, carrier, routing, transit_minutes, currency, sell_total_micros, "
-        "buy_total_micros, margin_micros, offer_valid_from, offer_valid_to, option_json "
+        "buy_total_micros, margin_micros, offer_valid_from, offer_valid_to, option_json, "
+        "sell_view_json "
         "FROM quoted_options WHERE inquiry_id = ? ORDER BY rank");
     options.bind(1, id.value);
     std::vector<OptionRecord> records;
@@ -74,6 +75,7 @@ std::vector<OptionRecord> read_options(SQLite::Database& db, InquiryId id) {
         r.offer_valid_from = date_from(options.getColumn(8));
         r.offer_valid_to = date_from(options.getColumn(9));
         r.option_json = options.getColumn(10).getString();
+        r.sell_view_json = options.getColumn(11).getString();
         records.push_back(std::move(r));
     }
     SQLite::Statement lines(db,

@@ -1,4 +1,5 @@
 #include <cargoquote/desk/quote_record.hpp>
+#include <cargoquote/desk/sell_view.hpp>
 #include <cargoquote/io/json.hpp>
 #include <cargoquote/pricing/itinerary_pricer.hpp>
 #include <cassert>
@@ -29,7 +30,11 @@ std::vector<RateLineRef> rate_lines_of(const PricedOption& o) {
 std::vector<OptionRecord> option_records(const QuoteResult& result) {
     // The writer's own fragments, so what the desk shows again is byte for byte what the engine
     // printed (rank and assessment included).
-    const nlohmann::json document = to_json(result);
+    return option_records(result, to_json(result));
+}
+
+std::vector<OptionRecord> option_records(const QuoteResult& result,
+                                         const nlohmann::json& document) {
     const nlohmann::json& shown = document.at("bookingOptions");
     const Lane lane{result.request.shipment.origin, result.request.shipment.destination};
     std::vector<OptionRecord> records;
@@ -49,12 +54,18 @@ std::vector<OptionRecord> option_records(const QuoteResult& result) {
             .rate_lines = rate_lines_of(o),
             .offer_valid_from = o.offer_valid_from,
             .offer_valid_to = o.offer_valid_to,
-            .option_json = shown.at(i).dump()});
+            .option_json = shown.at(i).dump(),
+            .sell_view_json = sell_view(o, shown.at(i).at("rank").get<int>(), shown.at(i)).dump()});
     }
     return records;
 }
 
 NewInquiry new_inquiry(const QuoteResult& result, InquiryContext context) {
+    return new_inquiry(result, to_json(result), std::move(context));
+}
+
+NewInquiry new_inquiry(const QuoteResult& result, const nlohmann::json& document,
+                       InquiryContext context) {
     return NewInquiry{
         .request_json = std::move(context.request_json),
         .customer_id = result.request.shipment.customer_id,
@@ -63,7 +74,7 @@ NewInquiry new_inquiry(const QuoteResult& result, InquiryContext context) {
         .received_at = context.received_at,
         .lane = Lane{result.request.shipment.origin, result.request.shipment.destination},
         .rate_snapshot = std::move(context.rate_snapshot),
-        .options = option_records(result)};
+        .options = option_records(result, document)};
 }
 
 }  // namespace cargoquote::desk

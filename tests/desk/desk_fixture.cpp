@@ -27,7 +27,8 @@ OptionRecord option(int rank, std::string_view carrier, std::string_view sell, s
                             std::string(carrier) + "-" + std::to_string(rank), "desk test", "v1"}},
                         .offer_valid_from = date(valid_from),
                         .offer_valid_to = date(valid_to),
-                        .option_json = "{\"rank\":" + std::to_string(rank) + "}"};
+                        .option_json = "{\"rank\":" + std::to_string(rank) + "}",
+                        .sell_view_json = "{\"rank\":" + std::to_string(rank) + "}"};
 }
 
 NewInquiry inquiry(UserId agent, std::string_view received, std::optional<std::string> customer,

@@ -96,6 +96,20 @@ TEST(QuoteRecordTest, RateLineOptionsBecomeRecords) {
     EXPECT_EQ(nlohmann::json::parse(b2.option_json), written.at(0));
     EXPECT_EQ(nlohmann::json::parse(a1.option_json), written.at(1));
     EXPECT_EQ(nlohmann::json::parse(a1.option_json).at("rateSheet").at("lineId"), "A1-GEN");
+
+    // The customer's view: the sell total, charge lines that add up to it, and no buy side.
+    const nlohmann::json sell = nlohmann::json::parse(b2.sell_view_json);
+    EXPECT_EQ(sell.at("price").at("total").at("amount"), "22921.40");
+    Money sum = Money::zero(CurrencyCode::parse("CNY"));
+    for (const auto& charge : sell.at("price").at("charges")) {
+        sum += Money::parse(CurrencyCode::parse("CNY"),
+                            charge.at("amount").at("amount").get<std::string>(), "amount");
+    }
+    EXPECT_EQ(sum, b2.sell_total);
+    EXPECT_EQ(sell.at("price").at("charges").at(0).at("code"), "FRT");
+    for (const char* secret : {"buyTotal", "margin", "lineId", "rateSheet", "ratelines", "21155"}) {
+        EXPECT_EQ(b2.sell_view_json.find(secret), std::string::npos) << secret;
+    }
 }
 
 TEST(QuoteRecordTest, InterlineOptionsNameEverySectorsLine) {

@@ -5,6 +5,7 @@
 
 #include <cargoquote/desk/records.hpp>
 #include <cargoquote/quote/quote_engine.hpp>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,9 @@ namespace cargoquote::desk {
 
 // The ranked options (QuoteResult::options), best first. SLA rejections are not options shown.
 [[nodiscard]] std::vector<OptionRecord> option_records(const QuoteResult& result);
+// The same, given the result's document from to_json(result) (the server has it already).
+[[nodiscard]] std::vector<OptionRecord> option_records(const QuoteResult& result,
+                                                       const nlohmann::json& document);
 
 // What the store needs besides the quote itself.
 struct InquiryContext {
@@ -24,5 +28,7 @@ struct InquiryContext {
 
 // The lane and customer from the result's request, the options from option_records.
 [[nodiscard]] NewInquiry new_inquiry(const QuoteResult& result, InquiryContext context);
+[[nodiscard]] NewInquiry new_inquiry(const QuoteResult& result, const nlohmann::json& document,
+                                     InquiryContext context);
 
 }  // namespace cargoquote::desk

@@ -80,7 +80,8 @@ struct OptionRecord {
     std::vector<RateLineRef> rate_lines;  // one on-line; one per sector interline, in order
     Date offer_valid_from;
     Date offer_valid_to;
-    std::string option_json;  // the option as the engine's JSON writer printed it
+    std::string option_json;     // the option as the engine's JSON writer printed it
+    std::string sell_view_json;  // what a customer may see of it (sell_view.hpp)
     friend bool operator==(const OptionRecord&, const OptionRecord&) = default;
 };
 

@@ -1,0 +1,19 @@
+#pragma once
+// The quote as the customer receives it: reference, each offered option's route and flights,
+// transit, sell price with its charge lines in the quote currency, validity and conditions, as
+// JSON, plain text and HTML. Built from the options' sell-side views only.
+
+#include <cargoquote/desk/desk_store.hpp>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+namespace cargoquote::desk::http {
+
+// Escapes &, <, >, " and ' for HTML text and attribute values: every text the pages or the
+// quote document show goes through here.
+[[nodiscard]] std::string html_escape(std::string_view text);
+
+[[nodiscard]] nlohmann::json quote_document(const QuoteDetail& detail);
+
+}  // namespace cargoquote::desk::http

@@ -1,0 +1,57 @@
+#pragma once
+// The desk's routes: method, path pattern, the roles that may call it, and the handler. One
+// dispatch decides, in this order, 404 (no route has the path), 405 (the path exists for other
+// methods; Allow lists them), 401 (a role is required and the bearer token is missing, unknown
+// or deactivated), 403 (the user's role is not among the route's), then calls the handler and
+// turns any exception into an error answer: a request never crashes the server.
+
+#include <httplib.h>
+
+#include <cargoquote/desk/desk_store.hpp>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "http/rate_snapshots.hpp"
+
+namespace cargoquote::desk::http {
+
+// Everything a handler may use about its request.
+struct Call {
+    const httplib::Request& request;
+    std::vector<std::string> path_params;       // the pattern's capture groups, in order
+    std::optional<User> user;                   // set on every route that names roles
+    std::shared_ptr<const RateSnapshot> rates;  // taken once: the whole request uses it
+};
+
+using Handler = std::function<void(const Call&, httplib::Response&)>;
+
+struct Route {
+    std::string method;       // "GET", "POST"
+    std::string pattern;      // a regex over the whole path, e.g. "/v1/inquiries/(\\d+)"
+    std::vector<Role> roles;  // empty: public
+    Handler handler;
+};
+
+class Router {
+  public:
+    Router(std::shared_ptr<DeskStore> store, std::shared_ptr<RateSnapshots> rates);
+    void add(Route route);
+    void dispatch(const httplib::Request& req, httplib::Response& res) const;
+
+  private:
+    struct Compiled {
+        Route route;
+        std::regex regex;
+    };
+    [[nodiscard]] std::optional<User> authenticate(const httplib::Request& req) const;
+
+    std::shared_ptr<DeskStore> store_;
+    std::shared_ptr<RateSnapshots> rates_;
+    std::vector<Compiled> routes_;
+};
+
+}  // namespace cargoquote::desk::http

@@ -1,0 +1,67 @@
+#include <cargoquote/catalog/fx.hpp>
+#include <cargoquote/desk/sell_view.hpp>
+#include <cargoquote/io/json.hpp>
+#include <string>
+
+namespace cargoquote::desk {
+
+namespace {
+using nlohmann::json;
+
+Money in_quote_currency(const PricedOption& option, const Money& amount) {
+    return option.quote_fx ? FxTable::convert(amount, *option.quote_fx) : amount;
+}
+
+json legs_of(const json& option_json) {
+    json legs = json::array();
+    const auto it = option_json.find("transportLegs");
+    if (it == option_json.end()) return legs;
+    for (const json& leg : *it) {
+        legs.push_back(json{{"sequence", leg.at("sequence")},
+                            {"flightNumber", leg.at("flightNumber")},
+                            {"carrier", leg.at("carrier")},
+                            {"departureLocation", leg.at("departureLocation")},
+                            {"arrivalLocation", leg.at("arrivalLocation")},
+                            {"departure", leg.at("departure")},
+                            {"arrival", leg.at("arrival")},
+                            {"aircraftCategory", leg.at("aircraftCategory")}});
+    }
+    return legs;
+}
+
+json copied(const json& from, const char* key) {
+    const auto it = from.find(key);
+    return it == from.end() ? json(nullptr) : *it;
+}
+}  // namespace
+
+json sell_view(const PricedOption& option, int rank, const json& option_json) {
+    const Money& total = option.sell_total_quoted;
+    json charges = json::array();
+    Money listed = Money::zero(total.currency());
+    for (const ChargeLine& line : option.charges) {
+        if (line.kind != ChargeKind::Surcharge && line.kind != ChargeKind::Valuation) continue;
+        const Money amount = in_quote_currency(option, line.amount);
+        listed += amount;
+        charges.push_back(json{{"code", std::string(line.code)},
+                               {"description", std::string(line.description)},
+                               {"amount", to_json(amount)}});
+    }
+    charges.insert(
+        charges.begin(),
+        json{{"code", "FRT"}, {"description", "Air freight"}, {"amount", to_json(total - listed)}});
+    return json{
+        {"schema", kSellViewSchema},
+        {"rank", rank},
+        {"carrier", copied(option_json, "carrier")},
+        {"transportLegs", legs_of(option_json)},
+        {"totalTransitMinutes", copied(option_json, "totalTransitMinutes")},
+        {"latestAcceptanceTime", copied(option_json, "latestAcceptanceTime")},
+        {"timeOfAvailability", copied(option_json, "timeOfAvailability")},
+        {"chargeableWeight", copied(copied(option_json, "chargeableWeight"), "chargeableWeight")},
+        {"price", json{{"total", to_json(total)}, {"charges", std::move(charges)}}},
+        {"offerValidFrom", option.offer_valid_from.iso()},
+        {"offerValidTo", option.offer_valid_to.iso()}};
+}
+
+}  // namespace cargoquote::desk

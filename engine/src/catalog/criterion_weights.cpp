@@ -4,6 +4,8 @@
 #include <cargoquote/catalog/criterion_weights.hpp>
 #include <cargoquote/core/decimal.hpp>
 #include <cargoquote/core/error.hpp>
+#include <cmath>
+#include <cstdint>
 #include <vector>
 
 namespace cargoquote::selection {
@@ -58,7 +60,11 @@ CriterionWeights CriterionWeights::from_named(std::span<const NamedWeight> named
 std::string CriterionWeights::text() const {
     std::string out;
     for (std::size_t j = 0; j < 5; ++j) {
-        out += fmt::format("{}{}={}", out.empty() ? "" : ",", kCriterionNames[j], values[j]);
+        // Plain decimals to the millionth, the precision parse() reads, so the text parses back
+        // to the same weights (a double's shortest form would write 1e-06).
+        const auto micros = static_cast<std::int64_t>(std::llround(values[j] * 1e6));
+        out += fmt::format("{}{}={}", out.empty() ? "" : ",", kCriterionNames[j],
+                           format_scaled_decimal(micros, 6, 0));
     }
     return out;
 }

@@ -95,6 +95,16 @@ TEST(ClosedLists, SurchargeBasisTraitsAgree) {
     EXPECT_EQ(surcharge_basis_traits(SurchargeBasis::Piece).unit, QuantityUnit::Piece);
 }
 
+TEST(ClosedLists, WeightsTextParsesBackToTheSameWeights) {
+    // Tiny and large weights are written as plain decimals, never in exponent form.
+    const auto weights =
+        selection::CriterionWeights::parse("price=0.000001,time=2500000,co2=0.5", "/weights");
+    EXPECT_EQ(weights.text(), "price=0.000001,time=2500000,reliability=0,risk=0,co2=0.5");
+    EXPECT_EQ(selection::CriterionWeights::parse(weights.text(), "/weights"), weights);
+    EXPECT_EQ(selection::CriterionWeights{}.text(),
+              "price=0.4,time=0.3,reliability=0.2,risk=0.1,co2=0");
+}
+
 TEST(ClosedLists, WeightsFromSplitItemsEqualWeightsFromText) {
     const std::vector<selection::NamedWeight> named = {{"price", "0.5"}, {"co2", "0.25"}};
     EXPECT_EQ(selection::CriterionWeights::from_named(named, "/weights"),

@@ -25,10 +25,11 @@ void send_json(httplib::Response& res, const json& body, int status = 200) {
     res.set_content(body.dump(), "application/json");
 }
 
-// A customer sees only their own inquiries; anyone else's is answered as if it did not exist.
-void require_own(const User& user, const Inquiry& inquiry) {
+// A customer sees only their own inquiries; anyone else's is answered as if it did not exist,
+// word for word: `missing` is the message an unknown id or reference of that kind gets.
+void require_own(const User& user, const Inquiry& inquiry, const char* missing) {
     if (user.role == Role::Customer && inquiry.customer_id != user.customer_id) {
-        throw Error(ErrorCode::NotFound, "", "no such inquiry");
+        throw Error(ErrorCode::NotFound, "", missing);
     }
 }
 
@@ -71,7 +72,7 @@ class Api {
     void get_inquiry(const Call& call, httplib::Response& res) const {
         const auto detail = store_->inquiry(InquiryId{path_id(call.path_params.at(0))});
         if (!detail) throw Error(ErrorCode::NotFound, "", "no such inquiry");
-        require_own(*call.user, detail->inquiry);
+        require_own(*call.user, detail->inquiry, "no such inquiry");
         send_json(res, inquiry_json(*detail, audience_of(*call.user)));
     }
 
@@ -119,7 +120,7 @@ class Api {
         const InquiryId id{path_id(call.path_params.at(0))};
         const auto detail = store_->inquiry(id);
         if (!detail) throw Error(ErrorCode::NotFound, "", "no such inquiry");
-        require_own(*call.user, detail->inquiry);
+        require_own(*call.user, detail->inquiry, "no such inquiry");
         const json body = object_body(call.request);
         std::vector<int> ranks;
         const auto it = body.find("options");
@@ -152,7 +153,7 @@ class Api {
     void get_quote(const Call& call, httplib::Response& res) const {
         const auto detail = store_->quote_by_ref(call.path_params.at(0));
         if (!detail) throw Error(ErrorCode::NotFound, "", "no such quote");
-        require_own(*call.user, detail->inquiry);
+        require_own(*call.user, detail->inquiry, "no such quote");
         json body = quote_document(*detail);
         if (detail->booking) body["booking"] = booking_json(*detail->booking);
         send_json(res, body);
@@ -161,7 +162,7 @@ class Api {
     void book(const Call& call, httplib::Response& res) const {
         const auto detail = store_->quote_by_ref(call.path_params.at(0));
         if (!detail) throw Error(ErrorCode::NotFound, "", "no such quote");
-        require_own(*call.user, detail->inquiry);
+        require_own(*call.user, detail->inquiry, "no such quote");
         const json body = call.request.body.empty() ? json::object() : object_body(call.request);
         int rank = detail->quote.option_ranks.front();
         if (const auto it = body.find("option"); it != body.end()) {

@@ -32,7 +32,10 @@ void send_error(httplib::Response& res, const Error& error) {
     res.status = status_of(error.code());
     if (res.status == 401) res.set_header("WWW-Authenticate", "Bearer");
     if (res.status == 503) res.set_header("Retry-After", "1");
-    res.set_content(to_json(error).dump(), "application/json");
+    // The message may quote what the client sent (a query value, a path, a JSON parser's "last
+    // read"), which need not be UTF-8: replace such bytes rather than fail to answer with a 500.
+    res.set_content(to_json(error).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                    "application/json");
 }
 
 void send_error(httplib::Response& res, ErrorCode code, std::string field, std::string message) {

@@ -23,6 +23,7 @@ struct ServeOptions {
     std::string desk = "desk.db";
     std::string listen = "127.0.0.1:8080";
     int threads = 0;
+    std::string public_url;
 };
 
 desk::ServerOptions server_options(const ServeOptions& o) {
@@ -41,6 +42,7 @@ desk::ServerOptions server_options(const ServeOptions& o) {
         throw InputError(ErrorCode::Usage, "--listen", "the port must be 0 to 65535");
     }
     options.threads = o.threads;
+    options.public_url = o.public_url;
     return options;
 }
 
@@ -85,7 +87,8 @@ int serve(const ServeOptions& o) {
 
 Action add_serve_command(CLI::App& app) {
     auto options = std::make_shared<ServeOptions>();
-    CLI::App* cmd = app.add_subcommand("serve", "Run the quote desk's HTTP server (JSON API)");
+    CLI::App* cmd = app.add_subcommand(
+        "serve", "Run the quote desk's HTTP server (JSON API and IATA ONE Record)");
     add_database_option(*cmd, options->db);
     cmd->add_option("--desk", options->desk, "The desk database (created when missing)")
         ->capture_default_str();
@@ -93,6 +96,9 @@ Action add_serve_command(CLI::App& app) {
         ->capture_default_str();
     cmd->add_option("--threads", options->threads, "Worker threads (0: twice the cores)")
         ->check(CLI::Range(0, 256));
+    cmd->add_option("--public-url", options->public_url,
+                    "Address clients reach the desk at, starting ONE Record object IRIs "
+                    "(default: http://HOST:PORT)");
     return [cmd, options] { return cmd->parsed() ? serve(*options) : -1; };
 }
 

@@ -49,6 +49,10 @@ TEST(DeskNamesTest, DeskErrorCodesKeepTheirNumbersAndNames) {
     EXPECT_EQ(static_cast<int>(ErrorCode::QuoteExpired), 42);
     EXPECT_EQ(static_cast<int>(ErrorCode::Unauthorized), 43);
     EXPECT_EQ(static_cast<int>(ErrorCode::Forbidden), 44);
+    EXPECT_EQ(static_cast<int>(ErrorCode::NotAcceptable), 45);
+    EXPECT_EQ(static_cast<int>(ErrorCode::UnsupportedMediaType), 46);
+    EXPECT_EQ(error_code_name(ErrorCode::NotAcceptable), "not_acceptable");
+    EXPECT_EQ(error_code_name(ErrorCode::UnsupportedMediaType), "unsupported_media_type");
     EXPECT_EQ(error_code_name(ErrorCode::NotFound), "not_found");
     EXPECT_EQ(error_code_name(ErrorCode::Conflict), "conflict");
     EXPECT_EQ(error_code_name(ErrorCode::QuoteExpired), "quote_expired");

@@ -9,6 +9,7 @@
 #include "http/api_routes.hpp"
 #include "http/bounded_queue.hpp"
 #include "http/http_errors.hpp"
+#include "http/one_record_routes.hpp"
 #include "http/rate_snapshots.hpp"
 #include "http/router.hpp"
 
@@ -37,7 +38,6 @@ std::size_t worker_count(int requested) {
 DeskServer::DeskServer(const std::filesystem::path& rates_db, std::shared_ptr<DeskStore> store,
                        ServerOptions options)
     : impl_(std::make_unique<Impl>(rates_db, std::move(store))) {
-    http::add_api_routes(impl_->router, impl_->store, impl_->rates, options.clock);
     auto& server = impl_->server;
     const std::size_t threads = worker_count(options.threads);
     const std::size_t max_waiting = options.max_waiting;
@@ -93,6 +93,16 @@ DeskServer::DeskServer(const std::filesystem::path& rates_db, std::shared_ptr<De
         throw Error(ErrorCode::Usage, "--listen",
                     fmt::format("cannot listen on {}:{}", options.host, options.port));
     }
+    // Routes last: ONE Record IRIs need the port actually bound.
+    std::string base_url = options.public_url;
+    while (base_url.ends_with('/')) base_url.pop_back();
+    if (base_url.empty()) {
+        const bool ipv6 = options.host.find(':') != std::string::npos;
+        base_url = ipv6 ? fmt::format("http://[{}]:{}", options.host, impl_->port)
+                        : fmt::format("http://{}:{}", options.host, impl_->port);
+    }
+    http::add_api_routes(impl_->router, impl_->store, impl_->rates, options.clock);
+    http::add_one_record_routes(impl_->router, impl_->store, options.clock, std::move(base_url));
 }
 
 DeskServer::~DeskServer() { stop(); }

@@ -16,6 +16,10 @@ int status_of(ErrorCode code) noexcept {
             return 401;
         case ErrorCode::Forbidden:
             return 403;
+        case ErrorCode::NotAcceptable:
+            return 406;
+        case ErrorCode::UnsupportedMediaType:
+            return 415;
         case ErrorCode::DatabaseFailure:
             return 503;  // busy or locked: worth a retry
         case ErrorCode::Internal:

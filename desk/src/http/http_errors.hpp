@@ -9,7 +9,7 @@
 
 namespace cargoquote::desk::http {
 
-// 400 for bad input, 401, 403, 404, 409, 422 (expired quote), 503 when the store is busy,
+// 400 for bad input, 401, 403, 404, 406, 409, 415, 422 (expired quote), 503 when the store is busy,
 // 500 for the rest.
 [[nodiscard]] int status_of(ErrorCode code) noexcept;
 

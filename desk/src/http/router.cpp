@@ -17,6 +17,21 @@ void Router::add(Route route) {
     routes_.push_back(Compiled{std::move(route), std::move(regex)});
 }
 
+void Router::add_error_dialect(const std::string& path_pattern, ErrorWriter writer) {
+    dialects_.emplace_back(std::regex(path_pattern, std::regex::ECMAScript | std::regex::optimize),
+                           std::move(writer));
+}
+
+void Router::fail(const httplib::Request& req, httplib::Response& res, const Error& error) const {
+    for (const auto& [pattern, writer] : dialects_) {
+        if (std::regex_match(req.path, pattern)) {
+            writer(req, res, error);
+            return;
+        }
+    }
+    send_error(res, error);
+}
+
 std::optional<User> Router::authenticate(const httplib::Request& req) const {
     const std::string header = req.get_header_value("Authorization");
     constexpr std::string_view kBearer = "Bearer ";
@@ -43,12 +58,13 @@ void Router::dispatch(const httplib::Request& req, httplib::Response& res) const
         }
         if (found == nullptr) {
             if (allowed.empty()) {
-                send_error(res, ErrorCode::NotFound, req.path, "no such resource");
+                fail(req, res, Error(ErrorCode::NotFound, req.path, "no such resource"));
             } else {
                 std::sort(allowed.begin(), allowed.end());
                 allowed.erase(std::unique(allowed.begin(), allowed.end()), allowed.end());
-                send_error(res, ErrorCode::InvalidInput, req.path,
-                           fmt::format("method {} is not allowed here", req.method));
+                fail(req, res,
+                     Error(ErrorCode::InvalidInput, req.path,
+                           fmt::format("method {} is not allowed here", req.method)));
                 res.status = 405;
                 res.set_header("Allow", fmt::format("{}", fmt::join(allowed, ", ")));
             }
@@ -60,24 +76,26 @@ void Router::dispatch(const httplib::Request& req, httplib::Response& res) const
         if (!roles.empty()) {
             call.user = authenticate(req);
             if (!call.user) {
-                send_error(res, ErrorCode::Unauthorized, "Authorization",
-                           "a valid bearer token is required");
+                fail(req, res,
+                     Error(ErrorCode::Unauthorized, "Authorization",
+                           "a valid bearer token is required"));
                 return;
             }
             if (std::find(roles.begin(), roles.end(), call.user->role) == roles.end()) {
-                send_error(res, ErrorCode::Forbidden, req.path,
-                           fmt::format("the {} role may not do this", role_name(call.user->role)));
+                fail(req, res,
+                     Error(ErrorCode::Forbidden, req.path,
+                           fmt::format("the {} role may not do this", role_name(call.user->role))));
                 return;
             }
         }
         call.rates = rates_->current();
         found->route.handler(call, res);
     } catch (const Error& e) {
-        send_error(res, e);
+        fail(req, res, e);
     } catch (const std::exception& e) {
         // A defect, not the caller's fault: logged here, never shown in detail to the caller.
         std::cerr << fmt::format("internal error on {} {}: {}\n", req.method, req.path, e.what());
-        send_error(res, ErrorCode::Internal, "", "internal error");
+        fail(req, res, Error(ErrorCode::Internal, "", "internal error"));
     }
 }
 

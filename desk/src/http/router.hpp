@@ -7,6 +7,7 @@
 
 #include <httplib.h>
 
+#include <cargoquote/core/error.hpp>
 #include <cargoquote/desk/desk_store.hpp>
 #include <functional>
 #include <memory>
@@ -29,6 +30,10 @@ struct Call {
 
 using Handler = std::function<void(const Call&, httplib::Response&)>;
 
+// Writes an error answer (status, headers, body) for a request. The desk's JSON API answers with
+// the engine's error document; ONE Record paths answer with an api:Error.
+using ErrorWriter = std::function<void(const httplib::Request&, httplib::Response&, const Error&)>;
+
 struct Route {
     std::string method;       // "GET", "POST"
     std::string pattern;      // a regex over the whole path, e.g. "/v1/inquiries/(\\d+)"
@@ -40,6 +45,9 @@ class Router {
   public:
     Router(std::shared_ptr<DeskStore> store, std::shared_ptr<RateSnapshots> rates);
     void add(Route route);
+    // Errors on paths matching `path_pattern` (a regex over the whole path), including 404 and
+    // 405 for paths no route has, are written by `writer`; the first matching dialect wins.
+    void add_error_dialect(const std::string& path_pattern, ErrorWriter writer);
     void dispatch(const httplib::Request& req, httplib::Response& res) const;
 
   private:
@@ -48,10 +56,12 @@ class Router {
         std::regex regex;
     };
     [[nodiscard]] std::optional<User> authenticate(const httplib::Request& req) const;
+    void fail(const httplib::Request& req, httplib::Response& res, const Error& error) const;
 
     std::shared_ptr<DeskStore> store_;
     std::shared_ptr<RateSnapshots> rates_;
     std::vector<Compiled> routes_;
+    std::vector<std::pair<std::regex, ErrorWriter>> dialects_;
 };
 
 }  // namespace cargoquote::desk::http

@@ -60,6 +60,10 @@ std::string_view error_code_name(ErrorCode code) noexcept {
             return "unauthorized";
         case ErrorCode::Forbidden:
             return "forbidden";
+        case ErrorCode::NotAcceptable:
+            return "not_acceptable";
+        case ErrorCode::UnsupportedMediaType:
+            return "unsupported_media_type";
     }
     return "unknown";
 }

@@ -509,7 +509,7 @@ def malformed_cases(f):
         ("GET", "/v1/quotes/..%2F..%2Fetc", None, {}),
         ("GET", "/v1/%FF", None, {}),
         ("GET", "/nope", None, {}),
-        ("GET", "/", None, {}),
+        ("GET", "/v2/inquiries", None, {}),
         # query parameters
         ("GET", "/v1/inquiries?limit=0", None, {}),
         ("GET", "/v1/inquiries?limit=-5", None, {}),

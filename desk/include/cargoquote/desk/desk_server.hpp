@@ -25,6 +25,9 @@ struct ServerOptions {
     std::size_t max_waiting = 256;  // queued connections before answering 503
     std::chrono::seconds read_timeout{5};
     std::chrono::seconds write_timeout{5};
+    // The address clients reach the server at, which starts every ONE Record logistics object
+    // IRI ("https://desk.example.com"); empty: http://host:port as bound.
+    std::string public_url;
     // The time inquiries are received, quotes sent and bookings made at: the system clock,
     // unless a test scripts a day.
     std::function<Instant()> clock;

@@ -34,11 +34,13 @@ enum class ErrorCode : int {
     DatabaseFailure = 33,
     FileUnreadable = 34,
     // The quote desk (desk/): states a request cannot change, and who may ask.
-    NotFound = 40,      // no inquiry, quote or user with that id or reference
-    Conflict = 41,      // already sent, already booked, already deactivated
-    QuoteExpired = 42,  // booking after the option's offer valid-to date
-    Unauthorized = 43,  // unknown or deactivated user
-    Forbidden = 44,     // the user's role may not do this
+    NotFound = 40,              // no inquiry, quote or user with that id or reference
+    Conflict = 41,              // already sent, already booked, already deactivated
+    QuoteExpired = 42,          // booking after the option's offer valid-to date
+    Unauthorized = 43,          // unknown or deactivated user
+    Forbidden = 44,             // the user's role may not do this
+    NotAcceptable = 45,         // no answer in a media type or API version the client accepts
+    UnsupportedMediaType = 46,  // a request body in a media type the endpoint does not read
 };
 
 // Stable short name, e.g. "unknown_airport"; used in JSON error documents.

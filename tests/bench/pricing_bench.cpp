@@ -2,6 +2,7 @@
 // carrier on a lane of the sample database (imported into a temporary file at start-up).
 #include <benchmark/benchmark.h>
 
+#include <cargoquote/io/json.hpp>
 #include <cargoquote/quote/quote_engine.hpp>
 #include <cargoquote/rates/rate_store.hpp>
 #include <cargoquote/shipment/chargeable_weight.hpp>
@@ -93,6 +94,21 @@ void BM_QuoteLaneInEur(benchmark::State& state) {
     quote_repeatedly(state, QuoteEngine(sample_book()), request);
 }
 BENCHMARK(BM_QuoteLaneInEur);
+
+// The quote with its result document, as `quote --json` and the desk server write it.
+void BM_QuoteLaneWithDocument(benchmark::State& state) {
+    const QuoteEngine engine(sample_book());
+    const QuoteRequest request = demo_request();
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        const std::string text = to_json(engine.quote(request)).dump();
+        bytes = text.size();
+        benchmark::DoNotOptimize(text);
+    }
+    state.counters["bytes"] = static_cast<double>(bytes);
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_QuoteLaneWithDocument);
 
 }  // namespace
 

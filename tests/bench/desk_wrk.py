@@ -88,8 +88,10 @@ def run_wrk(url: str, script: Path, connections: int, duration: int) -> dict:
         result[f"p{pct}"] = ms(re.search(rf"\s{pct}%\s+(\S+)", out).group(1))
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
-    result["errors"] = (int(non2xx.group(1)) if non2xx else 0) + \
-        (sum(map(int, sock.groups())) if sock else 0)
+    result["non2xx"] = int(non2xx.group(1)) if non2xx else 0
+    result["socket"] = dict(zip(("connect", "read", "write", "timeout"),
+                                map(int, sock.groups()))) if sock else {}
+    result["errors"] = result["non2xx"] + sum(result["socket"].values())
     return result
 
 
@@ -163,7 +165,9 @@ def main() -> None:
         per = r["p50"] if c == 1 else 2000.0 / r["rps"]
         ratios = (f"{per / peer['quote']:.1f}× | {per / peer['document']:.1f}×" if peer
                   else "— | —")
-        print(f"| {c} | {r['rps']:,.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['errors']} | "
+        kinds = [f"{n} {k}" for k, n in (("non-2xx", r["non2xx"]), *r["socket"].items()) if n]
+        errors = f"{r['errors']} ({', '.join(kinds)})" if kinds else "0"
+        print(f"| {c} | {r['rps']:,.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {errors} | "
               f"{per:.3f} | {ratios} |")
 
 

@@ -219,6 +219,21 @@ class Api {
         send_json(res, out, 201);
     }
 
+    void list_users(const Call&, httplib::Response& res) const {
+        json items = json::array();
+        for (const User& u : store_->users()) items.push_back(user_json(u));
+        send_json(res, json{{"items", std::move(items)}});
+    }
+
+    // The user's token is refused from then on; the user's records stay (nothing is deleted).
+    void deactivate_user(const Call& call, httplib::Response& res) const {
+        const UserId id{path_id(call.path_params.at(0))};
+        store_->deactivate_user(id, call.user->id, now());
+        const auto user = store_->user(id);
+        if (!user) throw Error(ErrorCode::NotFound, "", "no such user");
+        send_json(res, user_json(*user));
+    }
+
     void reload_rates(const Call&, httplib::Response& res) const {
         const auto snapshot = rates_->reload();
         send_json(res, json{{"rateSnapshot", snapshot->id}});
@@ -264,6 +279,8 @@ void add_api_routes(Router& router, std::shared_ptr<DeskStore> store,
     router.add({"POST", "/v1/quotes/([A-Za-z0-9-]{1,40})/book", kAnyone, bind(&Api::book)});
     router.add({"GET", "/v1/kpis", kDesk, bind(&Api::kpis)});
     router.add({"POST", "/v1/users", kAdmin, bind(&Api::add_user)});
+    router.add({"GET", "/v1/users", kAdmin, bind(&Api::list_users)});
+    router.add({"POST", "/v1/users/(\\d{1,19})/deactivate", kAdmin, bind(&Api::deactivate_user)});
     router.add({"POST", "/v1/rates/reload", kAdmin, bind(&Api::reload_rates)});
     router.add({"GET", "/v1/health", {}, bind(&Api::health)});
     router.add({"GET", "/v1/version", {}, bind(&Api::version)});

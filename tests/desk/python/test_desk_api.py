@@ -102,6 +102,7 @@ def endpoints(f):
         ("GET", "/v1/kpis?by=agent", None),
         ("POST", "/v1/users", {"role": "staff", "name": "New Staff"}),
         ("POST", "/v1/rates/reload", None),
+        ("GET", "/v1/users", None),
     ]
 
 
@@ -144,8 +145,8 @@ def test_health_and_version_need_no_token(desk):
 
 # What each role may do: the status of each endpoint (index into endpoints()).
 ROLE_STATUS = {
-    "customer": {6: 403, 7: 403, 8: 403},
-    "staff": {7: 403, 8: 403},
+    "customer": {6: 403, 7: 403, 8: 403, 9: 403},
+    "staff": {7: 403, 8: 403, 9: 403},
     "admin": {},
 }
 
@@ -183,6 +184,27 @@ def test_admin_adds_a_user_whose_token_works(desk):
     assert user["role"] == "customer" and user["customer"] == "HKG-ELEC" and user["active"]
     r = desk.request("GET", "/v1/inquiries", token=user["token"])
     assert r.status == 200 and r.json()["items"] == []
+
+
+def test_admin_deactivates_a_user_whose_token_then_fails(desk):
+    admin = desk.tokens["admin"]
+    user = desk.request("POST", "/v1/users", {"role": "staff", "name": "Leaving Agent"},
+                        admin).json()
+    assert desk.request("GET", "/v1/inquiries", token=user["token"]).status == 200
+    path = f"/v1/users/{user['id']}/deactivate"
+    for other in ("staff", "b"):
+        r = desk.request("POST", path, {}, desk.tokens[other])
+        assert r.status == 403 and error_name(r) == "forbidden"
+    r = desk.request("POST", path, {}, admin)
+    assert r.status == 200 and r.json()["active"] is False
+    refused = desk.request("GET", "/v1/inquiries", token=user["token"])
+    assert refused.status == 401 and error_name(refused) == "unauthorized"
+    again = desk.request("POST", path, {}, admin)
+    assert again.status == 409 and error_name(again) == "conflict"
+    listed = {u["id"]: u for u in desk.request("GET", "/v1/users", token=admin).json()["items"]}
+    assert listed[user["id"]]["active"] is False and "token" not in listed[user["id"]]
+    assert error_name(desk.request("POST", "/v1/users/999999/deactivate", {}, admin)) == \
+        "not_found"
 
 
 def test_rates_reload_keeps_the_fingerprint_and_bumps_the_sequence(desk):
@@ -536,7 +558,9 @@ def malformed_cases(f):
         ("GET", book, None, {}),
         ("POST", "/v1/health", {}, {}),
         ("POST", "/v1/kpis", {}, {}),
-        ("GET", "/v1/users", None, {}),
+        ("DELETE", "/v1/users", None, {}),
+        ("POST", "/v1/users/0/deactivate", {}, {}),
+        ("POST", "/v1/users/99999999999999999999/deactivate", {}, {}),
         ("GET", "/v1/rates/reload", None, {}),
         # users (as admin)
         ("POST", "/v1/users", b"", {}),

@@ -59,6 +59,8 @@ json sell_view(const PricedOption& option, int rank, const json& option_json) {
         {"latestAcceptanceTime", copied(option_json, "latestAcceptanceTime")},
         {"timeOfAvailability", copied(option_json, "timeOfAvailability")},
         {"chargeableWeight", copied(copied(option_json, "chargeableWeight"), "chargeableWeight")},
+        // The emissions estimate is the customer's to see (self-service shows it).
+        {"co2eKg", copied(copied(copied(option_json, "assessment"), "criteria"), "co2eKg")},
         {"price", json{{"total", to_json(total)}, {"charges", std::move(charges)}}},
         {"offerValidFrom", option.offer_valid_from.iso()},
         {"offerValidTo", option.offer_valid_to.iso()}};

@@ -12,6 +12,7 @@
 #include "http/one_record_routes.hpp"
 #include "http/rate_snapshots.hpp"
 #include "http/router.hpp"
+#include "http/web_routes.hpp"
 
 namespace cargoquote::desk {
 
@@ -103,6 +104,7 @@ DeskServer::DeskServer(const std::filesystem::path& rates_db, std::shared_ptr<De
     }
     http::add_api_routes(impl_->router, impl_->store, impl_->rates, options.clock);
     http::add_one_record_routes(impl_->router, impl_->store, options.clock, std::move(base_url));
+    http::add_web_routes(impl_->router);
 }
 
 DeskServer::~DeskServer() { stop(); }

@@ -128,7 +128,7 @@ int run_quote(const QuoteOptions& o) {
         throw InputError(e.code(), option_for(e.field()), e.detail());
     }
     if (o.json) {
-        std::cout << to_json(result).dump(2) << "\n";
+        std::cout << quote_result_text(result, 2) << "\n";
     } else {
         std::cout << format_quote_table(result,
                                         TableOptions{.max_options = o.limit, .explain = o.explain});

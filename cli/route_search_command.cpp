@@ -47,7 +47,7 @@ int run_search(const SearchOptions& o) {
         throw InputError(e.code(), e.field() == "/shipment/origin" ? "--from" : "--to", e.detail());
     }
     if (o.json) {
-        std::cout << to_json(outcome, *book).dump(2) << "\n";
+        std::cout << route_search_text(outcome, *book, 2) << "\n";
         return 0;
     }
     std::cout << fmt::format("{} -> {}: {} itinerar{}{}\n", request.origin.view(),

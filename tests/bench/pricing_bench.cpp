@@ -11,6 +11,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "support/reference_result_tree.hpp"
+
 namespace {
 using namespace cargoquote;
 namespace fs = std::filesystem;
@@ -95,13 +97,13 @@ void BM_QuoteLaneInEur(benchmark::State& state) {
 }
 BENCHMARK(BM_QuoteLaneInEur);
 
-// The quote with its result document, as `quote --json` and the desk server write it.
+// The quote with its result document written as text (JsonWriter), as `quote --json` writes it.
 void BM_QuoteLaneWithDocument(benchmark::State& state) {
     const QuoteEngine engine(sample_book());
     const QuoteRequest request = demo_request();
     std::size_t bytes = 0;
     for (auto _ : state) {
-        const std::string text = to_json(engine.quote(request)).dump();
+        const std::string text = quote_result_text(engine.quote(request));
         bytes = text.size();
         benchmark::DoNotOptimize(text);
     }
@@ -109,6 +111,32 @@ void BM_QuoteLaneWithDocument(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_QuoteLaneWithDocument);
+
+// The quote with its document as an nlohmann::json tree (parsed from the text), as Python's
+// views and the desk read it.
+void BM_QuoteLaneWithDocumentTree(benchmark::State& state) {
+    const QuoteEngine engine(sample_book());
+    const QuoteRequest request = demo_request();
+    for (auto _ : state) {
+        const nlohmann::json tree = to_json(engine.quote(request));
+        benchmark::DoNotOptimize(tree);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_QuoteLaneWithDocumentTree);
+
+// The peer: the same document built member by member as a tree and dumped, as the engine wrote
+// it before JsonWriter (tests/support/reference_result_tree.cpp).
+void BM_QuoteLaneWithDocumentBefore(benchmark::State& state) {
+    const QuoteEngine engine(sample_book());
+    const QuoteRequest request = demo_request();
+    for (auto _ : state) {
+        const std::string text = test::reference::tree(engine.quote(request)).dump();
+        benchmark::DoNotOptimize(text);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_QuoteLaneWithDocumentBefore);
 
 }  // namespace
 

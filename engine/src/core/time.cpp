@@ -2,6 +2,7 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 
+#include <array>
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/core/time.hpp>
 #include <optional>
@@ -55,28 +56,55 @@ Date Date::parse(std::string_view iso, std::string_view field) {
 }
 
 namespace {
-// Calendar text through fmt, not date::format: every result document writes many dates and
-// times, and date::format builds an ostringstream (locale, facets) for each.
-std::string calendar_text(std::int64_t seconds, bool with_seconds) {
+// Calendar text written digit by digit: every result document writes hundreds of dates and times,
+// and both date::format (an ostringstream each) and fmt's format parsing cost more than the rest
+// of writing them.
+char* two_digits(char* p, std::int64_t v) {
+    *p++ = static_cast<char>('0' + v / 10);
+    *p++ = static_cast<char>('0' + v % 10);
+    return p;
+}
+
+// "YYYY-MM-DD" for years 0..9999 (the only ones a rate book can hold).
+char* ymd_text(char* p, const date::year_month_day& ymd) {
+    const int year = static_cast<int>(ymd.year());
+    p = two_digits(p, year / 100);
+    p = two_digits(p, year % 100);
+    *p++ = '-';
+    p = two_digits(p, static_cast<unsigned>(ymd.month()));
+    *p++ = '-';
+    return two_digits(p, static_cast<unsigned>(ymd.day()));
+}
+
+// "YYYY-MM-DDTHH:MM[:SS]" of `seconds` since the epoch, into `p`; returns the end.
+char* calendar_text(char* p, std::int64_t seconds, bool with_seconds) {
     const auto day = date::floor<date::days>(date::sys_seconds{std::chrono::seconds{seconds}});
-    const date::year_month_day ymd{day};
     const std::int64_t in_day = seconds - std::int64_t{day.time_since_epoch().count()} * 86400;
-    const auto text =
-        fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}", static_cast<int>(ymd.year()),
-                    static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                    in_day / 3600, (in_day / 60) % 60);
-    return with_seconds ? fmt::format("{}:{:02}", text, in_day % 60) : text;
+    p = ymd_text(p, date::year_month_day{day});
+    *p++ = 'T';
+    p = two_digits(p, in_day / 3600);
+    *p++ = ':';
+    p = two_digits(p, (in_day / 60) % 60);
+    if (with_seconds) {
+        *p++ = ':';
+        p = two_digits(p, in_day % 60);
+    }
+    return p;
 }
 }  // namespace
 
 std::string Date::iso() const {
-    const date::year_month_day ymd{date::sys_days{days_.time_since_epoch()}};
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
-                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    std::array<char, 16> buffer{};
+    char* end =
+        ymd_text(buffer.data(), date::year_month_day{date::sys_days{days_.time_since_epoch()}});
+    return std::string(buffer.data(), end);
 }
 
 std::string Instant::utc_iso() const {
-    return calendar_text(utc_.time_since_epoch().count(), true) + "Z";
+    std::array<char, 32> buffer{};
+    char* end = calendar_text(buffer.data(), utc_.time_since_epoch().count(), true);
+    *end++ = 'Z';
+    return std::string(buffer.data(), end);
 }
 
 LocalDateTime LocalDateTime::parse(std::string_view iso, std::string_view field) {
@@ -100,7 +128,9 @@ LocalDateTime LocalDateTime::parse(std::string_view iso, std::string_view field)
 }
 
 std::string LocalDateTime::iso() const {
-    return calendar_text(local.time_since_epoch().count(), false);
+    std::array<char, 32> buffer{};
+    char* end = calendar_text(buffer.data(), local.time_since_epoch().count(), false);
+    return std::string(buffer.data(), end);
 }
 
 Date LocalDateTime::date() const {
@@ -140,9 +170,13 @@ std::string local_iso_with_offset(Instant instant, std::string_view iana_zone) {
     const date::sys_seconds utc{instant.utc().time_since_epoch()};
     const auto offset = zone->get_info(utc).offset.count();  // seconds east of UTC
     const std::int64_t minutes = (offset < 0 ? -offset : offset) / 60;
-    return fmt::format("{}{}{:02}:{:02}",
-                       calendar_text(utc.time_since_epoch().count() + offset, false),
-                       offset < 0 ? '-' : '+', minutes / 60, minutes % 60);
+    std::array<char, 40> buffer{};
+    char* p = calendar_text(buffer.data(), utc.time_since_epoch().count() + offset, false);
+    *p++ = offset < 0 ? '-' : '+';
+    p = two_digits(p, minutes / 60);
+    *p++ = ':';
+    p = two_digits(p, minutes % 60);
+    return std::string(buffer.data(), p);
 }
 
 }  // namespace cargoquote

@@ -1,26 +1,53 @@
+// The result documents, written straight to text by JsonWriter. Members are written in byte
+// order of their names (nlohmann::json's order), so the text is what dump() of a tree of the
+// same values gives; the tree functions in json.hpp parse this text.
 #include <cargoquote/core/decimal.hpp>
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/io/json.hpp>
+#include <cargoquote/io/json_writer.hpp>
 
 namespace cargoquote {
 
 namespace {
 using nlohmann::json;
 
-std::string kg(Mass m) { return m.kg_text(); }
-
-json optional_kg(const std::optional<Mass>& m) { return m ? json(kg(*m)) : json(nullptr); }
-
-json fx_json(const FxUse& use) {
-    return json{{"from", use.from.str()},
-                {"to", use.to.str()},
-                {"rate", format_scaled_decimal(use.rate_nanos, 9, 0)},
-                {"validFrom", use.valid_from.iso()},
-                {"source", use.source},
-                {"inverted", use.inverted}};
+void write_money(JsonWriter& w, const Money& money) {
+    w.begin_object()
+        .field("amount", money.amount_text())
+        .field("currency", money.currency().view())
+        .end_object();
 }
 
-json optional_fx(const std::optional<FxUse>& use) { return use ? fx_json(*use) : json(nullptr); }
+void money_field(JsonWriter& w, std::string_view name, const Money& money) {
+    w.key(name);
+    write_money(w, money);
+}
+
+void kg_field(JsonWriter& w, std::string_view name, Mass m) { w.field(name, m.kg_text()); }
+
+void optional_kg_field(JsonWriter& w, std::string_view name, const std::optional<Mass>& m) {
+    if (m) {
+        kg_field(w, name, *m);
+    } else {
+        w.null_field(name);
+    }
+}
+
+void fx_field(JsonWriter& w, const std::optional<FxUse>& use) {
+    w.key("fx");
+    if (!use) {
+        w.null();
+        return;
+    }
+    w.begin_object()
+        .field("from", use->from.view())
+        .field("inverted", use->inverted)
+        .field("rate", format_scaled_decimal(use->rate_nanos, 9, 0))
+        .field("source", use->source)
+        .field("to", use->to.view())
+        .field("validFrom", use->valid_from.iso())
+        .end_object();
+}
 
 std::string_view charge_kind_name(ChargeKind kind) {
     switch (kind) {
@@ -36,326 +63,494 @@ std::string_view charge_kind_name(ChargeKind kind) {
     return "unknown";
 }
 
+void measure(JsonWriter& w, std::string_view unit, std::string_view value) {
+    w.begin_object().field("unit", unit).field("value", value).end_object();
+}
+
 // The quantity a charge line multiplied by, in the unit of its basis.
-json quantity_json(const ChargeLine& line) {
+void quantity_field(JsonWriter& w, const ChargeLine& line) {
+    w.key("quantity");
     if (line.kind == ChargeKind::Weight)
-        return json{{"value", kg(Mass::grams(line.quantity))}, {"unit", "KGM"}};
-    if (!line.basis) return json(nullptr);
+        return measure(w, "KGM", Mass::grams(line.quantity).kg_text());
+    if (!line.basis) {
+        w.null();
+        return;
+    }
     switch (surcharge_basis_traits(*line.basis).unit) {
         case QuantityUnit::Kilogram:
-            return json{{"value", kg(Mass::grams(line.quantity))}, {"unit", "KGM"}};
+            return measure(w, "KGM", Mass::grams(line.quantity).kg_text());
         case QuantityUnit::Piece:
-            return json{{"value", std::to_string(line.quantity)}, {"unit", "PCE"}};
+            return measure(w, "PCE", std::to_string(line.quantity));
         case QuantityUnit::Shipment:
-            return json{{"value", "1"}, {"unit", "SHIPMENT"}};
+            return measure(w, "SHIPMENT", "1");
         case QuantityUnit::Amount:
-            return to_json(line.base_amount);
+            return write_money(w, line.base_amount);
     }
-    return json(nullptr);
+    w.null();
 }
 
-json charge_line_json(const ChargeLine& line) {
-    json j{{"code", line.code},
-           {"kind", charge_kind_name(line.kind)},
-           {"description", line.description},
-           {"basis", line.basis ? json(std::string(surcharge_basis_name(*line.basis)))
-                                : json(line.kind == ChargeKind::Weight ? "weight" : "value")},
-           {"quantity", quantity_json(line)},
-           {"amount", to_json(line.amount)},
-           {"marginApplies", line.margin_applies},
-           {"boundApplied", line.bound_applied.empty() ? json(nullptr) : json(line.bound_applied)},
-           {"fx", optional_fx(line.converted)},
-           {"sector", line.sector}};
+void write_charge_line(JsonWriter& w, const ChargeLine& line) {
     const bool percent =
         line.kind == ChargeKind::Valuation || (line.basis && is_percent_basis(*line.basis));
-    j["rate"] = percent ? json{{"percent", line.percent.percent_text()}} : to_json(line.rate);
-    return j;
+    w.begin_object();
+    money_field(w, "amount", line.amount);
+    if (line.basis) {
+        w.field("basis", surcharge_basis_name(*line.basis));
+    } else {
+        w.field("basis", line.kind == ChargeKind::Weight ? "weight" : "value");
+    }
+    if (line.bound_applied.empty()) {
+        w.null_field("boundApplied");
+    } else {
+        w.field("boundApplied", line.bound_applied);
+    }
+    w.field("code", line.code).field("description", line.description);
+    fx_field(w, line.converted);
+    w.field("kind", charge_kind_name(line.kind)).field("marginApplies", line.margin_applies);
+    quantity_field(w, line);
+    w.key("rate");
+    if (percent) {
+        w.begin_object().field("percent", line.percent.percent_text()).end_object();
+    } else {
+        write_money(w, line.rate);
+    }
+    w.field("sector", line.sector).end_object();
 }
 
-json time_json(const RateBook& book, Instant t, AirportCode at) {
-    const Airport* airport = book.airport(at);
-    const std::string zone = airport != nullptr ? airport->time_zone : "UTC";
-    return json{{"local", local_iso_with_offset(t, zone)}, {"utc", t.utc_iso()}};
-}
+// Local times with the airport's offset: the zone lookup is memoised per document, since every
+// leg of every option names one of a handful of airports.
+class TimeWriter {
+  public:
+    explicit TimeWriter(const RateBook& book) : book_(book) {}
 
-json legs_json(const RateBook& book, const Itinerary& it) {
-    json legs = json::array();
+    void field(JsonWriter& w, std::string_view name, Instant t, AirportCode at) {
+        w.key(name)
+            .begin_object()
+            .field("local", local_iso_with_offset(t, zone_of(at)))
+            .field("utc", t.utc_iso())
+            .end_object();
+    }
+
+  private:
+    std::string_view zone_of(AirportCode at) {
+        const Airport* airport = book_.airport(at);
+        return airport != nullptr ? std::string_view(airport->time_zone) : "UTC";
+    }
+    const RateBook& book_;
+};
+
+void write_legs(JsonWriter& w, TimeWriter& times, const Itinerary& it) {
+    w.begin_array();
     int sequence = 0;
     for (const auto& l : it.legs) {
-        legs.push_back({{"sequence", ++sequence},
-                        {"carrier", l.leg->carrier.str()},
-                        {"flightNumber", l.leg->flight_number},
-                        {"departureLocation", l.leg->origin.str()},
-                        {"arrivalLocation", l.leg->destination.str()},
-                        {"departure", time_json(book, l.departure, l.leg->origin)},
-                        {"arrival", time_json(book, l.arrival, l.leg->destination)},
-                        {"aircraftType", l.leg->aircraft_type},
-                        {"aircraftCategory", aircraft_category_name(l.leg->category)},
-                        {"connectionMinutes", l.connection_minutes},
-                        {"minimumConnectionMinutes", l.minimum_connection_minutes}});
+        w.begin_object()
+            .field("aircraftCategory", aircraft_category_name(l.leg->category))
+            .field("aircraftType", l.leg->aircraft_type);
+        times.field(w, "arrival", l.arrival, l.leg->destination);
+        w.field("arrivalLocation", l.leg->destination.view())
+            .field("carrier", l.leg->carrier.view())
+            .field("connectionMinutes", l.connection_minutes);
+        times.field(w, "departure", l.departure, l.leg->origin);
+        w.field("departureLocation", l.leg->origin.view())
+            .field("flightNumber", l.leg->flight_number)
+            .field("minimumConnectionMinutes", l.minimum_connection_minutes)
+            .field("sequence", ++sequence)
+            .end_object();
     }
-    return legs;
+    w.end_array();
 }
 
-json sectors_json(const PricedOption& o) {
-    json sectors = json::array();
+void write_sectors(JsonWriter& w, const PricedOption& o) {
+    w.begin_array();
     for (const auto& s : o.sectors) {
-        sectors.push_back({{"carrier", s.carrier.str()},
-                           {"origin", s.origin.str()},
-                           {"destination", s.destination.str()},
-                           {"lineId", s.rate_line->line_id},
-                           {"rateClassUsed", rate_class_name(s.rate_class_used)},
-                           {"chargeableWeight", kg(s.weights.chargeable)},
-                           {"weightCharge", to_json(s.weight_charge.amount)},
-                           {"buyTotal", to_json(s.buy_total)}});
+        w.begin_object();
+        money_field(w, "buyTotal", s.buy_total);
+        w.field("carrier", s.carrier.view());
+        kg_field(w, "chargeableWeight", s.weights.chargeable);
+        w.field("destination", s.destination.view())
+            .field("lineId", s.rate_line->line_id)
+            .field("origin", s.origin.view())
+            .field("rateClassUsed", rate_class_name(s.rate_class_used));
+        money_field(w, "weightCharge", s.weight_charge.amount);
+        w.end_object();
     }
-    return sectors;
+    w.end_array();
 }
 
-json option_json(const RateBook& book, const PricedOption& o, int rank) {
+void write_criteria(JsonWriter& w, const selection::OptionCriteria& c) {
+    w.begin_object()
+        .field("allFreighter", c.all_freighter)
+        .field("co2eKg", c.co2e_kg)
+        .field("interline", c.interline)
+        .field("legs", c.legs)
+        .field("price", c.price)
+        .field("reliability", c.reliability)
+        .field("risk", c.risk)
+        .field("transitMinutes", c.transit_minutes)
+        .end_object();
+}
+
+void write_assessment(JsonWriter& w, const OptionAssessment& a) {
+    w.begin_object().key("criteria");
+    write_criteria(w, a.criteria);
+    w.field("pareto", a.pareto).field("score", a.score).key("scores").begin_array();
+    for (const auto& s : a.scores) {
+        w.begin_object()
+            .field("contribution", s.contribution)
+            .field("criterion", s.criterion)
+            .field("normalized", s.normalized)
+            .field("raw", s.raw)
+            .field("weight", s.weight)
+            .end_object();
+    }
+    w.end_array();
+    if (a.why.empty()) {
+        w.null_field("why");
+    } else {
+        w.field("why", a.why);
+    }
+    w.end_object();
+}
+
+void write_margin(JsonWriter& w, const MarginDetail& m) {
+    w.key("margin").begin_object();
+    money_field(w, "amount", m.amount);
+    fx_field(w, m.converted);
+    if (m.margin_id.empty()) {
+        w.null_field("marginId");
+    } else {
+        w.field("marginId", m.margin_id);
+    }
+    money_field(w, "markableBase", m.markable_base);
+    w.field("minimumApplied", m.minimum_applied);
+    if (m.per_kg.currency().is_set()) {
+        money_field(w, "perKg", m.per_kg);
+    } else {
+        w.null_field("perKg");
+    }
+    w.field("percent", m.percent.percent_text()).end_object();
+}
+
+void write_weight_charge(JsonWriter& w, const WeightCharge& wc) {
+    w.key("weightCharge").begin_object();
+    kg_field(w, "actualWeight", wc.actual_weight);
+    money_field(w, "amount", wc.amount);
+    kg_field(w, "appliedBreak", wc.applied_break);
+    kg_field(w, "declaredWeight", wc.declared_weight);
+    w.field("higherBreakApplied", wc.higher_break_applied)
+        .field("minimumApplied", wc.minimum_applied);
+    optional_kg_field(w, "minimumBreakEven", wc.minimum_break_even);
+    optional_kg_field(w, "nextBreakEven", wc.next_break_even);
+    money_field(w, "rate", wc.applied_rate);
+    const char letter = rate_class_letter(wc.rate_class_code);
+    w.field("rateClassCode", std::string_view(&letter, 1)).end_object();
+}
+
+// One booking option; `rank` is left out (SLA rejections) when empty, and `assessment` is
+// written when given.
+void write_option(JsonWriter& w, TimeWriter& times, const PricedOption& o, std::optional<int> rank,
+                  const OptionAssessment* assessment) {
     const RateLine& line = *o.rate_line;
-    json charges = json::array();
-    for (const auto& c : o.charges) charges.push_back(charge_line_json(c));
-    const WeightCharge& wc = o.weight_charge;
-    return json{
-        {"rank", rank},
-        {"carrier", {{"code", o.carrier.str()}, {"name", o.carrier_name}}},
-        {"rateSheet",
-         {{"lineId", line.line_id},
-          {"sheet", line.sheet},
-          {"version", line.version},
-          {"validFrom", line.valid_from.iso()},
-          {"validTo", line.valid_to.iso()}}},
-        {"rateClassUsed", rate_class_name(o.rate_class_used)},
-        {"pricingNote", o.pricing_note},
-        {"chargeableWeight",
-         {{"volumeCm3", o.weights.volume.in_cm3()},
-          {"divisorCm3PerKg", line.weight_rules.divisor.cm3_per_kg},
-          {"volumeWeight", kg(o.weights.volume_weight)},
-          {"grossWeight", kg(o.weights.gross_weight)},
-          {"actualGrossWeight", kg(o.weights.actual_gross)},
-          {"chargeableWeight", kg(o.weights.chargeable)},
-          {"pieceCount", o.weights.piece_count}}},
-        {"weightCharge",
-         {{"rateClassCode", std::string(1, rate_class_letter(wc.rate_class_code))},
-          {"actualWeight", kg(wc.actual_weight)},
-          {"declaredWeight", kg(wc.declared_weight)},
-          {"appliedBreak", kg(wc.applied_break)},
-          {"rate", to_json(wc.applied_rate)},
-          {"amount", to_json(wc.amount)},
-          {"minimumApplied", wc.minimum_applied},
-          {"higherBreakApplied", wc.higher_break_applied},
-          {"minimumBreakEven", optional_kg(wc.minimum_break_even)},
-          {"nextBreakEven", optional_kg(wc.next_break_even)}}},
-        {"price",
-         {{"currency", o.currency.str()},
-          {"ratelines", charges},
-          {"buyTotal", to_json(o.buy_total)},
-          {"margin",
-           {{"marginId", o.margin.margin_id.empty() ? json(nullptr) : json(o.margin.margin_id)},
-            {"markableBase", to_json(o.margin.markable_base)},
-            {"percent", o.margin.percent.percent_text()},
-            {"perKg",
-             o.margin.per_kg.currency().is_set() ? to_json(o.margin.per_kg) : json(nullptr)},
-            {"minimumApplied", o.margin.minimum_applied},
-            {"amount", to_json(o.margin.amount)},
-            {"fx", optional_fx(o.margin.converted)}}},
-          {"sellTotal", to_json(o.sell_total)}}},
-        {"quoted",
-         {{"buyTotal", to_json(o.buy_total_quoted)},
-          {"sellTotal", to_json(o.sell_total_quoted)},
-          {"fx", optional_fx(o.quote_fx)}}},
-        {"offerValidFrom", o.offer_valid_from.iso()},
-        {"offerValidTo", o.offer_valid_to.iso()},
-        {"transportLegs", legs_json(book, o.itinerary)},
-        {"sectors", sectors_json(o)},
-        {"totalTransitMinutes",
-         o.itinerary.legs.empty() ? json(nullptr) : json(o.itinerary.transit_minutes)},
-        {"latestAcceptanceTime", o.itinerary.legs.empty()
-                                     ? json(nullptr)
-                                     : time_json(book, o.itinerary.latest_acceptance,
-                                                 o.itinerary.legs.front().leg->origin)},
-        {"timeOfAvailability",
-         o.itinerary.legs.empty()
-             ? json(nullptr)
-             : time_json(book, o.itinerary.available, o.itinerary.legs.back().leg->destination)}};
+    const bool scheduled = !o.itinerary.legs.empty();
+    w.begin_object();
+    if (assessment != nullptr) {
+        w.key("assessment");
+        write_assessment(w, *assessment);
+    }
+    w.key("carrier")
+        .begin_object()
+        .field("code", o.carrier.view())
+        .field("name", o.carrier_name)
+        .end_object();
+    w.key("chargeableWeight").begin_object();
+    kg_field(w, "actualGrossWeight", o.weights.actual_gross);
+    kg_field(w, "chargeableWeight", o.weights.chargeable);
+    w.field("divisorCm3PerKg", line.weight_rules.divisor.cm3_per_kg);
+    kg_field(w, "grossWeight", o.weights.gross_weight);
+    w.field("pieceCount", o.weights.piece_count).field("volumeCm3", o.weights.volume.in_cm3());
+    kg_field(w, "volumeWeight", o.weights.volume_weight);
+    w.end_object();
+    if (scheduled) {
+        times.field(w, "latestAcceptanceTime", o.itinerary.latest_acceptance,
+                    o.itinerary.legs.front().leg->origin);
+    } else {
+        w.null_field("latestAcceptanceTime");
+    }
+    w.field("offerValidFrom", o.offer_valid_from.iso())
+        .field("offerValidTo", o.offer_valid_to.iso());
+    w.key("price").begin_object();
+    money_field(w, "buyTotal", o.buy_total);
+    w.field("currency", o.currency.view());
+    write_margin(w, o.margin);
+    w.key("ratelines").begin_array();
+    for (const auto& c : o.charges) write_charge_line(w, c);
+    w.end_array();
+    money_field(w, "sellTotal", o.sell_total);
+    w.end_object();
+    w.field("pricingNote", o.pricing_note);
+    w.key("quoted").begin_object();
+    money_field(w, "buyTotal", o.buy_total_quoted);
+    fx_field(w, o.quote_fx);
+    money_field(w, "sellTotal", o.sell_total_quoted);
+    w.end_object();
+    if (rank) w.field("rank", *rank);
+    w.field("rateClassUsed", rate_class_name(o.rate_class_used));
+    w.key("rateSheet")
+        .begin_object()
+        .field("lineId", line.line_id)
+        .field("sheet", line.sheet)
+        .field("validFrom", line.valid_from.iso())
+        .field("validTo", line.valid_to.iso())
+        .field("version", line.version)
+        .end_object();
+    w.key("sectors");
+    write_sectors(w, o);
+    if (scheduled) {
+        times.field(w, "timeOfAvailability", o.itinerary.available,
+                    o.itinerary.legs.back().leg->destination);
+        w.field("totalTransitMinutes", o.itinerary.transit_minutes);
+    } else {
+        w.null_field("timeOfAvailability").null_field("totalTransitMinutes");
+    }
+    w.key("transportLegs");
+    write_legs(w, times, o.itinerary);
+    write_weight_charge(w, o.weight_charge);
+    w.end_object();
+}
+
+void write_breaches(JsonWriter& w, const std::vector<selection::LimitBreach>& breaches) {
+    w.begin_array();
+    for (const auto& b : breaches) {
+        w.begin_object()
+            .field("actual", b.actual)
+            .field("allowed", b.allowed)
+            .field("excess", b.excess)
+            .field("limit", b.limit)
+            .end_object();
+    }
+    w.end_array();
+}
+
+void write_sensitivity(JsonWriter& w, const std::vector<selection::WeightInterval>& intervals) {
+    w.begin_array();
+    for (const auto& i : intervals) {
+        w.begin_object()
+            .field("criterion", selection::kCriterionNames[i.criterion])
+            .field("lowerBounded", i.lower_bounded)
+            .field("staysOnTopFrom", i.lower)
+            .field("staysOnTopTo", i.upper)
+            .field("upperBounded", i.upper_bounded)
+            .field("weight", i.current)
+            .end_object();
+    }
+    w.end_array();
+}
+
+void write_rejections(JsonWriter& w, const std::vector<Rejection>& rejections) {
+    w.begin_array();
+    for (const auto& r : rejections) {
+        w.begin_object();
+        if (r.carrier.is_set()) {
+            w.field("carrier", r.carrier.view());
+        } else {
+            w.null_field("carrier");
+        }
+        if (r.itinerary.empty()) {
+            w.null_field("itinerary");
+        } else {
+            w.field("itinerary", r.itinerary);
+        }
+        w.field("message", r.reason)
+            .field("reason", rejection_reason_name(r.reason_code))
+            .end_object();
+    }
+    w.end_array();
+}
+
+void write_selection(JsonWriter& w, const SelectionUsed& sel) {
+    w.key("selection")
+        .begin_object()
+        .field("customerSlaOverride", sel.customer_sla_override)
+        .field("method", selection::ranking_method_name(sel.method))
+        .field("methodSource", sel.method_source)
+        .field("prepaymentRequired", sel.prepayment_required);
+    if (sel.sla_tier.empty()) {
+        w.null_field("sla");
+    } else {
+        w.field("sla", sel.sla_tier);
+    }
+    w.field("weights", sel.weights.text()).end_object();
+}
+
+template <typename Write>
+std::string document_text(int indent, Write&& write) {
+    JsonWriter w(indent);
+    write(w);
+    return w.take();
 }
 }  // namespace
+
+void write_json(JsonWriter& w, const Piece& p) {
+    w.begin_object().field("count", p.count);
+    w.key("dimensions")
+        .begin_object()
+        .field("height", p.height.cm_text())
+        .field("length", p.length.cm_text())
+        .field("unit", "CMT")
+        .field("width", p.width.cm_text())
+        .end_object();
+    w.key("grossWeight");
+    measure(w, "KGM", p.weight_per_piece.kg_text());
+    w.end_object();
+}
+
+void write_json(JsonWriter& w, const Shipment& s) {
+    w.begin_object().field("commodity", s.commodity.code());
+    if (s.customer_id) w.field("customer", *s.customer_id);
+    if (s.declared_value) money_field(w, "declaredValue", *s.declared_value);
+    w.field("destination", s.destination.view()).field("origin", s.origin.view());
+    w.key("pieces").begin_array();
+    for (const auto& p : s.pieces) write_json(w, p);
+    w.end_array();
+    w.field("readyTime", s.ready_time.iso()).end_object();
+}
+
+void write_json(JsonWriter& w, const QuoteRequest& request) {
+    w.begin_object();
+    if (request.currency) w.field("currency", request.currency->view());
+    if (request.explain) w.field("explain", true);
+    if (request.method) w.field("method", selection::ranking_method_name(*request.method));
+    w.field("offerValidityDays", request.offer_validity_days);
+    if (request.quote_date) w.field("quoteDate", request.quote_date->iso());
+    w.field("schema", kQuoteRequestSchema).key("shipment");
+    write_json(w, request.shipment);
+    if (request.sla_tier) w.field("sla", *request.sla_tier);
+    if (request.weights) w.field("weights", request.weights->text());
+    w.end_object();
+}
+
+void write_json(JsonWriter& w, const QuoteResult& result) {
+    TimeWriter times(*result.book);
+    w.begin_object().key("bookingOptions").begin_array();
+    for (std::size_t i = 0; i < result.options.size(); ++i) {
+        const bool assessed = i < result.assessments.size();
+        write_option(w, times, result.options[i],
+                     assessed ? result.assessments[i].rank : static_cast<int>(i + 1),
+                     assessed ? &result.assessments[i] : nullptr);
+    }
+    w.end_array();
+    if (result.currency.is_set()) {
+        w.field("currency", result.currency.view());
+    } else {
+        w.null_field("currency");
+    }
+    w.field("dominatedOptions", result.dominated_options)
+        .field("quoteDate", result.quote_date.iso())
+        .field("ratingDate", result.rating_date.iso())
+        .key("readyTime")
+        .begin_object()
+        .field("local", local_iso_with_offset(result.ready_time_utc, result.origin_time_zone))
+        .field("timeZone", result.origin_time_zone)
+        .field("utc", result.ready_time_utc.utc_iso())
+        .end_object()
+        .key("rejections");
+    write_rejections(w, result.rejections);
+    w.key("request");
+    write_json(w, result.request);
+    w.field("schema", kQuoteResultSchema);
+    write_selection(w, result.selection);
+    w.key("sensitivity");
+    write_sensitivity(w, result.sensitivity);
+    w.key("slaRejections").begin_array();
+    for (const auto& r : result.sla_rejections) {
+        w.begin_object().key("breaches");
+        write_breaches(w, r.breaches);
+        w.key("criteria");
+        write_criteria(w, r.criteria);
+        w.field("nearestMiss", r.nearest_miss).key("option");
+        write_option(w, times, r.option, std::nullopt, nullptr);
+        w.end_object();
+    }
+    w.end_array().end_object();
+}
+
+void write_json(JsonWriter& w, const SearchOutcome& outcome, const RateBook& book) {
+    TimeWriter times(book);
+    const auto& d = outcome.diagnostics;
+    w.begin_object()
+        .key("diagnostics")
+        .begin_object()
+        .field("connectionsMissed", d.connections_missed)
+        .field("labels", d.labels)
+        .field("legsEvaluated", d.legs_evaluated)
+        .field("legsRefused", d.legs_refused)
+        .field("legsTooSmall", d.legs_too_small)
+        .field("legsWithoutService", d.legs_without_service)
+        .field("staticallyConnected", d.statically_connected)
+        .end_object()
+        .key("itineraries")
+        .begin_array();
+    for (const auto& it : outcome.itineraries) {
+        w.begin_object().key("airports").begin_array();
+        for (const auto code : it.airports()) w.value(code.view());
+        w.end_array().key("carriers").begin_array();
+        for (const auto code : it.carriers()) w.value(code.view());
+        w.end_array();
+        times.field(w, "latestAcceptanceTime", it.latest_acceptance, it.legs.front().leg->origin);
+        w.field("online", it.online());
+        times.field(w, "timeOfAvailability", it.available, it.legs.back().leg->destination);
+        w.field("totalTransitMinutes", it.transit_minutes).key("transportLegs");
+        write_legs(w, times, it);
+        w.end_object();
+    }
+    w.end_array();
+    if (outcome.reason().empty()) {
+        w.null_field("message");
+    } else {
+        w.field("message", outcome.reason());
+    }
+    if (const auto code = outcome.reason_code()) {
+        w.field("reason", rejection_reason_name(*code));
+    } else {
+        w.null_field("reason");
+    }
+    w.field("schema", kRouteSearchSchema).end_object();
+}
+
+std::string quote_result_text(const QuoteResult& result, int indent) {
+    // About 2.5 KB per option written compactly: one allocation instead of a dozen regrowths.
+    const std::size_t options = result.options.size() + result.sla_rejections.size();
+    JsonWriter w(indent, (4096 + 2600 * options) * (indent >= 0 ? 2 : 1));
+    write_json(w, result);
+    return w.take();
+}
+
+std::string quote_request_text(const QuoteRequest& request, int indent) {
+    return document_text(indent, [&](JsonWriter& w) { write_json(w, request); });
+}
+
+std::string route_search_text(const SearchOutcome& outcome, const RateBook& book, int indent) {
+    return document_text(indent, [&](JsonWriter& w) { write_json(w, outcome, book); });
+}
 
 json to_json(const Money& money) {
     return json{{"amount", money.amount_text()}, {"currency", money.currency().str()}};
 }
 
 json to_json(const Piece& p) {
-    return json{{"count", p.count},
-                {"dimensions",
-                 {{"length", p.length.cm_text()},
-                  {"width", p.width.cm_text()},
-                  {"height", p.height.cm_text()},
-                  {"unit", "CMT"}}},
-                {"grossWeight", {{"value", p.weight_per_piece.kg_text()}, {"unit", "KGM"}}}};
+    return json::parse(document_text(-1, [&](JsonWriter& w) { write_json(w, p); }));
 }
 
 json to_json(const Shipment& s) {
-    json pieces = json::array();
-    for (const auto& p : s.pieces) pieces.push_back(to_json(p));
-    json shipment{{"origin", s.origin.str()},
-                  {"destination", s.destination.str()},
-                  {"pieces", pieces},
-                  {"commodity", s.commodity.code()},
-                  {"readyTime", s.ready_time.iso()}};
-    if (s.declared_value) shipment["declaredValue"] = to_json(*s.declared_value);
-    if (s.customer_id) shipment["customer"] = *s.customer_id;
-    return shipment;
+    return json::parse(document_text(-1, [&](JsonWriter& w) { write_json(w, s); }));
 }
 
-json to_json(const QuoteRequest& request) {
-    json j{{"schema", kQuoteRequestSchema},
-           {"shipment", to_json(request.shipment)},
-           {"offerValidityDays", request.offer_validity_days}};
-    if (request.currency) j["currency"] = request.currency->str();
-    if (request.quote_date) j["quoteDate"] = request.quote_date->iso();
-    if (request.sla_tier) j["sla"] = *request.sla_tier;
-    if (request.method) j["method"] = selection::ranking_method_name(*request.method);
-    if (request.weights) j["weights"] = request.weights->text();
-    if (request.explain) j["explain"] = true;
-    return j;
-}
+json to_json(const QuoteRequest& request) { return json::parse(quote_request_text(request)); }
 
-json criteria_json(const selection::OptionCriteria& c) {
-    return json{{"price", c.price},
-                {"transitMinutes", c.transit_minutes},
-                {"reliability", c.reliability},
-                {"risk", c.risk},
-                {"co2eKg", c.co2e_kg},
-                {"legs", c.legs},
-                {"interline", c.interline},
-                {"allFreighter", c.all_freighter}};
-}
-
-json assessment_json(const OptionAssessment& a) {
-    json scores = json::array();
-    for (const auto& s : a.scores) {
-        scores.push_back({{"criterion", s.criterion},
-                          {"raw", s.raw},
-                          {"normalized", s.normalized},
-                          {"weight", s.weight},
-                          {"contribution", s.contribution}});
-    }
-    return json{{"score", a.score},
-                {"pareto", a.pareto},
-                {"criteria", criteria_json(a.criteria)},
-                {"scores", scores},
-                {"why", a.why.empty() ? json(nullptr) : json(a.why)}};
-}
-
-json breaches_json(const std::vector<selection::LimitBreach>& breaches) {
-    json out = json::array();
-    for (const auto& b : breaches) {
-        out.push_back({{"limit", b.limit},
-                       {"actual", b.actual},
-                       {"allowed", b.allowed},
-                       {"excess", b.excess}});
-    }
-    return out;
-}
-
-json sensitivity_json(const std::vector<selection::WeightInterval>& intervals) {
-    json out = json::array();
-    for (const auto& i : intervals) {
-        out.push_back({{"criterion", selection::kCriterionNames[i.criterion]},
-                       {"weight", i.current},
-                       {"staysOnTopFrom", i.lower},
-                       {"staysOnTopTo", i.upper},
-                       {"lowerBounded", i.lower_bounded},
-                       {"upperBounded", i.upper_bounded}});
-    }
-    return out;
-}
-
-json to_json(const QuoteResult& result) {
-    json options = json::array();
-    for (std::size_t i = 0; i < result.options.size(); ++i) {
-        json o = option_json(*result.book, result.options[i], static_cast<int>(i + 1));
-        if (i < result.assessments.size()) {
-            o["rank"] = result.assessments[i].rank;
-            o["assessment"] = assessment_json(result.assessments[i]);
-        }
-        options.push_back(std::move(o));
-    }
-    json sla_rejections = json::array();
-    for (const auto& r : result.sla_rejections) {
-        json o = option_json(*result.book, r.option, 0);
-        o.erase("rank");
-        sla_rejections.push_back({{"option", o},
-                                  {"criteria", criteria_json(r.criteria)},
-                                  {"breaches", breaches_json(r.breaches)},
-                                  {"nearestMiss", r.nearest_miss}});
-    }
-    const auto& sel = result.selection;
-    json rejections = json::array();
-    for (const auto& r : result.rejections) {
-        rejections.push_back(
-            {{"carrier", r.carrier.is_set() ? json(r.carrier.str()) : json(nullptr)},
-             {"itinerary", r.itinerary.empty() ? json(nullptr) : json(r.itinerary)},
-             {"reason", rejection_reason_name(r.reason_code)},
-             {"message", r.reason}});
-    }
-    return json{
-        {"schema", kQuoteResultSchema},
-        {"request", to_json(result.request)},
-        {"currency", result.currency.is_set() ? json(result.currency.str()) : json(nullptr)},
-        {"ratingDate", result.rating_date.iso()},
-        {"quoteDate", result.quote_date.iso()},
-        {"readyTime",
-         {{"local", local_iso_with_offset(result.ready_time_utc, result.origin_time_zone)},
-          {"utc", result.ready_time_utc.utc_iso()},
-          {"timeZone", result.origin_time_zone}}},
-        {"selection",
-         {{"method", selection::ranking_method_name(sel.method)},
-          {"methodSource", sel.method_source},
-          {"weights", sel.weights.text()},
-          {"sla", sel.sla_tier.empty() ? json(nullptr) : json(sel.sla_tier)},
-          {"customerSlaOverride", sel.customer_sla_override},
-          {"prepaymentRequired", sel.prepayment_required}}},
-        {"bookingOptions", options},
-        {"slaRejections", sla_rejections},
-        {"sensitivity", sensitivity_json(result.sensitivity)},
-        {"dominatedOptions", result.dominated_options},
-        {"rejections", rejections}};
-}
+json to_json(const QuoteResult& result) { return json::parse(quote_result_text(result)); }
 
 json to_json(const SearchOutcome& outcome, const RateBook& book) {
-    json itineraries = json::array();
-    for (const auto& it : outcome.itineraries) {
-        json airports = json::array(), carriers = json::array();
-        for (const auto code : it.airports()) airports.push_back(code.str());
-        for (const auto code : it.carriers()) carriers.push_back(code.str());
-        itineraries.push_back(
-            {{"airports", airports},
-             {"carriers", carriers},
-             {"online", it.online()},
-             {"totalTransitMinutes", it.transit_minutes},
-             {"latestAcceptanceTime",
-              time_json(book, it.latest_acceptance, it.legs.front().leg->origin)},
-             {"timeOfAvailability", time_json(book, it.available, it.legs.back().leg->destination)},
-             {"transportLegs", legs_json(book, it)}});
-    }
-    const auto& d = outcome.diagnostics;
-    return json{
-        {"schema", kRouteSearchSchema},
-        {"itineraries", itineraries},
-        {"reason", outcome.reason_code() ? json(rejection_reason_name(*outcome.reason_code()))
-                                         : json(nullptr)},
-        {"message", outcome.reason().empty() ? json(nullptr) : json(outcome.reason())},
-        {"diagnostics",
-         {{"staticallyConnected", d.statically_connected},
-          {"legsTooSmall", d.legs_too_small},
-          {"legsRefused", d.legs_refused},
-          {"legsWithoutService", d.legs_without_service},
-          {"connectionsMissed", d.connections_missed},
-          {"legsEvaluated", d.legs_evaluated},
-          {"labels", d.labels}}}};
+    return json::parse(route_search_text(outcome, book));
 }
 
 json to_json(const Error& error) {

@@ -5,6 +5,7 @@
 // Documented in README.md, "JSON schema".
 
 #include <cargoquote/core/error.hpp>
+#include <cargoquote/io/json_writer.hpp>
 #include <cargoquote/quote/quote_engine.hpp>
 #include <nlohmann/json.hpp>
 #include <string_view>
@@ -24,6 +25,19 @@ inline constexpr std::string_view kRouteSearchSchema = "cargoquote.route_search/
 // "/shipment" inside a request, "" for a standalone shipment.
 [[nodiscard]] Shipment shipment_from_json(const nlohmann::json& value, std::string_view pointer);
 [[nodiscard]] Piece piece_from_json(const nlohmann::json& value, std::string_view pointer);
+
+// The documents as text, written without a tree (JsonWriter): the same bytes as dump(indent)
+// of the trees below, which are parsed from this text. Prefer these where text is wanted.
+[[nodiscard]] std::string quote_result_text(const QuoteResult& result, int indent = -1);
+[[nodiscard]] std::string quote_request_text(const QuoteRequest& request, int indent = -1);
+[[nodiscard]] std::string route_search_text(const SearchOutcome& outcome, const RateBook& book,
+                                            int indent = -1);
+// Into a larger document being written.
+void write_json(JsonWriter& writer, const QuoteResult& result);
+void write_json(JsonWriter& writer, const QuoteRequest& request);
+void write_json(JsonWriter& writer, const Shipment& shipment);
+void write_json(JsonWriter& writer, const Piece& piece);
+void write_json(JsonWriter& writer, const SearchOutcome& outcome, const RateBook& book);
 
 [[nodiscard]] nlohmann::json to_json(const QuoteRequest& request);
 [[nodiscard]] nlohmann::json to_json(const Shipment& shipment);

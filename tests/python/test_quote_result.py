@@ -149,3 +149,46 @@ def test_errors_carry_codes_and_request_pointers(engine, shipment):
     with pytest.raises(cq.RateStoreError) as missing:
         cq.Engine.open(Path("/nonexistent/rates.db"))
     assert isinstance(missing.value, RuntimeError) and missing.value.code == 30
+
+
+QUOTE_FIELDS = ("rank", "carrier", "carrier_name", "score", "pareto", "why", "sell_total",
+                "buy_total", "currency", "margin", "chargeable_weight", "transit_minutes",
+                "flights", "reliability", "risk", "co2e_kg", "criteria")
+RESULT_FIELDS = ("currency", "rating_date", "quote_date", "ready_time", "selection",
+                 "sensitivity", "dominated_options", "request")
+
+
+def shown(quote: cq.Quote) -> dict:
+    values = {name: getattr(quote, name) for name in QUOTE_FIELDS}
+    values["repr"] = repr(quote)
+    values["legs"] = [leg.to_dict() for leg in quote.legs]
+    values["charges"] = [line.to_dict() for line in quote.charges]
+    return values
+
+
+@pytest.mark.parametrize("selection", [
+    {"sla": "none"}, {"sla": "express"}, {"sla": "standard", "currency": "EUR"},
+    {"sla": "economy", "method": "topsis", "explain": True}, {"currency": "USD", "method": "vikor"},
+])
+@pytest.mark.parametrize("lane", [("PVG", "FRA"), ("HKG", "FRA"), ("PVG", "JFK"), ("AMS", "ORD")])
+def test_values_read_from_the_engine_equal_those_read_from_the_document(engine, lane, selection):
+    """Quotes read their prices, ranks and criteria from the engine's result without writing the
+    document; a QuoteResult made from the document (from_dict) reads every value from the JSON.
+    Both must show the same values, types included."""
+    shipment = cq.Shipment.from_dict({**SHIPMENT, "origin": lane[0], "destination": lane[1]})
+    try:
+        result = engine.quote(shipment, **selection)
+    except cq.InputError:
+        pytest.skip(f"{lane} is not in the sample rates")
+    fresh = engine.quote(shipment, **selection)
+    # Read before the document exists (fresh), and through the document only (wrapped).
+    before = [shown(q) for q in fresh.quotes]
+    outside = [shown(r.option) for r in fresh.rejections if r.option is not None]
+    wrapped = cq.QuoteResult.from_dict(result.to_dict())
+    assert [shown(q) for q in wrapped.quotes] == before
+    assert [shown(r.option) for r in wrapped.rejections if r.option is not None] == outside
+    for name in RESULT_FIELDS:
+        assert getattr(fresh, name) == getattr(wrapped, name), name
+    assert len(fresh) == len(wrapped) == len(before)
+    for a, b in zip(before, [shown(q) for q in wrapped.quotes]):
+        assert {k: type(v) for k, v in a.items()} == {k: type(v) for k, v in b.items()}

@@ -34,9 +34,57 @@ json sla_limits_json(const QuoteResult& result) {
         {"credit_max_risk", optional_json(l.credit_max_risk)}};
 }
 
+ResultDocument::ResultDocument(json tree) : tree_(std::move(tree)) {
+    std::call_once(built_, [] {});
+}
+
+const json& ResultDocument::tree() const {
+    std::call_once(built_, [this] { tree_ = json::parse(quote_result_text(*result_)); });
+    return tree_;
+}
+
+std::size_t ResultDocument::option_count() const {
+    return result_ ? result_->options.size() : tree_.at("bookingOptions").size();
+}
+
+const json& QuoteView::node() const {
+    const json& tree = doc->tree();
+    return outside_sla ? tree.at("slaRejections").at(index).at("option")
+                       : tree.at("bookingOptions").at(index);
+}
+
+const json* QuoteView::criteria() const {
+    const json& tree = doc->tree();
+    if (outside_sla) return &tree.at("slaRejections").at(index).at("criteria");
+    static const auto at = "/assessment/criteria"_json_pointer;
+    const json& option = tree.at("bookingOptions").at(index);
+    return option.contains(at) ? &option.at(at) : nullptr;
+}
+
+const PricedOption* QuoteView::option() const {
+    const QuoteResult* r = doc->result();
+    if (r == nullptr) return nullptr;
+    return outside_sla ? &r->sla_rejections.at(index).option : &r->options.at(index);
+}
+
+const OptionAssessment* QuoteView::assessment() const {
+    const QuoteResult* r = doc->result();
+    if (r == nullptr || outside_sla || index >= r->assessments.size()) return nullptr;
+    return &r->assessments[index];
+}
+
+const selection::OptionCriteria* QuoteView::option_criteria() const {
+    const QuoteResult* r = doc->result();
+    if (r == nullptr) return nullptr;
+    if (outside_sla) return &r->sla_rejections.at(index).criteria;
+    const OptionAssessment* a = assessment();
+    return a != nullptr ? &a->criteria : nullptr;
+}
+
 ResultView quote_to_view(const QuoteEngine& engine, const QuoteRequest& request) {
-    const QuoteResult result = engine.quote(request);
-    return ResultView{std::make_shared<const json>(to_json(result)), sla_limits_json(result)};
+    QuoteResult result = engine.quote(request);
+    json limits = sla_limits_json(result);
+    return ResultView{std::make_shared<const ResultDocument>(std::move(result)), std::move(limits)};
 }
 
 }  // namespace cargoquote::python

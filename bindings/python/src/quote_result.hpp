@@ -1,15 +1,40 @@
 #pragma once
-// A quote result from Python: its cargoquote.quote_result/1 document, built once in C++ without
-// the GIL, and light views into that document that convert only what Python reads. Every view
-// shares ownership of the document, so a Quote outlives the QuoteResult it came from.
+// A quote result from Python: its cargoquote.quote_result/1 document, and light views into that
+// document that convert only what Python reads. Every view shares ownership of the document, so a
+// Quote outlives the QuoteResult it came from.
 
 #include <cargoquote/quote/quote_engine.hpp>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 namespace cargoquote::python {
 
-using Document = std::shared_ptr<const nlohmann::json>;
+// One result as Python holds it: the engine's QuoteResult (what Quote's prices, ranks and
+// criteria are read from) and its cargoquote.quote_result/1 document, built the first time
+// something only the document has is read (legs, charge lines, to_dict()). engine.quote returns
+// as soon as the engine has quoted. A result made from a dict (from_dict, unpickling) has the
+// document only.
+class ResultDocument {
+  public:
+    explicit ResultDocument(QuoteResult result) : result_(std::move(result)) {}
+    explicit ResultDocument(nlohmann::json tree);
+
+    // The engine's result; nullptr for a result made from a document.
+    [[nodiscard]] const QuoteResult* result() const { return result_ ? &*result_ : nullptr; }
+    // Built once. Called with the GIL held, which also serializes the first build.
+    [[nodiscard]] const nlohmann::json& tree() const;
+    // How many options are inside the SLA.
+    [[nodiscard]] std::size_t option_count() const;
+
+  private:
+    std::optional<QuoteResult> result_;
+    mutable std::once_flag built_;
+    mutable nlohmann::json tree_;
+};
+
+using Document = std::shared_ptr<const ResultDocument>;
 
 struct ResultView {
     Document doc;
@@ -17,10 +42,18 @@ struct ResultView {
         sla_limits;  // the SLA applied, resolved for the customer; null when none or unknown
 };
 
+// bookingOptions[index] or, outside the SLA, slaRejections[index].option.
 struct QuoteView {
     Document doc;
-    const nlohmann::json* node;      // a bookingOptions[] entry or an slaRejections[].option
-    const nlohmann::json* criteria;  // its criteria, or nullptr
+    std::size_t index = 0;
+    bool outside_sla = false;
+
+    [[nodiscard]] const nlohmann::json& node() const;      // its JSON (builds the document)
+    [[nodiscard]] const nlohmann::json* criteria() const;  // its criteria, or nullptr
+    // The engine's option and, inside the SLA, its assessment; nullptr without a QuoteResult.
+    [[nodiscard]] const PricedOption* option() const;
+    [[nodiscard]] const OptionAssessment* assessment() const;
+    [[nodiscard]] const selection::OptionCriteria* option_criteria() const;
 };
 
 struct ChargeLineView {
@@ -37,9 +70,10 @@ struct RejectionView {
     Document doc;
     const nlohmann::json* node;  // slaRejections[] or rejections[]
     bool outside_sla;
+    std::size_t index;  // in slaRejections[] or rejections[]
 };
 
-// Quotes `request` and serializes the result; call without the GIL.
+// Quotes `request`; call without the GIL. The document is built when first read.
 [[nodiscard]] ResultView quote_to_view(const QuoteEngine& engine, const QuoteRequest& request);
 
 // The limits of the SLA tier `result` applied, with the customer's override (null for no SLA).

@@ -104,15 +104,18 @@ py::dict time_quotes(const Engine& engine, const Shipment& shipment, int repeat,
         for (int i = 0; i < repeat; ++i) body();
         return std::chrono::duration<double>(Clock::now() - start).count() / std::max(repeat, 1);
     };
-    double quote_only = 0, with_json = 0;
+    double quote_only = 0, with_json = 0, with_tree = 0;
     {
         py::gil_scoped_release release;
         quote_only = seconds_per_call([&] { (void)engine.quote_engine().quote(request); });
-        with_json = seconds_per_call([&] { (void)quote_to_view(engine.quote_engine(), request); });
+        with_json = seconds_per_call(
+            [&] { (void)quote_result_text(engine.quote_engine().quote(request)); });
+        with_tree = seconds_per_call([&] { (void)to_json(engine.quote_engine().quote(request)); });
     }
     py::dict out;
     out["quote"] = quote_only;
     out["quote_to_json"] = with_json;
+    out["quote_to_tree"] = with_tree;
     return out;
 }
 

@@ -22,7 +22,8 @@ py::object decimal_at(const json& node, const Pointer& at) {
 }
 
 // The JSON a view shows: the whole document for a result, one node of it for the parts.
-const json& node_of(const ResultView& r) { return *r.doc; }
+const json& node_of(const ResultView& r) { return r.doc->tree(); }
+const json& node_of(const QuoteView& q) { return q.node(); }
 template <typename View>
 const json& node_of(const View& v) {
     return *v.node;
@@ -59,13 +60,13 @@ std::string itinerary_text(const json& option) {
 
 py::list quote_legs(const QuoteView& q) {
     py::list out;
-    for (const auto& leg : q.node->at("transportLegs")) out.append(LegView{q.doc, &leg});
+    for (const auto& leg : q.node().at("transportLegs")) out.append(LegView{q.doc, &leg});
     return out;
 }
 
 py::list quote_charges(const QuoteView& q) {
     py::list out;
-    for (const auto& line : q.node->at("/price/ratelines"_json_pointer)) {
+    for (const auto& line : q.node().at("/price/ratelines"_json_pointer)) {
         out.append(ChargeLineView{q.doc, &line});
     }
     return out;
@@ -73,42 +74,77 @@ py::list quote_charges(const QuoteView& q) {
 
 py::list quote_flights(const QuoteView& q) {
     py::list out;
-    for (const auto& leg : q.node->at("transportLegs"))
+    if (const PricedOption* o = q.option()) {
+        for (const auto& leg : o->itinerary.legs) out.append(py::str(leg.leg->flight_number));
+        return out;
+    }
+    for (const auto& leg : q.node().at("transportLegs"))
         out.append(leg.at("flightNumber").get<std::string>());
     return out;
 }
 
-auto criterion(const char* key) {
-    return [key](const QuoteView& q) -> py::object {
-        if (q.criteria == nullptr || !q.criteria->contains(key)) return py::none();
-        return python_from_json(q.criteria->at(key));
+// A criterion's value: from the engine's result when there is one, else from the document.
+template <typename Member>
+auto criterion(const char* key, Member member) {
+    return [key, member](const QuoteView& q) -> py::object {
+        if (q.doc->result() != nullptr) {
+            const selection::OptionCriteria* c = q.option_criteria();
+            return c == nullptr ? py::none() : py::cast(c->*member);
+        }
+        const json* criteria = q.criteria();
+        if (criteria == nullptr || !criteria->contains(key)) return py::none();
+        return python_from_json(criteria->at(key));
     };
 }
 
 py::object criterion_dict(const QuoteView& q) {
-    return q.criteria == nullptr ? py::none() : python_from_json(*q.criteria);
+    const json* criteria = q.criteria();
+    return criteria == nullptr ? py::none() : python_from_json(*criteria);
 }
 
-QuoteView quote_of(const Document& doc, const json& option, const json* criteria) {
-    return QuoteView{doc, &option, criteria};
+// Quote properties read from the engine's option (no document needed), or by `pointer` into the
+// document for a result made from a dict. Both give the same values (test_quote_result.py).
+template <typename FromOption>
+auto quote_property(const char* pointer, FromOption from_option) {
+    return [at = Pointer(pointer), from_option](const QuoteView& q) -> py::object {
+        if (const PricedOption* o = q.option()) return from_option(q, *o);
+        return value_at(q.node(), at);
+    };
+}
+
+template <typename FromOption>
+auto quote_decimal(const char* pointer, FromOption from_option) {
+    return [at = Pointer(pointer), from_option](const QuoteView& q) -> py::object {
+        if (const PricedOption* o = q.option()) return decimal_from_text(from_option(*o));
+        return decimal_at(q.node(), at);
+    };
+}
+
+py::object quote_rank(const QuoteView& q, const PricedOption&) {
+    if (q.outside_sla) return py::none();
+    const OptionAssessment* a = q.assessment();
+    return py::int_(a != nullptr ? a->rank : static_cast<int>(q.index + 1));
+}
+
+py::object quote_transit(const QuoteView&, const PricedOption& o) {
+    return o.itinerary.legs.empty() ? py::none()
+                                    : py::object(py::int_(o.itinerary.transit_minutes));
 }
 
 py::list result_quotes(const ResultView& r) {
     py::list out;
-    static const auto criteria_at = "/assessment/criteria"_json_pointer;
-    for (const auto& option : r.doc->at("bookingOptions")) {
-        out.append(quote_of(r.doc, option,
-                            option.contains(criteria_at) ? &option.at(criteria_at) : nullptr));
-    }
+    for (std::size_t i = 0; i < r.doc->option_count(); ++i) out.append(QuoteView{r.doc, i, false});
     return out;
 }
 
 py::list result_rejections(const ResultView& r) {
     py::list out;
-    for (const auto& rejection : r.doc->at("slaRejections"))
-        out.append(RejectionView{r.doc, &rejection, true});
-    for (const auto& rejection : r.doc->at("rejections"))
-        out.append(RejectionView{r.doc, &rejection, false});
+    std::size_t i = 0;
+    for (const auto& rejection : r.doc->tree().at("slaRejections"))
+        out.append(RejectionView{r.doc, &rejection, true, i++});
+    i = 0;
+    for (const auto& rejection : r.doc->tree().at("rejections"))
+        out.append(RejectionView{r.doc, &rejection, false, i++});
     return out;
 }
 
@@ -145,44 +181,83 @@ py::object rejection_itinerary(const RejectionView& r) {
 
 py::object rejection_option(const RejectionView& r) {
     if (!r.outside_sla) return py::none();
-    return py::cast(quote_of(r.doc, r.node->at("option"), &r.node->at("criteria")));
+    return py::cast(QuoteView{r.doc, r.index, true});
 }
 
+py::str text(std::string_view s) { return py::str(s.data(), s.size()); }
+
+// QuoteResult properties read from the engine's result, or from the document (from_dict).
+template <typename FromResult>
+auto result_property(const char* pointer, FromResult from_result) {
+    return [at = Pointer(pointer), from_result](const ResultView& r) -> py::object {
+        if (const QuoteResult* q = r.doc->result()) return from_result(*q);
+        return value_at(r.doc->tree(), at);
+    };
+}
+
+const auto get_rank = quote_property("/rank", &quote_rank);
+const auto get_carrier = quote_property(
+    "/carrier/code",
+    [](const QuoteView&, const PricedOption& o) -> py::object { return text(o.carrier.view()); });
+const auto get_carrier_name = quote_property(
+    "/carrier/name",
+    [](const QuoteView&, const PricedOption& o) -> py::object { return text(o.carrier_name); });
+const auto get_score =
+    quote_property("/assessment/score", [](const QuoteView& q, const PricedOption&) -> py::object {
+        const OptionAssessment* a = q.assessment();
+        return a != nullptr ? py::object(py::float_(a->score)) : py::none();
+    });
+const auto get_pareto =
+    quote_property("/assessment/pareto", [](const QuoteView& q, const PricedOption&) -> py::object {
+        const OptionAssessment* a = q.assessment();
+        return a != nullptr ? py::object(py::bool_(a->pareto)) : py::none();
+    });
+const auto get_sell_total = quote_decimal("/quoted/sellTotal/amount", [](const PricedOption& o) {
+    return o.sell_total_quoted.amount_text();
+});
+const auto get_buy_total = quote_decimal("/quoted/buyTotal/amount", [](const PricedOption& o) {
+    return o.buy_total_quoted.amount_text();
+});
+const auto get_currency = quote_property("/quoted/sellTotal/currency",
+                                         [](const QuoteView&, const PricedOption& o) -> py::object {
+                                             return text(o.sell_total_quoted.currency().view());
+                                         });
+const auto get_margin = quote_decimal("/price/margin/amount/amount", [](const PricedOption& o) {
+    return o.margin.amount.amount_text();
+});
+const auto get_chargeable_weight =
+    quote_decimal("/chargeableWeight/chargeableWeight",
+                  [](const PricedOption& o) { return o.weights.chargeable.kg_text(); });
+const auto get_transit = quote_property("/totalTransitMinutes", &quote_transit);
+
 std::string quote_repr(const QuoteView& q) {
-    return "Quote(rank=" + py::repr(value_at(*q.node, "/rank"_json_pointer)).cast<std::string>() +
-           ", carrier=" +
-           py::repr(value_at(*q.node, "/carrier/code"_json_pointer)).cast<std::string>() +
-           ", sell_total=" +
-           py::repr(decimal_at(*q.node, "/quoted/sellTotal/amount"_json_pointer))
-               .cast<std::string>() +
-           ", currency=" +
-           py::repr(value_at(*q.node, "/quoted/sellTotal/currency"_json_pointer))
-               .cast<std::string>() +
-           ", transit_minutes=" +
-           py::repr(value_at(*q.node, "/totalTransitMinutes"_json_pointer)).cast<std::string>() +
-           ")";
+    const auto shown = [](const py::object& value) { return py::repr(value).cast<std::string>(); };
+    return "Quote(rank=" + shown(get_rank(q)) + ", carrier=" + shown(get_carrier(q)) +
+           ", sell_total=" + shown(get_sell_total(q)) + ", currency=" + shown(get_currency(q)) +
+           ", transit_minutes=" + shown(get_transit(q)) + ")";
 }
 
 std::string result_repr(const ResultView& r) {
-    const json& shipment = r.doc->at("/request/shipment"_json_pointer);
-    const json& currency = r.doc->at("currency");
+    const json& shipment = r.doc->tree().at("/request/shipment"_json_pointer);
+    const json& currency = r.doc->tree().at("currency");
     return "QuoteResult(" + shipment.at("origin").get<std::string>() + "->" +
            shipment.at("destination").get<std::string>() + ", " +
-           std::to_string(r.doc->at("bookingOptions").size()) + " quote(s)" +
+           std::to_string(r.doc->tree().at("bookingOptions").size()) + " quote(s)" +
            (currency.is_string() ? " in " + currency.get<std::string>() : "") + ", " +
-           std::to_string(r.doc->at("slaRejections").size() + r.doc->at("rejections").size()) +
+           std::to_string(r.doc->tree().at("slaRejections").size() +
+                          r.doc->tree().at("rejections").size()) +
            " rejection(s))";
 }
 
 ResultView result_from_dict(const py::dict& d) {
-    auto doc = std::make_shared<const json>(json_from_python(d));
+    json tree = json_from_python(d);
     for (const char* key : {"bookingOptions", "slaRejections", "rejections", "request"}) {
-        if (!doc->contains(key)) {
+        if (!tree.contains(key)) {
             throw py::value_error(std::string("not a cargoquote.quote_result/1 document: no '") +
                                   key + "'");
         }
     }
-    return ResultView{std::move(doc), nullptr};
+    return ResultView{std::make_shared<const ResultDocument>(std::move(tree)), nullptr};
 }
 
 void register_parts(py::module_& m) {
@@ -252,29 +327,25 @@ void register_quote(py::module_& m) {
     py::class_<QuoteView>(m, "Quote",
                           R"doc(One priced option (a bookingOptions[] entry, or the option of an SLA
 rejection, which has no rank or score). Totals are in the quote currency.)doc")
-        .def_property_readonly("rank", field<QuoteView>("/rank"), "1 = best; None outside the SLA.")
-        .def_property_readonly("carrier", field<QuoteView>("/carrier/code"),
-                               "Carrier code (first sector's).")
-        .def_property_readonly("carrier_name", field<QuoteView>("/carrier/name"), "Carrier name.")
-        .def_property_readonly("score", field<QuoteView>("/assessment/score"),
+        .def_property_readonly("rank", get_rank, "1 = best; None outside the SLA.")
+        .def_property_readonly("carrier", get_carrier, "Carrier code (first sector's).")
+        .def_property_readonly("carrier_name", get_carrier_name, "Carrier name.")
+        .def_property_readonly("score", get_score,
                                "Ranking score of the method used; None when not ranked.")
-        .def_property_readonly("pareto", field<QuoteView>("/assessment/pareto"),
+        .def_property_readonly("pareto", get_pareto,
                                "On the Pareto front of the ranked options; None when not ranked.")
         .def_property_readonly("why", field<QuoteView>("/assessment/why"),
                                "Why it ranks where it does (explain=True), else None.")
-        .def_property_readonly("sell_total", decimal_field<QuoteView>("/quoted/sellTotal/amount"),
+        .def_property_readonly("sell_total", get_sell_total,
                                "Price to the customer (Decimal) in `currency`.")
-        .def_property_readonly("buy_total", decimal_field<QuoteView>("/quoted/buyTotal/amount"),
-                               "Carrier cost (Decimal) in `currency`.")
-        .def_property_readonly("currency", field<QuoteView>("/quoted/sellTotal/currency"),
-                               "Quote currency.")
-        .def_property_readonly("margin", decimal_field<QuoteView>("/price/margin/amount/amount"),
+        .def_property_readonly("buy_total", get_buy_total, "Carrier cost (Decimal) in `currency`.")
+        .def_property_readonly("currency", get_currency, "Quote currency.")
+        .def_property_readonly("margin", get_margin,
                                "Customer margin (Decimal) in the pricing currency of the charges.")
-        .def_property_readonly("chargeable_weight",
-                               decimal_field<QuoteView>("/chargeableWeight/chargeableWeight"),
+        .def_property_readonly("chargeable_weight", get_chargeable_weight,
                                "Chargeable weight in kg (Decimal).")
         .def_property_readonly(
-            "transit_minutes", field<QuoteView>("/totalTransitMinutes"),
+            "transit_minutes", get_transit,
             "Ready time to availability at destination, minutes; None without schedules.")
         .def_property_readonly("flights", &quote_flights,
                                "Flight numbers in order, e.g. ['Q1 855'].")
@@ -284,10 +355,13 @@ rejection, which has no rank or score). Totals are in the quote currency.)doc")
         .def_property_readonly("criteria", criterion_dict,
                                "Criteria values: price, transitMinutes, reliability, risk, "
                                "co2eKg, legs, interline, allFreighter; None when not assessed.")
-        .def_property_readonly("reliability", criterion("reliability"),
+        .def_property_readonly("reliability",
+                               criterion("reliability", &selection::OptionCriteria::reliability),
                                "Probability of arriving as planned.")
-        .def_property_readonly("risk", criterion("risk"), "Risk in [0, 1].")
-        .def_property_readonly("co2e_kg", criterion("co2eKg"), "GLEC CO2e in kg.")
+        .def_property_readonly("risk", criterion("risk", &selection::OptionCriteria::risk),
+                               "Risk in [0, 1].")
+        .def_property_readonly("co2e_kg", criterion("co2eKg", &selection::OptionCriteria::co2e_kg),
+                               "GLEC CO2e in kg.")
         .def("to_dict", &to_dict<QuoteView>, "This option's JSON document.")
         .def("__repr__", &quote_repr);
 }
@@ -356,11 +430,25 @@ selection applied. `to_dict()` is the cargoquote.quote_result/1 document the CLI
             "The top-ranked Quote, or None.")
         .def_property_readonly("rejections", &result_rejections,
                                "SLA rejections (nearest misses first), then pricing rejections.")
-        .def_property_readonly("currency", field<ResultView>("/currency"),
+        .def_property_readonly("currency",
+                               result_property("/currency",
+                                               [](const QuoteResult& q) {
+                                                   return q.currency.is_set()
+                                                              ? py::object(text(q.currency.view()))
+                                                              : py::none();
+                                               }),
                                "Currency of every quote's totals; None when nothing was priced.")
-        .def_property_readonly("rating_date", field<ResultView>("/ratingDate"),
+        .def_property_readonly("rating_date",
+                               result_property("/ratingDate",
+                                               [](const QuoteResult& q) {
+                                                   return py::object(py::str(q.rating_date.iso()));
+                                               }),
                                "Rates in force on this date.")
-        .def_property_readonly("quote_date", field<ResultView>("/quoteDate"),
+        .def_property_readonly("quote_date",
+                               result_property("/quoteDate",
+                                               [](const QuoteResult& q) {
+                                                   return py::object(py::str(q.quote_date.iso()));
+                                               }),
                                "Day the quote is made.")
         .def_property_readonly("ready_time", field<ResultView>("/readyTime"),
                                "Dict: local, utc, timeZone.")
@@ -369,7 +457,11 @@ selection applied. `to_dict()` is the cargoquote.quote_result/1 document the CLI
             "Dict: method, methodSource, weights, sla, customerSlaOverride, prepaymentRequired.")
         .def_property_readonly("sensitivity", field<ResultView>("/sensitivity"),
                                "Weight intervals keeping the top option on top (explain=True).")
-        .def_property_readonly("dominated_options", field<ResultView>("/dominatedOptions"),
+        .def_property_readonly("dominated_options",
+                               result_property("/dominatedOptions",
+                                               [](const QuoteResult& q) {
+                                                   return py::object(py::int_(q.dominated_options));
+                                               }),
                                "Options left out as slower, longer and no cheaper.")
         .def_property_readonly("request", field<ResultView>("/request"),
                                "The request, echoed as a dict.")
@@ -379,17 +471,19 @@ customer: dict with tier, customer_override, max_transit_hours, min_reliability,
 max_price_currency, max_price_over_cheapest, max_risk, required_capabilities, credit_rule,
 credit_max_risk (None = no limit). None without an SLA or for a result made by from_dict.)doc")
         .def(
-            "to_dict", [](const ResultView& r) { return python_from_json(*r.doc); },
+            "to_dict", [](const ResultView& r) { return python_from_json(r.doc->tree()); },
             "The full cargoquote.quote_result/1 document as a dict.")
-        .def("__len__", [](const ResultView& r) { return r.doc->at("bookingOptions").size(); })
+        .def("__len__", [](const ResultView& r) { return r.doc->option_count(); })
         .def("__iter__", [](const ResultView& r) { return py::iter(result_quotes(r)); })
         .def("__repr__", &result_repr)
         .def(py::pickle(
-            [](const ResultView& r) { return py::make_tuple(r.doc->dump(), r.sla_limits.dump()); },
+            [](const ResultView& r) {
+                return py::make_tuple(r.doc->tree().dump(), r.sla_limits.dump());
+            },
             [](const py::tuple& state) {
-                return ResultView{
-                    std::make_shared<const json>(json::parse(state[0].cast<std::string>())),
-                    json::parse(state[1].cast<std::string>())};
+                return ResultView{std::make_shared<const ResultDocument>(
+                                      json::parse(state[0].cast<std::string>())),
+                                  json::parse(state[1].cast<std::string>())};
             }));
 }
 

@@ -121,3 +121,9 @@ cq.signOutLink = () => {
   const link = document.getElementById("signout");
   if (link) link.addEventListener("click", () => sessionStorage.removeItem("cqToken"));
 };
+
+// What every signed-in page does first: back to /login without a token, and a working sign-out.
+cq.signedInPage = () => {
+  cq.requireToken();
+  cq.signOutLink();
+};

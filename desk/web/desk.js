@@ -2,8 +2,7 @@
 // what is outside the SLA or not priced, send the customer quote, book; today's inquiries.
 "use strict";
 
-cq.requireToken();
-cq.signOutLink();
+cq.signedInPage();
 
 const form = document.getElementById("inquiry");
 const results = document.getElementById("results");

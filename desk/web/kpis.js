@@ -1,8 +1,7 @@
 // The desk's KPIs over a chosen period: a table, bar charts and a CSV export of the same rows.
 "use strict";
 
-cq.requireToken();
-cq.signOutLink();
+cq.signedInPage();
 
 const form = document.getElementById("period");
 const body = document.querySelector("#kpis tbody");

@@ -2,8 +2,7 @@
 // transit, validity and CO2e per option; booking one sends the quote for it and books it.
 "use strict";
 
-cq.requireToken();
-cq.signOutLink();
+cq.signedInPage();
 
 const form = document.getElementById("inquiry");
 const results = document.getElementById("results");

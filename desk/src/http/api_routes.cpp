@@ -266,11 +266,7 @@ void add_api_routes(Router& router, std::shared_ptr<DeskStore> store,
                     std::shared_ptr<RateSnapshots> rates, std::function<Instant()> clock) {
     if (!clock) clock = http::now;
     auto api = std::make_shared<const Api>(std::move(store), std::move(rates), std::move(clock));
-    const auto bind = [api](void (Api::*member)(const Call&, httplib::Response&) const) {
-        return [api, member](const Call& call, httplib::Response& res) {
-            ((*api).*member)(call, res);
-        };
-    };
+    const auto bind = [&api](auto member) { return member_handler(api, member); };
     router.add({"POST", "/v1/inquiries", kAnyone, bind(&Api::create_inquiry)});
     router.add({"GET", "/v1/inquiries", kAnyone, bind(&Api::list_inquiries)});
     router.add({"GET", "/v1/inquiries/(\\d{1,19})", kAnyone, bind(&Api::get_inquiry)});

@@ -174,6 +174,8 @@ class OneRecordApi {
             }
             embedded = *e == "true";
         }
+        // The latest revision counts the booking even when `at` shows the object before it.
+        const int latest_revision = lo::revision_of(*detail, *id).revision;
         Instant as_of = clock_();
         if (const auto at = query(call.request, "at")) {
             as_of = parse_at(*at);
@@ -188,12 +190,10 @@ class OneRecordApi {
         json body{{"@context", lo::context()}};
         body.update(*object);
         const lo::RevisionInfo revision = lo::revision_of(*detail, *id);
-        auto latest = *detail;
-        latest.booking = store_->inquiry(id->inquiry)->booking;
         res.set_header("Location", lo::object_iri(site, *id));
         res.set_header("Type", type_iri(id->kind));
         res.set_header("Revision", std::to_string(revision.revision));
-        res.set_header("Latest-Revision", std::to_string(lo::revision_of(latest, *id).revision));
+        res.set_header("Latest-Revision", std::to_string(latest_revision));
         res.set_header("Last-Modified", http_date(revision.last_modified));
         send_ld(res, body);
     }
@@ -266,11 +266,7 @@ void add_one_record_routes(Router& router, std::shared_ptr<DeskStore> store,
     if (!clock) clock = http::now;
     auto api = std::make_shared<const OneRecordApi>(std::move(store), std::move(clock),
                                                     std::move(base_url));
-    const auto bind = [api](void (OneRecordApi::*member)(const Call&, httplib::Response&) const) {
-        return [api, member](const Call& call, httplib::Response& res) {
-            ((*api).*member)(call, res);
-        };
-    };
+    const auto bind = [&api](auto member) { return member_handler(api, member); };
     router.add({"GET", "/", kAnyone, bind(&OneRecordApi::server_information)});
     router.add({"POST", "/logistics-objects/?", kAnyone, bind(&OneRecordApi::create)});
     router.add({"GET", "/logistics-objects/([a-z0-9-]{1,48})", kAnyone, bind(&OneRecordApi::get)});

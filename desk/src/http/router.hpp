@@ -30,6 +30,15 @@ struct Call {
 
 using Handler = std::function<void(const Call&, httplib::Response&)>;
 
+// A handler calling `member` of the shared `api` object (the route tables bind one per route).
+template <typename Api>
+[[nodiscard]] Handler member_handler(std::shared_ptr<const Api> api,
+                                     void (Api::*member)(const Call&, httplib::Response&) const) {
+    return [api = std::move(api), member](const Call& call, httplib::Response& res) {
+        ((*api).*member)(call, res);
+    };
+}
+
 // Writes an error answer (status, headers, body) for a request. The desk's JSON API answers with
 // the engine's error document; ONE Record paths answer with an api:Error.
 using ErrorWriter = std::function<void(const httplib::Request&, httplib::Response&, const Error&)>;

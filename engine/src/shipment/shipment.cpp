@@ -21,27 +21,32 @@ constexpr std::array<std::string_view, 8> kClassCodes = {"AVI", "NWP", "VAL", "P
 }  // namespace
 
 void validate_piece(const Piece& piece, std::string_view field, const PieceFieldNames& names) {
+    // The field path and the limit's text are formatted only for the error: a valid piece (every
+    // row of a shipment book) costs no strings.
+    enum class Limit { Count, Dimension, Weight };
     const auto check = [&](std::string_view what, std::string_view name, std::int64_t value,
-                           std::int64_t max, std::string_view max_text) {
+                           std::int64_t max, Limit limit) {
+        if (value > 0 && value <= max) return;
         const std::string at =
             field.empty() ? fmt::format("/{}", name) : fmt::format("{}/{}", field, name);
         if (value <= 0) {
             throw InputError(ErrorCode::NegativeQuantity, at,
                              fmt::format("{} must be greater than zero", what));
         }
-        if (value > max) {
-            throw InputError(ErrorCode::QuantityOutOfRange, at,
-                             fmt::format("{} must be at most {}", what, max_text));
-        }
+        const std::string max_text = limit == Limit::Count ? fmt::format("{}", kMaxPieceCount)
+                                     : limit == Limit::Dimension
+                                         ? kMaxPieceDimension.cm_text() + " cm"
+                                         : kMaxPieceWeight.kg_text() + " kg";
+        throw InputError(ErrorCode::QuantityOutOfRange, at,
+                         fmt::format("{} must be at most {}", what, max_text));
     };
-    const std::string max_cm = kMaxPieceDimension.cm_text() + " cm";
     const std::int64_t max_um = kMaxPieceDimension.in_micrometres();
-    check("count", names.count, piece.count, kMaxPieceCount, fmt::format("{}", kMaxPieceCount));
-    check("length", names.length, piece.length.in_micrometres(), max_um, max_cm);
-    check("width", names.width, piece.width.in_micrometres(), max_um, max_cm);
-    check("height", names.height, piece.height.in_micrometres(), max_um, max_cm);
+    check("count", names.count, piece.count, kMaxPieceCount, Limit::Count);
+    check("length", names.length, piece.length.in_micrometres(), max_um, Limit::Dimension);
+    check("width", names.width, piece.width.in_micrometres(), max_um, Limit::Dimension);
+    check("height", names.height, piece.height.in_micrometres(), max_um, Limit::Dimension);
     check("weight", names.weight, piece.weight_per_piece.in_grams(), kMaxPieceWeight.in_grams(),
-          kMaxPieceWeight.kg_text() + " kg");
+          Limit::Weight);
 }
 
 void validate_shipment_totals(std::span<const Piece> pieces, std::string_view field) {

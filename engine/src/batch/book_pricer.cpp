@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <cargoquote/batch/book_pricer.hpp>
+#include <cargoquote/pricing/pricing_plan.hpp>
 
 namespace cargoquote::batch {
 
@@ -52,16 +53,23 @@ RowOutcome rejected(const BookRow& row, std::optional<RejectionReason> code, std
 }
 
 // Fills the amounts of a priced option into `out`, in the row's currency when it asks for one.
-// False (and `out` rejected) when no FX rate into that currency is in force on `on`.
+// False (and `out` rejected) when no FX rate into that currency is in force on `on` (the
+// plan's rating date when a plan is given).
 bool fill_price(const BookRow& row, const PricedOption& option, const FxTable& fx, Date on,
-                RowOutcome& out) {
+                const PricingPlan* plan, RowOutcome& out) {
     out.carrier = option.carrier;
     out.chargeable_weight = option.weights.chargeable;
     out.currency = option.currency;
     out.totals = totals_of(option);
     if (row.currency && *row.currency != option.currency) {
-        const auto use = fx.find(option.currency, *row.currency, on);
-        if (!use) {
+        std::optional<FxUse> storage;
+        const FxUse* use = nullptr;
+        if (plan != nullptr) {
+            use = plan->fx(option.currency, *row.currency);
+        } else if ((storage = fx.find(option.currency, *row.currency, on))) {
+            use = &*storage;
+        }
+        if (use == nullptr) {
             out.reason_code = RejectionReason::NoFxRate;
             out.reason = fmt::format("no FX rate {} to {} in force on {}", option.currency.view(),
                                      row.currency->view(), on.iso());
@@ -92,26 +100,29 @@ BookPricer::BookPricer(std::shared_ptr<const QuoteEngine> engine, BatchSettings 
     }
 }
 
-void BookPricer::price(const BookRow& row, std::vector<RowOutcome>& out) const {
+void BookPricer::price(const BookRow& row, std::vector<RowOutcome>& out,
+                       PricingPlanCache* plans) const {
     if (settings_.mode == BatchMode::Reprice) {
-        reprice(row, out);
+        reprice(row, out, settings_.pricing_plans ? plans : nullptr);
     } else {
         requote(row, out);
     }
 }
 
-void BookPricer::reprice(const BookRow& row, std::vector<RowOutcome>& out) const {
+void BookPricer::reprice(const BookRow& row, std::vector<RowOutcome>& out,
+                         PricingPlanCache* plans) const {
     const RateBook& book = engine_->book();
     const Date rating_date = settings_.as_of.value_or(row.shipment.ready_time.date());
-    const PricingContext context{.book = book,
-                                 .shipment = row.shipment,
-                                 .customer = row.customer,
-                                 .rating_date = rating_date,
-                                 .quote_date = rating_date};
+    PricingContext context{.book = book,
+                           .shipment = row.shipment,
+                           .customer = row.customer,
+                           .rating_date = rating_date,
+                           .quote_date = rating_date};
     const std::array<RouteSector, 1> direct{
         RouteSector{*row.carrier, row.shipment.origin, row.shipment.destination}};
     const std::span<const RouteSector> sectors =
         row.routing.empty() ? std::span<const RouteSector>(direct) : std::span(row.routing);
+    if (plans != nullptr) context.plan = &plans->plan_for(context, sectors);
 
     const PricingOutcome outcome = price_route(context, sectors);
     if (const auto* rejection = std::get_if<Rejection>(&outcome)) {
@@ -119,7 +130,7 @@ void BookPricer::reprice(const BookRow& row, std::vector<RowOutcome>& out) const
         return;
     }
     RowOutcome priced = rejected(row, std::nullopt, "");
-    fill_price(row, std::get<PricedOption>(outcome), book.fx(), rating_date, priced);
+    fill_price(row, std::get<PricedOption>(outcome), book.fx(), rating_date, context.plan, priced);
     if (priced.priced()) priced.reason.clear();
     out.push_back(std::move(priced));
 }
@@ -155,7 +166,7 @@ void BookPricer::requote(const BookRow& row, std::vector<RowOutcome>& out) const
         const PricedOption& option = result.options[i];
         RowOutcome o = rejected(row, std::nullopt, "");
         o.rank = static_cast<int>(i) + 1;
-        fill_price(row, option, engine_->book().fx(), result.rating_date, o);
+        fill_price(row, option, engine_->book().fx(), result.rating_date, nullptr, o);
         if (o.priced()) o.reason.clear();
         o.routing = option.itinerary.legs.empty()
                         ? routing_text(std::array{RouteSector{option.carrier, row.shipment.origin,

@@ -1,11 +1,13 @@
 #include <fmt/format.h>
 #include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
 #include <cargoquote/batch/book_output.hpp>
 #include <cargoquote/batch/book_runner.hpp>
+#include <cargoquote/pricing/pricing_plan.hpp>
 #include <memory>
 
 namespace cargoquote::batch {
@@ -14,15 +16,19 @@ namespace {
 
 using FieldLocator = std::function<RowError(const InputError&, std::uint64_t line)>;
 
+// Each worker thread's pricing plans (pricing_plan.hpp), kept for the whole run: a plan is
+// built by the first row of its lane, date, customer and commodity on that thread.
+using ThreadPlans = tbb::enumerable_thread_specific<PricingPlanCache>;
+
 // Parses and prices one row that could be read, recording the outcome or the error.
 void price_row(const BookPricer& pricer, const RowFields& fields, std::uint64_t line,
-               const FieldLocator& locate, std::vector<RowOutcome>& outcomes,
-               std::vector<RowError>& errors) {
+               const FieldLocator& locate, PricingPlanCache& plans,
+               std::vector<RowOutcome>& outcomes, std::vector<RowError>& errors) {
     const std::size_t before = outcomes.size();
     try {
         const BookRow row = parse_book_row(fields, line, pricer.book(),
                                            pricer.settings().mode == BatchMode::Reprice);
-        pricer.price(row, outcomes);
+        pricer.price(row, outcomes, &plans);
     } catch (const InputError& e) {
         outcomes.resize(before);
         errors.push_back(locate(e, line));
@@ -111,6 +117,7 @@ BatchSummary run_book(std::istream& input, std::string_view source, BookFormat f
     };
 
     const int threads = thread_count(options.threads);
+    ThreadPlans plans;
     BatchSummary total;
     tbb::task_arena arena(threads);
     arena.execute([&] {
@@ -132,7 +139,9 @@ BatchSummary run_book(std::istream& input, std::string_view source, BookFormat f
                     tbb::filter_mode::parallel,
                     [&](std::shared_ptr<Chunk> chunk) {
                         RowScratch scratch;
+                        PricingPlanCache& thread_plans = plans.local();
                         std::vector<RowOutcome> outcomes;
+                        outcomes.reserve(chunk->records.size());
                         std::vector<RowError> row_errors;
                         for (const RawRecord& record : chunk->records) {
                             const RowRead read = format == BookFormat::Csv
@@ -142,7 +151,7 @@ BatchSummary run_book(std::istream& input, std::string_view source, BookFormat f
                                 row_errors.push_back(*error);
                             } else {
                                 price_row(pricer, std::get<RowFields>(read), record.line, locate,
-                                          outcomes, row_errors);
+                                          thread_plans, outcomes, row_errors);
                             }
                         }
                         chunk->summary.rows_read = chunk->records.size();
@@ -183,13 +192,16 @@ PricedRows price_rows(const BookPricer& pricer, std::span<const RowFields> rows,
     const FieldLocator locate = [](const InputError& e, std::uint64_t line) {
         return RowError{line, 0, e.field(), e.code(), e.detail()};
     };
+    ThreadPlans plans;
     tbb::task_arena arena(thread_count(threads));
     arena.execute([&] {
         tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 1), [&](const auto& range) {
+            PricingPlanCache& thread_plans = plans.local();
             for (std::size_t b = range.begin(); b != range.end(); ++b) {
                 const std::size_t end = std::min(rows.size(), (b + 1) * kBlock);
                 for (std::size_t i = b * kBlock; i < end; ++i) {
-                    price_row(pricer, rows[i], i, locate, results[b].outcomes, results[b].errors);
+                    price_row(pricer, rows[i], i, locate, thread_plans, results[b].outcomes,
+                              results[b].errors);
                 }
                 if (done != nullptr) done->fetch_add(end - b * kBlock);
             }

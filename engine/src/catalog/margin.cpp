@@ -14,6 +14,15 @@ int scope_rank(const MarginRule& rule, const Customer* customer) {
     }
     return 0;
 }
+
+// Every condition of select_margin but the weight.
+bool in_force_for(const MarginRule& rule, const Customer* customer, AirportCode origin,
+                  AirportCode destination, Date on) {
+    if (on < rule.valid_from || rule.valid_to < on) return false;
+    if (rule.origin && *rule.origin != origin) return false;
+    if (rule.destination && *rule.destination != destination) return false;
+    return scope_rank(rule, customer) >= 0;
+}
 }  // namespace
 
 const MarginRule* select_margin(std::span<const MarginRule> rules, const Customer* customer,
@@ -22,12 +31,9 @@ const MarginRule* select_margin(std::span<const MarginRule> rules, const Custome
     const MarginRule* best = nullptr;
     std::tuple<int, int, Mass> best_key{-1, -1, Mass{}};
     for (const auto& rule : rules) {
-        if (on < rule.valid_from || rule.valid_to < on) continue;
-        if (rule.origin && *rule.origin != origin) continue;
-        if (rule.destination && *rule.destination != destination) continue;
         if (chargeable < rule.min_weight) continue;
+        if (!in_force_for(rule, customer, origin, destination, on)) continue;
         const int scope = scope_rank(rule, customer);
-        if (scope < 0) continue;
         const int lane = (rule.origin ? 1 : 0) + (rule.destination ? 1 : 0);
         const std::tuple<int, int, Mass> key{scope, lane, rule.min_weight};
         if (best == nullptr || best_key < key) {
@@ -36,6 +42,16 @@ const MarginRule* select_margin(std::span<const MarginRule> rules, const Custome
         }
     }
     return best;
+}
+
+std::vector<MarginRule> margin_rules_in_force(std::span<const MarginRule> rules,
+                                              const Customer* customer, AirportCode origin,
+                                              AirportCode destination, Date on) {
+    std::vector<MarginRule> out;
+    for (const auto& rule : rules) {
+        if (in_force_for(rule, customer, origin, destination, on)) out.push_back(rule);
+    }
+    return out;
 }
 
 }  // namespace cargoquote

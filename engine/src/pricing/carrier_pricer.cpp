@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cargoquote/pricing/carrier_pricer.hpp>
+#include <cargoquote/pricing/pricing_plan.hpp>
 
 namespace cargoquote {
 
@@ -96,11 +97,14 @@ WeightChoice class_rate_choice(const RateLine& cls, const RateLine& gen,
 
 // Commodity precedence (DOMAIN.md §2): a specific commodity rate beats class and general rates
 // unless the general rate is lower; a class reduction likewise; a class surcharge always applies.
+// `plan`, when given, holds the lines in force that find_line would find.
 std::variant<WeightChoice, Rejection> choose_weight_charge(const PricingContext& ctx,
                                                            std::span<const RateLine* const> lines,
-                                                           CarrierCode carrier) {
+                                                           CarrierCode carrier,
+                                                           const SectorPlan* plan) {
     const Date on = ctx.rating_date;
-    const RateLine* gen = find_line(lines, RateClass::General, "", on);
+    const RateLine* gen =
+        plan != nullptr ? plan->general : find_line(lines, RateClass::General, "", on);
     if (gen == nullptr) return no_general_rate(lines, carrier, on);
     WeightChoice general = general_choice(*gen, ctx.shipment.pieces);
     const Commodity& commodity = ctx.shipment.commodity;
@@ -109,8 +113,9 @@ std::variant<WeightChoice, Rejection> choose_weight_charge(const PricingContext&
         case CommodityKind::General:
             return general;
         case CommodityKind::SpecificCommodity: {
-            const RateLine* scr =
-                find_line(lines, RateClass::SpecificCommodity, commodity.code(), on);
+            const RateLine* scr = plan != nullptr ? plan->specific
+                                                  : find_line(lines, RateClass::SpecificCommodity,
+                                                              commodity.code(), on);
             if (scr == nullptr) {
                 general.note = fmt::format(
                     "no specific commodity rate for item {}: general cargo rate applies",
@@ -130,7 +135,9 @@ std::variant<WeightChoice, Rejection> choose_weight_charge(const PricingContext&
             return specific;
         }
         case CommodityKind::Class: {
-            const RateLine* cls = find_line(lines, RateClass::ClassRate, commodity.code(), on);
+            const RateLine* cls =
+                plan != nullptr ? plan->class_rate
+                                : find_line(lines, RateClass::ClassRate, commodity.code(), on);
             const bool surcharge_class =
                 std::find(kSurchargeClasses.begin(), kSurchargeClasses.end(), commodity.code()) !=
                 kSurchargeClasses.end();
@@ -165,8 +172,9 @@ std::variant<WeightChoice, Rejection> choose_weight_charge(const PricingContext&
 Money convert(const PricingContext& ctx, const Money& amount, CurrencyCode to,
               std::optional<FxUse>* record) {
     if (amount.currency() == to) return amount;
-    const auto use = ctx.book.fx().find(amount.currency(), to, ctx.rating_date);
-    if (!use) throw MissingFx{amount.currency(), to};
+    std::optional<FxUse> storage;
+    const FxUse* use = fx_on_rating_date(ctx, amount.currency(), to, storage);
+    if (use == nullptr) throw MissingFx{amount.currency(), to};
     if (record != nullptr) *record = *use;
     return FxTable::convert(amount, *use);
 }
@@ -176,8 +184,9 @@ Money convert(const PricingContext& ctx, const Money& amount, CurrencyCode to,
 Money convert_exact(const PricingContext& ctx, CurrencyCode from, Int128 micros_numerator,
                     Int128 denominator, CurrencyCode to, std::optional<FxUse>* record) {
     if (from == to) return round_to_minor_unit(to, micros_numerator, denominator);
-    const auto use = ctx.book.fx().find(from, to, ctx.rating_date);
-    if (!use) throw MissingFx{from, to};
+    std::optional<FxUse> storage;
+    const FxUse* use = fx_on_rating_date(ctx, from, to, storage);
+    if (use == nullptr) throw MissingFx{from, to};
     if (record != nullptr) *record = *use;
     return round_to_minor_unit(to, checked_multiply(micros_numerator, use->rate_nanos),
                                checked_multiply(denominator, kFxRateScale));
@@ -281,7 +290,8 @@ std::optional<ChargeLine> surcharge_line(const PricingContext& ctx, const Surcha
 std::optional<ChargeLine> valuation_line(const PricingContext& ctx, const WeightChoice& choice) {
     const auto& declared = ctx.shipment.declared_value;
     if (!declared) return std::nullopt;
-    const auto limit = ctx.book.liability_limit(ctx.rating_date);
+    const auto limit = ctx.plan != nullptr ? ctx.plan->liability_limit()
+                                           : ctx.book.liability_limit(ctx.rating_date);
     if (!limit) return std::nullopt;
     const Money limit_sdr =
         charge_for_quantity(limit->sdr_per_kg, choice.weights.gross_weight.in_grams(), kGramsPerKg);
@@ -308,8 +318,9 @@ MarginDetail margin_for(const PricingContext& ctx, CurrencyCode currency, Mass c
         if (c.margin_applies) margin.markable_base += c.amount;
     }
     if (!ctx.apply_margin) return margin;
-    const MarginRule* rule = select_margin(ctx.book.margins(), ctx.customer, ctx.shipment.origin,
-                                           ctx.shipment.destination, chargeable, ctx.rating_date);
+    const MarginRule* rule = select_margin(
+        ctx.plan != nullptr ? ctx.plan->margin_rules() : ctx.book.margins(), ctx.customer,
+        ctx.shipment.origin, ctx.shipment.destination, chargeable, ctx.rating_date);
     if (rule == nullptr) return margin;
     margin.margin_id = rule->margin_id;
     margin.percent = rule->percent;
@@ -364,15 +375,22 @@ std::optional<MarginDetail> compute_margin(const PricingContext& context, Curren
 PricingOutcome price_carrier(const PricingContext& ctx,
                              std::span<const RateLine* const> carrier_lines) {
     const CarrierCode carrier = carrier_lines.front()->carrier;
-    auto chosen = choose_weight_charge(ctx, carrier_lines, carrier);
+    const SectorPlan* plan = ctx.plan != nullptr ? ctx.plan->sector(carrier, ctx.shipment.origin,
+                                                                    ctx.shipment.destination)
+                                                 : nullptr;
+    auto chosen = choose_weight_charge(ctx, carrier_lines, carrier, plan);
     if (auto* rejection = std::get_if<Rejection>(&chosen)) return std::move(*rejection);
     WeightChoice& choice = std::get<WeightChoice>(chosen);
     const CurrencyCode currency = choice.line->currency;
 
     PricedOption option;
-    option.charges.reserve(8);
+    option.charges.reserve(plan != nullptr ? plan->surcharges.size() + 2 : 8);
     option.carrier = carrier;
-    if (const Carrier* info = ctx.book.carrier(carrier)) option.carrier_name = info->name;
+    if (plan != nullptr) {
+        option.carrier_name = plan->carrier_name;
+    } else if (const Carrier* info = ctx.book.carrier(carrier)) {
+        option.carrier_name = info->name;
+    }
     option.rate_line = choice.line;
     option.rate_class_used = choice.used;
     option.pricing_note = std::move(choice.note);
@@ -383,20 +401,21 @@ PricingOutcome price_carrier(const PricingContext& ctx,
         std::min(ctx.quote_date.plus_days(ctx.offer_validity_days), choice.line->valid_to);
     try {
         option.charges.push_back(weight_line(choice));
-        const auto add_surcharges = [&](std::span<const Surcharge* const> list) {
-            for (const Surcharge* s : list) {
-                if (!s->valid_on(ctx.rating_date)) continue;
-                if (!s->applies_to(carrier, ctx.shipment.origin, ctx.shipment.destination,
-                                   ctx.shipment.commodity)) {
-                    continue;
-                }
-                if (auto line = surcharge_line(ctx, *s, choice)) {
-                    option.charges.push_back(std::move(*line));
-                    offer_end = std::min(offer_end, s->valid_to);
-                }
+        // The plan's surcharges are those of the candidates that pass these checks.
+        const bool checked = plan != nullptr;
+        for (const Surcharge* s :
+             checked ? std::span<const Surcharge* const>(plan->surcharges)
+                     : ctx.book.surcharge_candidates(carrier, ctx.shipment.origin)) {
+            if (!checked && (!s->valid_on(ctx.rating_date) ||
+                             !s->applies_to(carrier, ctx.shipment.origin, ctx.shipment.destination,
+                                            ctx.shipment.commodity))) {
+                continue;
             }
-        };
-        add_surcharges(ctx.book.surcharge_candidates(carrier, ctx.shipment.origin));
+            if (auto line = surcharge_line(ctx, *s, choice)) {
+                option.charges.push_back(std::move(*line));
+                offer_end = std::min(offer_end, s->valid_to);
+            }
+        }
         if (auto valuation = valuation_line(ctx, choice)) {
             option.charges.push_back(std::move(*valuation));
         }

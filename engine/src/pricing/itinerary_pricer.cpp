@@ -2,23 +2,13 @@
 
 #include <algorithm>
 #include <cargoquote/pricing/itinerary_pricer.hpp>
+#include <cargoquote/pricing/pricing_plan.hpp>
 
 namespace cargoquote {
 
 namespace {
 
 using Sector = RouteSector;
-
-// The carrier's rate lines on the lane (lines_on_lane is grouped by carrier).
-std::span<const RateLine* const> carrier_lines(const RateBook& book, const Sector& s) {
-    const auto lines = book.lines_on_lane(s.origin, s.destination);
-    const auto first = std::find_if(lines.begin(), lines.end(),
-                                    [&](const RateLine* l) { return l->carrier == s.carrier; });
-    const auto last = std::find_if(first, lines.end(),
-                                   [&](const RateLine* l) { return l->carrier != s.carrier; });
-    return lines.subspan(static_cast<std::size_t>(first - lines.begin()),
-                         static_cast<std::size_t>(last - first));
-}
 
 SectorPrice sector_price(const Sector& s, const PricedOption& o) {
     return SectorPrice{s.carrier,      s.origin,  s.destination,   o.rate_line, o.rate_class_used,
@@ -39,7 +29,9 @@ std::uint64_t sector_key(const Sector& s, bool with_margin) {
 // One sector on its carrier's rate for the sector's lane; on-line itineraries (a single sector)
 // carry the margin, interline sectors do not (it applies once, on the whole).
 PricingOutcome price_sector(const PricingContext& ctx, const Sector& s, bool single_sector) {
-    const auto lines = carrier_lines(ctx.book, s);
+    const SectorPlan* plan =
+        ctx.plan != nullptr ? ctx.plan->sector(s.carrier, s.origin, s.destination) : nullptr;
+    const auto lines = plan != nullptr ? plan->lines : carrier_lines(ctx.book, s);
     if (lines.empty()) {
         return Rejection{
             .carrier = s.carrier,
@@ -57,11 +49,23 @@ PricingOutcome price_sector(const PricingContext& ctx, const Sector& s, bool sin
                                     ctx.rating_date,
                                     ctx.quote_date,
                                     ctx.offer_validity_days,
-                                    /*apply_margin=*/false};
+                                    /*apply_margin=*/false,
+                                    ctx.plan};
     return price_carrier(sector_ctx, lines);
 }
 
 }  // namespace
+
+std::span<const RateLine* const> carrier_lines(const RateBook& book, const RouteSector& s) {
+    // lines_on_lane is grouped by carrier.
+    const auto lines = book.lines_on_lane(s.origin, s.destination);
+    const auto first = std::find_if(lines.begin(), lines.end(),
+                                    [&](const RateLine* l) { return l->carrier == s.carrier; });
+    const auto last = std::find_if(first, lines.end(),
+                                   [&](const RateLine* l) { return l->carrier != s.carrier; });
+    return lines.subspan(static_cast<std::size_t>(first - lines.begin()),
+                         static_cast<std::size_t>(last - first));
+}
 
 const PricingOutcome* SectorPriceCache::find(std::uint64_t key) const {
     const auto it = outcomes_.find(key);
@@ -95,6 +99,9 @@ std::string describe_flights(const Itinerary& itinerary) {
 
 PricingOutcome price_route(const PricingContext& ctx, std::span<const RouteSector> sectors,
                            SectorPriceCache* cache) {
+    // One sector and no cache (a booked on-line route): its outcome as it is, without the
+    // bookkeeping below.
+    if (sectors.size() == 1 && cache == nullptr) return price_sector(ctx, sectors[0], true);
     std::vector<const PricedOption*> priced;  // into the cache (or `uncached`), never copied
     std::vector<PricingOutcome> uncached;     // outcomes when no cache is given
     uncached.reserve(sectors.size());
@@ -137,7 +144,10 @@ PricingOutcome price_route(const PricingContext& ctx, std::span<const RouteSecto
         }
         std::optional<FxUse> fx;
         if (part.currency != currency) {
-            fx = ctx.book.fx().find(part.currency, currency, ctx.rating_date);
+            std::optional<FxUse> storage;
+            if (const FxUse* use = fx_on_rating_date(ctx, part.currency, currency, storage)) {
+                fx = *use;
+            }
             if (!fx) {
                 return Rejection{.carrier = sectors[k].carrier,
                                  .reason_code = RejectionReason::NoFxRate,

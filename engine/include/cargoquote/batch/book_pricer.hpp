@@ -3,7 +3,8 @@
 // it on the rates in force on the rating date (--as-of, else the row's ready date); requote mode
 // runs the full quote (search, pricing, SLA, ranking) and keeps the best `top_k` options.
 //
-// Thread-safety: immutable after construction; `price` may be called from any number of threads.
+// Thread-safety: immutable after construction; `price` may be called from any number of threads,
+// each with its own PricingPlanCache.
 
 #include <cargoquote/batch/book_row.hpp>
 #include <cargoquote/quote/quote_engine.hpp>
@@ -11,6 +12,10 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace cargoquote {
+class PricingPlanCache;
+}
 
 namespace cargoquote::batch {
 
@@ -27,6 +32,10 @@ struct BatchSettings {
     std::optional<std::string> sla_tier;
     std::optional<selection::RankingMethod> method;
     std::optional<selection::CriterionWeights> weights;
+    // Reprice: price each row on its thread's pricing plan for the row's route, rating date,
+    // customer and commodity (pricing_plan.hpp), so rows sharing them share the rule lookups.
+    // False looks everything up for every row; the output is the same.
+    bool pricing_plans = true;
 };
 
 // Sums of the option's charge lines by kind, in `currency`; buy = weight + surcharges +
@@ -66,13 +75,16 @@ class BookPricer {
     BookPricer(std::shared_ptr<const QuoteEngine> engine, BatchSettings settings);
 
     // Appends the row's outcome(s) to `out`: one in reprice mode, 1..top_k in requote mode.
-    void price(const BookRow& row, std::vector<RowOutcome>& out) const;
+    // `plans` is the calling thread's plan cache (reprice mode, when settings().pricing_plans);
+    // nullptr prices without plans.
+    void price(const BookRow& row, std::vector<RowOutcome>& out,
+               PricingPlanCache* plans = nullptr) const;
 
     [[nodiscard]] const BatchSettings& settings() const { return settings_; }
     [[nodiscard]] const RateBook& book() const { return engine_->book(); }
 
   private:
-    void reprice(const BookRow& row, std::vector<RowOutcome>& out) const;
+    void reprice(const BookRow& row, std::vector<RowOutcome>& out, PricingPlanCache* plans) const;
     void requote(const BookRow& row, std::vector<RowOutcome>& out) const;
 
     std::shared_ptr<const QuoteEngine> engine_;

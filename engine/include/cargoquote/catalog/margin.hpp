@@ -10,6 +10,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 namespace cargoquote {
 
@@ -32,5 +33,12 @@ struct MarginRule {
 [[nodiscard]] const MarginRule* select_margin(std::span<const MarginRule> rules,
                                               const Customer* customer, AirportCode origin,
                                               AirportCode destination, Mass chargeable, Date on);
+
+// The rules that apply to this customer, lane and date whatever the weight, in their order:
+// select_margin over them gives what it gives over all `rules` for any chargeable weight.
+[[nodiscard]] std::vector<MarginRule> margin_rules_in_force(std::span<const MarginRule> rules,
+                                                            const Customer* customer,
+                                                            AirportCode origin,
+                                                            AirportCode destination, Date on);
 
 }  // namespace cargoquote

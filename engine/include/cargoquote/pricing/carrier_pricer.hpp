@@ -10,6 +10,8 @@
 
 namespace cargoquote {
 
+class PricingPlan;
+
 struct PricingContext {
     const RateBook& book;
     const Shipment& shipment;
@@ -18,6 +20,9 @@ struct PricingContext {
     Date quote_date;                     // offers are valid from this day
     int offer_validity_days = 2;
     bool apply_margin = true;  // false when pricing one sector of an interline itinerary
+    // The rule lookups already done for this context's route, date, customer and commodity
+    // (pricing_plan.hpp); nullptr: look everything up in `book`. Same outcome either way.
+    const PricingPlan* plan = nullptr;
 };
 
 using PricingOutcome = std::variant<PricedOption, Rejection>;

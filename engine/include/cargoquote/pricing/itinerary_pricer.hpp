@@ -36,6 +36,10 @@ struct RouteSector {
     friend bool operator==(const RouteSector&, const RouteSector&) = default;
 };
 
+// The rate lines of the sector's carrier on the sector's lane (any class, validity).
+[[nodiscard]] std::span<const RateLine* const> carrier_lines(const RateBook& book,
+                                                             const RouteSector& sector);
+
 // The itinerary's sectors: each run of consecutive legs on one carrier.
 [[nodiscard]] std::vector<RouteSector> route_sectors(const Itinerary& itinerary);
 

@@ -8,7 +8,8 @@ PVG->FRA, GEN, customer ACME-DE, no SLA) on the sample database, and prints per-
   C++ quote + result document tree     the same, plus to_json (the tree Python's views read)
   engine.quote(shipment)               Python call -> cq.QuoteResult (GIL released inside; the
                                        document is built only when first read)
-  ... + reading every quote's price    the usual next step (builds the tree)
+  ... + reading every quote's price    the usual next step (read from the engine's result)
+  ... + the best quote's details       its legs and charge lines (that option's document only)
   ... + result.to_dict()               the full document as Python dicts
   engine.quote(request dict) -> dict   the dict API
 
@@ -78,9 +79,14 @@ def main() -> None:
         def read_prices():
             return [q.sell_total for q in engine.quote(shipment, sla="none").quotes]
 
+        def read_best_detail():
+            best = engine.quote(shipment, sla="none").best
+            return best.legs, best.charges
+
         python_rows = {
             "engine.quote(shipment) -> QuoteResult": lambda: engine.quote(shipment, sla="none"),
             "... + every quote's sell_total": read_prices,
+            "... + the best quote's legs and charge lines": read_best_detail,
             "... + result.to_dict()": lambda: engine.quote(shipment, sla="none").to_dict(),
             "engine.quote(request dict) -> dict": lambda: engine.quote(request),
         }

@@ -87,6 +87,12 @@ py::object python_from_json(const nlohmann::json& value) {
     return py::none();
 }
 
+py::object python_from_json_text(const std::string& text) {
+    // Never destroyed: a static py::object would be released after the interpreter is gone.
+    static const auto* loads = new py::object(py::module_::import("json").attr("loads"));
+    return (*loads)(py::str(text));
+}
+
 py::object decimal_from_text(const std::string& text) { return decimal_type()(text); }
 
 }  // namespace cargoquote::python

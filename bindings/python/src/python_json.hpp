@@ -16,6 +16,11 @@ namespace cargoquote::python {
 // Objects become dicts, arrays lists; numbers keep their JSON type (int or float).
 [[nodiscard]] pybind11::object python_from_json(const nlohmann::json& value);
 
+// Python objects of a JSON document's text, by the json module's C parser: for documents the
+// engine wrote as text, cheaper than parsing into nlohmann::json and converting that, and the
+// same values (a number's shortest text reads back as the same double).
+[[nodiscard]] pybind11::object python_from_json_text(const std::string& text);
+
 // decimal.Decimal(text): money and weights reach Python exact, never as binary floats.
 [[nodiscard]] pybind11::object decimal_from_text(const std::string& text);
 

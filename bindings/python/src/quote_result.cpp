@@ -34,8 +34,29 @@ json sla_limits_json(const QuoteResult& result) {
         {"credit_max_risk", optional_json(l.credit_max_risk)}};
 }
 
+ResultDocument::ResultDocument(QuoteResult result)
+    : result_(std::move(result)),
+      options_(result_->options.size()),
+      sla_rejections_(result_->sla_rejections.size()) {}
+
 ResultDocument::ResultDocument(json tree) : tree_(std::move(tree)) {
     std::call_once(built_, [] {});
+}
+
+const json& ResultDocument::booking_option(std::size_t index) const {
+    if (!result_) return tree().at("bookingOptions").at(index);
+    auto& entry = options_.at(index);
+    if (!entry)
+        entry = std::make_unique<const json>(json::parse(booking_option_text(*result_, index)));
+    return *entry;
+}
+
+const json& ResultDocument::sla_rejection(std::size_t index) const {
+    if (!result_) return tree().at("slaRejections").at(index);
+    auto& entry = sla_rejections_.at(index);
+    if (!entry)
+        entry = std::make_unique<const json>(json::parse(sla_rejection_text(*result_, index)));
+    return *entry;
 }
 
 const json& ResultDocument::tree() const {
@@ -48,16 +69,13 @@ std::size_t ResultDocument::option_count() const {
 }
 
 const json& QuoteView::node() const {
-    const json& tree = doc->tree();
-    return outside_sla ? tree.at("slaRejections").at(index).at("option")
-                       : tree.at("bookingOptions").at(index);
+    return outside_sla ? doc->sla_rejection(index).at("option") : doc->booking_option(index);
 }
 
 const json* QuoteView::criteria() const {
-    const json& tree = doc->tree();
-    if (outside_sla) return &tree.at("slaRejections").at(index).at("criteria");
+    if (outside_sla) return &doc->sla_rejection(index).at("criteria");
     static const auto at = "/assessment/criteria"_json_pointer;
-    const json& option = tree.at("bookingOptions").at(index);
+    const json& option = doc->booking_option(index);
     return option.contains(at) ? &option.at(at) : nullptr;
 }
 

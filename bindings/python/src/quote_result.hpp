@@ -8,6 +8,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <vector>
 
 namespace cargoquote::python {
 
@@ -18,13 +19,19 @@ namespace cargoquote::python {
 // document only.
 class ResultDocument {
   public:
-    explicit ResultDocument(QuoteResult result) : result_(std::move(result)) {}
+    explicit ResultDocument(QuoteResult result);
     explicit ResultDocument(nlohmann::json tree);
 
     // The engine's result; nullptr for a result made from a document.
     [[nodiscard]] const QuoteResult* result() const { return result_ ? &*result_ : nullptr; }
-    // Built once. Called with the GIL held, which also serializes the first build.
+    // The whole document, built once. Called with the GIL held (as every method here), which
+    // also serializes the first build.
     [[nodiscard]] const nlohmann::json& tree() const;
+    // bookingOptions[index] and slaRejections[index]: with an engine result each is written and
+    // parsed on its own the first time it is read, so reading one option's legs does not build
+    // the other options' documents.
+    [[nodiscard]] const nlohmann::json& booking_option(std::size_t index) const;
+    [[nodiscard]] const nlohmann::json& sla_rejection(std::size_t index) const;
     // How many options are inside the SLA.
     [[nodiscard]] std::size_t option_count() const;
 
@@ -32,6 +39,9 @@ class ResultDocument {
     std::optional<QuoteResult> result_;
     mutable std::once_flag built_;
     mutable nlohmann::json tree_;
+    // Parsed entries (stable addresses: views point into them); empty without an engine result.
+    mutable std::vector<std::unique_ptr<const nlohmann::json>> options_;
+    mutable std::vector<std::unique_ptr<const nlohmann::json>> sla_rejections_;
 };
 
 using Document = std::shared_ptr<const ResultDocument>;

@@ -85,12 +85,12 @@ ResultView quote_shipment(const Engine& engine, const Shipment& shipment,
 // dict (cargoquote.quote_request/1) -> dict (cargoquote.quote_result/1), as before QuoteResult.
 py::object quote_request_dict(const Engine& engine, const py::dict& request) {
     const nlohmann::json document = json_from_python(request);
-    nlohmann::json result;
+    std::string result;
     {
-        py::gil_scoped_release release;  // parse, quote and serialize without the GIL
-        result = to_json(engine.quote_engine().quote(quote_request_from_json(document)));
+        py::gil_scoped_release release;  // parse, quote and write the document without the GIL
+        result = quote_result_text(engine.quote_engine().quote(quote_request_from_json(document)));
     }
-    return python_from_json(result);
+    return python_from_json_text(result);
 }
 
 // Seconds per call of the C++ quote alone and of quote plus JSON serialization, timed in C++

@@ -1,5 +1,7 @@
 // cq.QuoteResult and its parts (Quote, ChargeLine, Leg, Rejection): read-only views into the
 // cargoquote.quote_result/1 document. Money and weights come out as decimal.Decimal, exact.
+#include <cargoquote/io/json.hpp>
+
 #include "python_json.hpp"
 #include "quote_result.hpp"
 #include "register.hpp"
@@ -139,10 +141,13 @@ py::list result_quotes(const ResultView& r) {
 
 py::list result_rejections(const ResultView& r) {
     py::list out;
+    const QuoteResult* q = r.doc->result();
+    const std::size_t outside =
+        q != nullptr ? q->sla_rejections.size() : r.doc->tree().at("slaRejections").size();
+    for (std::size_t i = 0; i < outside; ++i)
+        out.append(RejectionView{r.doc, &r.doc->sla_rejection(i), true, i});
+    if (q != nullptr && q->rejections.empty()) return out;
     std::size_t i = 0;
-    for (const auto& rejection : r.doc->tree().at("slaRejections"))
-        out.append(RejectionView{r.doc, &rejection, true, i++});
-    i = 0;
     for (const auto& rejection : r.doc->tree().at("rejections"))
         out.append(RejectionView{r.doc, &rejection, false, i++});
     return out;
@@ -471,7 +476,14 @@ customer: dict with tier, customer_override, max_transit_hours, min_reliability,
 max_price_currency, max_price_over_cheapest, max_risk, required_capabilities, credit_rule,
 credit_max_risk (None = no limit). None without an SLA or for a result made by from_dict.)doc")
         .def(
-            "to_dict", [](const ResultView& r) { return python_from_json(r.doc->tree()); },
+            "to_dict",
+            [](const ResultView& r) {
+                // Straight from the engine's result when there is one: no tree in between.
+                if (const QuoteResult* q = r.doc->result()) {
+                    return python_from_json_text(quote_result_text(*q));
+                }
+                return python_from_json(r.doc->tree());
+            },
             "The full cargoquote.quote_result/1 document as a dict.")
         .def("__len__", [](const ResultView& r) { return r.doc->option_count(); })
         .def("__iter__", [](const ResultView& r) { return py::iter(result_quotes(r)); })

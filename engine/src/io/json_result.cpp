@@ -382,6 +382,25 @@ void write_selection(JsonWriter& w, const SelectionUsed& sel) {
     w.field("weights", sel.weights.text()).end_object();
 }
 
+// bookingOptions[index]: rank and assessment from the ranking when the option was assessed.
+void write_booking_option(JsonWriter& w, TimeWriter& times, const QuoteResult& result,
+                          std::size_t index) {
+    const bool assessed = index < result.assessments.size();
+    write_option(w, times, result.options.at(index),
+                 assessed ? result.assessments[index].rank : static_cast<int>(index + 1),
+                 assessed ? &result.assessments[index] : nullptr);
+}
+
+void write_sla_rejection(JsonWriter& w, TimeWriter& times, const SlaRejection& r) {
+    w.begin_object().key("breaches");
+    write_breaches(w, r.breaches);
+    w.key("criteria");
+    write_criteria(w, r.criteria);
+    w.field("nearestMiss", r.nearest_miss).key("option");
+    write_option(w, times, r.option, std::nullopt, nullptr);
+    w.end_object();
+}
+
 template <typename Write>
 std::string document_text(int indent, Write&& write) {
     JsonWriter w(indent);
@@ -433,10 +452,7 @@ void write_json(JsonWriter& w, const QuoteResult& result) {
     TimeWriter times(*result.book);
     w.begin_object().key("bookingOptions").begin_array();
     for (std::size_t i = 0; i < result.options.size(); ++i) {
-        const bool assessed = i < result.assessments.size();
-        write_option(w, times, result.options[i],
-                     assessed ? result.assessments[i].rank : static_cast<int>(i + 1),
-                     assessed ? &result.assessments[i] : nullptr);
+        write_booking_option(w, times, result, i);
     }
     w.end_array();
     if (result.currency.is_set()) {
@@ -462,16 +478,24 @@ void write_json(JsonWriter& w, const QuoteResult& result) {
     w.key("sensitivity");
     write_sensitivity(w, result.sensitivity);
     w.key("slaRejections").begin_array();
-    for (const auto& r : result.sla_rejections) {
-        w.begin_object().key("breaches");
-        write_breaches(w, r.breaches);
-        w.key("criteria");
-        write_criteria(w, r.criteria);
-        w.field("nearestMiss", r.nearest_miss).key("option");
-        write_option(w, times, r.option, std::nullopt, nullptr);
-        w.end_object();
+    for (std::size_t i = 0; i < result.sla_rejections.size(); ++i) {
+        write_sla_rejection(w, times, result.sla_rejections[i]);
     }
     w.end_array().end_object();
+}
+
+std::string booking_option_text(const QuoteResult& result, std::size_t index) {
+    TimeWriter times(*result.book);
+    JsonWriter w(-1, 4096);
+    write_booking_option(w, times, result, index);
+    return w.take();
+}
+
+std::string sla_rejection_text(const QuoteResult& result, std::size_t index) {
+    TimeWriter times(*result.book);
+    JsonWriter w(-1, 4096);
+    write_sla_rejection(w, times, result.sla_rejections.at(index));
+    return w.take();
 }
 
 void write_json(JsonWriter& w, const SearchOutcome& outcome, const RateBook& book) {

@@ -75,7 +75,7 @@ void expect_same_documents(const QuoteEngine& engine, std::vector<QuoteRequest> 
         rejections += result.rejections.size();
         sla_rejections += result.sla_rejections.size();
         const int indent = i % 2 == 0 ? -1 : 2;
-        const std::string expected = test::reference::tree(result).dump(indent);
+        const std::string expected = test::reference::tree(result).dump(indent);  // the oracle
         const std::string actual = quote_result_text(result, indent);
         if (actual != expected) {
             std::size_t at = 0;
@@ -85,6 +85,13 @@ void expect_same_documents(const QuoteEngine& engine, std::vector<QuoteRequest> 
                    << "\n  tree:    " << expected.substr(at > 80 ? at - 80 : 0, 160);
         }
         EXPECT_EQ(to_json(result), test::reference::tree(result));
+        const nlohmann::json tree = test::reference::tree(result);
+        for (std::size_t o = 0; o < result.options.size(); ++o) {
+            EXPECT_EQ(booking_option_text(result, o), tree["bookingOptions"][o].dump());
+        }
+        for (std::size_t o = 0; o < result.sla_rejections.size(); ++o) {
+            EXPECT_EQ(sla_rejection_text(result, o), tree["slaRejections"][o].dump());
+        }
         EXPECT_EQ(quote_request_text(result.request), test::reference::tree(result.request).dump());
     }
     // The draw exercised every part of the document.

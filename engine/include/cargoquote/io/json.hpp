@@ -30,6 +30,10 @@ inline constexpr std::string_view kRouteSearchSchema = "cargoquote.route_search/
 // of the trees below, which are parsed from this text. Prefer these where text is wanted.
 [[nodiscard]] std::string quote_result_text(const QuoteResult& result, int indent = -1);
 [[nodiscard]] std::string quote_request_text(const QuoteRequest& request, int indent = -1);
+// One entry of the result's bookingOptions[] and slaRejections[] on its own (compact), as in the
+// whole document: for readers that need one option, not all.
+[[nodiscard]] std::string booking_option_text(const QuoteResult& result, std::size_t index);
+[[nodiscard]] std::string sla_rejection_text(const QuoteResult& result, std::size_t index);
 [[nodiscard]] std::string route_search_text(const SearchOutcome& outcome, const RateBook& book,
                                             int indent = -1);
 // Into a larger document being written.

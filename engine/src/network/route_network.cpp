@@ -4,6 +4,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/network/route_network.hpp>
+#include <cargoquote/network/search_cache.hpp>
 #include <climits>
 #include <map>
 #include <optional>
@@ -268,6 +269,43 @@ struct RouteNetwork::Impl {
         return std::nullopt;
     }
 
+    // The last departure of `leg` before `before`, if any.
+    [[nodiscard]] std::optional<std::int64_t> departure_before(std::uint32_t index,
+                                                               std::int64_t before) const {
+        const CompactLeg& leg = compact[index];
+        const auto& origin_zone = zones[leg.origin];
+        const std::int64_t local = before + origin_zone.offset_at_utc(before);
+        const std::int64_t last = std::min<std::int64_t>(floor_div(local, kDay) + 1, leg.to_day);
+        for (std::int64_t day = last; day >= leg.from_day; --day) {
+            if ((leg.days & (1U << weekday_index(day))) == 0) continue;
+            const std::int64_t departure =
+                origin_zone.to_utc(day * kDay + leg.departure_minute * kMinute);
+            if (departure < before) return departure;
+        }
+        return std::nullopt;
+    }
+
+    // What the search reads of `request` besides the ready time (see search_cache.hpp).
+    [[nodiscard]] SearchCache::Key cache_key(const SearchRequest& request) const {
+        std::uint8_t fits = 0b111;
+        for (const auto& [category, lim] : limits) {
+            for (const auto& p : request.pieces) {
+                if (!piece_fits(p, lim))
+                    fits &= static_cast<std::uint8_t>(~(1U << static_cast<int>(category)));
+            }
+        }
+        return SearchCache::Key{.origin = request.origin,
+                                .destination = request.destination,
+                                .fits = fits,
+                                .refusal_class = request.commodity.kind() == CommodityKind::Class
+                                                     ? request.commodity.code()
+                                                     : "",
+                                .max_legs = std::clamp(request.max_legs, 1, 4),
+                                .horizon_days = request.horizon_days,
+                                .max_connection_hours = request.max_connection_hours,
+                                .keep_dominated = request.keep_dominated};
+    }
+
     // Fewest legs from each airport to `destination`, up to `max_legs` (127 = farther).
     [[nodiscard]] std::vector<std::int8_t> legs_to(std::uint32_t destination, int max_legs) const {
         std::vector<std::int8_t> distance(airport_of.size(), 127);
@@ -290,6 +328,7 @@ struct RouteNetwork::Impl {
 
     class Search;
     SearchOutcome search(const SearchRequest& request) const;
+    SearchOutcome search(const SearchRequest& request, SearchCache& cache) const;
     Itinerary itinerary_from(const std::vector<Label>& pool, std::int32_t index, std::int64_t ready,
                              std::int64_t latest_acceptance) const;
 };
@@ -357,8 +396,18 @@ thread_local std::vector<std::uint32_t> TriedNotBefore::touched_;
 // dominance among the arrivals, then the itineraries in order of availability.
 class RouteNetwork::Impl::Search {
   public:
-    Search(const Impl& net, const SearchRequest& request)
-        : net_(net), request_(request), tried_(net.compact.size() * 2) {}
+    // `track_ready_range`: also work out the ready times giving the same search (ready_range()).
+    Search(const Impl& net, const SearchRequest& request, bool track_ready_range = false)
+        : net_(net),
+          request_(request),
+          tried_(net.compact.size() * 2),
+          track_ready_range_(track_ready_range) {}
+
+    // After run() with tracking: the ready times (UTC seconds, inclusive) for which every step
+    // that reads the ready time comes out the same, so the search is the same step for step.
+    [[nodiscard]] std::pair<std::int64_t, std::int64_t> ready_range() const {
+        return {first_ready_, last_ready_};
+    }
 
     SearchOutcome run() {
         if (!statically_connected() || origin_ == destination_) return std::move(outcome_);
@@ -486,7 +535,10 @@ class RouteNetwork::Impl::Search {
             depth == 0
                 ? latest_
                 : std::min(latest_, from.arrival + request_.max_connection_hours * 60 * kMinute);
-        const auto instance = net_.earliest_instance(leg_index, not_before, depart_by);
+        // The first departure at or after not_before, then whether it leaves by depart_by.
+        auto instance = net_.earliest_instance(leg_index, not_before, INT64_MAX);
+        if (track_ready_range_) note_ready_range(from, leg_index, depth, not_before, instance);
+        if (instance && instance->first > depart_by) instance.reset();
         if (!instance) {
             ++(depth == 0 ? outcome_.diagnostics.legs_without_service
                           : outcome_.diagnostics.connections_missed);
@@ -521,6 +573,35 @@ class RouteNetwork::Impl::Search {
         const auto index = static_cast<std::int32_t>(pool_.size() - 1);
         (to == destination_ ? arrived_ : next_layer_).push_back(index);
     }
+
+    // Narrows the ready range to the ready times for which this try of the leg finds the same
+    // departure (`next`: the first at or after `not_before`) and the same answer to whether it
+    // leaves within the horizon. Only first legs depend on the ready time otherwise: their
+    // not_before is ready + cut-off; later legs' not_before comes from arrivals.
+    void note_ready_range(const Label& from, std::uint32_t leg_index, int depth,
+                          std::int64_t not_before,
+                          const std::optional<std::pair<std::int64_t, std::int64_t>>& next) {
+        const std::int64_t horizon = latest_ - ready_;
+        if (depth == 0) {
+            const std::int64_t cutoff = not_before - ready_;
+            // The same first departure while ready + cut-off stays in (previous, next].
+            if (next) at_most(next->first - cutoff);
+            if (const auto previous = net_.departure_before(leg_index, not_before)) {
+                at_least(*previous - cutoff + 1);
+            }
+        } else if (next &&
+                   next->first > from.arrival + request_.max_connection_hours * 60 * kMinute) {
+            return;  // too late for the connection whatever the horizon
+        }
+        if (!next) return;
+        if (next->first <= latest_) {
+            at_least(next->first - horizon);  // still within the horizon
+        } else {
+            at_most(next->first - horizon - 1);  // still beyond it
+        }
+    }
+    void at_least(std::int64_t ready) { first_ready_ = std::max(first_ready_, ready); }
+    void at_most(std::int64_t ready) { last_ready_ = std::min(last_ready_, ready); }
 
     // Whether every sector (run of legs on one carrier) of the itinerary ending at label `index`
     // has a rate line of its carrier.
@@ -649,10 +730,36 @@ class RouteNetwork::Impl::Search {
     std::unordered_map<std::uint32_t, std::vector<UsefulEdge>> useful_;  // this layer's
     std::unordered_map<std::uint64_t, bool> sector_has_rate_;
     TriedNotBefore tried_;
+    bool track_ready_range_ = false;
+    std::int64_t first_ready_ = INT64_MIN;
+    std::int64_t last_ready_ = INT64_MAX;
 };
 
 SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request) const {
     return Search(*this, request).run();
+}
+
+SearchOutcome RouteNetwork::Impl::search(const SearchRequest& request, SearchCache& cache) const {
+    const auto origin = vertex_of.find(request.origin);
+    if (origin == vertex_of.end()) return search(request);  // no legs there: nothing to reuse
+    const SearchCache::Key key = cache_key(request);
+    const std::int64_t ready =
+        zones[origin->second].to_utc(request.ready.local.time_since_epoch().count());
+    if (const SearchOutcome* stored = cache.find(key, ready)) {
+        SearchOutcome outcome = *stored;
+        const Instant ready_instant{std::chrono::sys_seconds{std::chrono::seconds{ready}}};
+        for (Itinerary& it : outcome.itineraries) {
+            it.ready = ready_instant;
+            const std::int64_t available = it.available.utc().time_since_epoch().count();
+            it.transit_minutes = static_cast<int>((available - ready) / kMinute);
+        }
+        return outcome;
+    }
+    Search search(*this, request, /*track_ready_range=*/true);
+    SearchOutcome outcome = search.run();
+    const auto [first, last] = search.ready_range();
+    cache.store(key, first, last, outcome);
+    return outcome;
 }
 
 RouteNetwork::RouteNetwork(const RateBook& book) : impl_(std::make_unique<Impl>(book)) {}
@@ -672,6 +779,18 @@ SearchOutcome RouteNetwork::search(const SearchRequest& request) const {
         }
     }
     return impl_->search(request);
+}
+
+SearchOutcome RouteNetwork::search(const SearchRequest& request, SearchCache* cache) const {
+    if (cache == nullptr) return search(request);
+    for (const auto& [code, field] : {std::pair{request.origin, "/shipment/origin"},
+                                      std::pair{request.destination, "/shipment/destination"}}) {
+        if (impl_->book.airport(code) == nullptr) {
+            throw InputError(ErrorCode::UnknownAirport, field,
+                             fmt::format("unknown airport '{}'", code.view()));
+        }
+    }
+    return impl_->search(request, *cache);
 }
 
 std::optional<RejectionReason> SearchOutcome::reason_code() const {

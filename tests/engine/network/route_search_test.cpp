@@ -4,6 +4,7 @@
 
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/network/route_network.hpp>
+#include <cargoquote/network/search_cache.hpp>
 #include <map>
 
 #include "support/network_fixture.hpp"
@@ -213,6 +214,63 @@ TEST_F(RouteSearchTest, NoAirportTwiceAndLegLimit) {
 TEST_F(RouteSearchTest, UnknownAirportIsAnInputError) {
     use({"A1 1 PVG-ICN 09:00 12:00+0 1234567 freighter"});
     EXPECT_THROW((void)search("PVG", "XXX", "2026-11-26T06:00"), InputError);
+}
+
+// Everything of an outcome, as text: each itinerary's legs and times, and the diagnostics.
+std::string outcome_text(const SearchOutcome& out) {
+    std::string text;
+    for (const auto& it : out.itineraries) {
+        for (const auto& l : it.legs) {
+            text += l.leg->flight_number + "@" + l.departure.utc_iso() + "-" + l.arrival.utc_iso() +
+                    "/" + std::to_string(l.connection_minutes) + "/" +
+                    std::to_string(l.minimum_connection_minutes) + " ";
+        }
+        text += "ready " + it.ready.utc_iso() + " acceptance " + it.latest_acceptance.utc_iso() +
+                " available " + it.available.utc_iso() + " transit " +
+                std::to_string(it.transit_minutes) + "\n";
+    }
+    const auto& d = out.diagnostics;
+    for (const int n : {int(d.statically_connected), d.legs_too_small, d.legs_refused,
+                        d.legs_without_service, d.connections_missed, d.legs_evaluated, d.labels}) {
+        text += std::to_string(n) + " ";
+    }
+    return text;
+}
+
+// A search cache answers exactly as a fresh search, for every five-minute ready time over more
+// than a week (cut-offs, days of operation, the horizon end, connections and a refused class),
+// and answers most of them from a stored search.
+TEST_F(RouteSearchTest, SearchCacheGivesTheFreshSearchAtEveryReadyTime) {
+    use({"A1 100 PVG-ICN 09:00 12:00+0 1234567 freighter",
+         "A1 200 ICN-FRA 14:00 18:00+0 1.3.5.7 freighter",
+         "B2 800 ICN-FRA 14:00 17:00+0 1234567 freighter",
+         "B2 900 ICN-FRA 16:00 19:00+0 .2.4.6. widebody_belly",
+         "C3 300 PVG-NRT 23:30 03:10+1 12345.. freighter",
+         "C3 310 NRT-FRA 10:00 15:00+0 ......7 freighter",
+         "A1 1 PVG-FRA 10:00 16:00+0 ..3.... widebody_belly"},
+        {CarrierRestriction{CarrierCode::parse("B2"), "DGR"}});
+    SearchCache cache;
+    int compared = 0;
+    for (int minutes = 0; minutes < 9 * 24 * 60; minutes += 5) {
+        const auto ready = LocalDateTime{LocalDateTime::parse("2026-11-24T00:00", "r").local +
+                                         std::chrono::minutes(minutes)};
+        for (const std::string_view commodity : {"GEN", "DGR"}) {
+            for (const auto& piece : {test::piece(1, "10", "10", "10", "1"),
+                                      test::piece(1, "120", "100", "200", "100")}) {
+                SearchRequest r{.origin = AirportCode::parse("PVG"),
+                                .destination = AirportCode::parse("FRA"),
+                                .ready = ready,
+                                .pieces = {piece},
+                                .commodity = Commodity::parse(commodity, "c")};
+                ASSERT_EQ(outcome_text(network->search(r, &cache)),
+                          outcome_text(network->search(r)))
+                    << ready.iso() << " " << commodity;
+                ++compared;
+            }
+        }
+    }
+    EXPECT_EQ(cache.hits() + cache.misses(), static_cast<std::uint64_t>(compared));
+    EXPECT_GT(cache.hits(), cache.misses() * 4);
 }
 
 }  // namespace

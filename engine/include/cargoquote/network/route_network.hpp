@@ -20,6 +20,8 @@
 
 namespace cargoquote {
 
+class SearchCache;
+
 struct SearchRequest {
     AirportCode origin;
     AirportCode destination;
@@ -66,6 +68,10 @@ class RouteNetwork {
     [[nodiscard]] std::size_t leg_count() const;
     // Throws InputError(UnknownAirport) for airports the network does not know.
     [[nodiscard]] SearchOutcome search(const SearchRequest& request) const;
+    // The same outcome as search(request), taken from `cache` when it holds one for the same key
+    // and a range of ready times that includes the request's (see search_cache.hpp); otherwise
+    // searched and stored there. A null cache searches.
+    [[nodiscard]] SearchOutcome search(const SearchRequest& request, SearchCache* cache) const;
 
   private:
     struct Impl;

@@ -62,6 +62,7 @@ struct RepriceOptions {
     std::string sla;
     std::string method;
     std::string weights;
+    bool no_search_reuse = false;
 };
 
 batch::BatchSettings settings_from(const RepriceOptions& o) {
@@ -71,6 +72,7 @@ batch::BatchSettings settings_from(const RepriceOptions& o) {
     if (!o.sla.empty()) s.sla_tier = o.sla;
     if (!o.method.empty()) s.method = selection::require_ranking_method(o.method, "--method");
     if (!o.weights.empty()) s.weights = selection::CriterionWeights::parse(o.weights, "--weights");
+    s.reuse_searches = !o.no_search_reuse;
     return s;
 }
 
@@ -97,6 +99,10 @@ void print_summary(const batch::BatchSummary& s, double seconds, const std::stri
     std::cerr << fmt::format("  errors   {:>10}{}{}\n", s.rows_failed,
                              counts_text(s.errors_by_code),
                              s.rows_failed > 0 && !s.cancelled ? " -> " + errors_path : "");
+    if (s.searches_reused + s.searches_run > 0) {
+        std::cerr << fmt::format("  searches {:>10} run, {} reused\n", s.searches_run,
+                                 s.searches_reused);
+    }
 }
 
 int run_reprice(const RepriceOptions& o) {
@@ -179,6 +185,9 @@ Action add_reprice_command(CLI::App& app) {
                     "requote: SLA tier for every row (default: each customer's)");
     cmd->add_option("--method", options->method, "requote: " + selection::ranking_method_choices());
     cmd->add_option("--weights", options->weights, "requote: price=0.4,time=0.3,...");
+    cmd->add_flag("--no-search-reuse", options->no_search_reuse,
+                  "requote: search every row afresh instead of reusing the same search of an "
+                  "earlier row (same output; for cross-checks)");
     return [cmd, options]() -> int { return cmd->parsed() ? run_reprice(*options) : -1; };
 }
 

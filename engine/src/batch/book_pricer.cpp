@@ -100,12 +100,12 @@ BookPricer::BookPricer(std::shared_ptr<const QuoteEngine> engine, BatchSettings 
     }
 }
 
-void BookPricer::price(const BookRow& row, std::vector<RowOutcome>& out,
-                       PricingPlanCache* plans) const {
+void BookPricer::price(const BookRow& row, std::vector<RowOutcome>& out, PricingPlanCache* plans,
+                       SearchCache* searches) const {
     if (settings_.mode == BatchMode::Reprice) {
         reprice(row, out, settings_.pricing_plans ? plans : nullptr);
     } else {
-        requote(row, out);
+        requote(row, out, settings_.reuse_searches ? searches : nullptr);
     }
 }
 
@@ -135,14 +135,15 @@ void BookPricer::reprice(const BookRow& row, std::vector<RowOutcome>& out,
     out.push_back(std::move(priced));
 }
 
-void BookPricer::requote(const BookRow& row, std::vector<RowOutcome>& out) const {
+void BookPricer::requote(const BookRow& row, std::vector<RowOutcome>& out,
+                         SearchCache* searches) const {
     QuoteRequest request;
     request.shipment = row.shipment;
     request.quote_date = settings_.as_of;
     request.sla_tier = settings_.sla_tier;
     request.method = settings_.method;
     request.weights = settings_.weights;
-    const QuoteResult result = engine_->quote(request);
+    const QuoteResult result = engine_->quote(request, searches);
 
     if (result.options.empty()) {
         if (!result.sla_rejections.empty()) {

@@ -7,6 +7,7 @@
 
 #include <cargoquote/batch/book_output.hpp>
 #include <cargoquote/batch/book_runner.hpp>
+#include <cargoquote/network/search_cache.hpp>
 #include <cargoquote/pricing/pricing_plan.hpp>
 #include <memory>
 
@@ -22,13 +23,13 @@ using ThreadPlans = tbb::enumerable_thread_specific<PricingPlanCache>;
 
 // Parses and prices one row that could be read, recording the outcome or the error.
 void price_row(const BookPricer& pricer, const RowFields& fields, std::uint64_t line,
-               const FieldLocator& locate, PricingPlanCache& plans,
+               const FieldLocator& locate, PricingPlanCache& plans, SearchCache* searches,
                std::vector<RowOutcome>& outcomes, std::vector<RowError>& errors) {
     const std::size_t before = outcomes.size();
     try {
         const BookRow row = parse_book_row(fields, line, pricer.book(),
                                            pricer.settings().mode == BatchMode::Reprice);
-        pricer.price(row, outcomes, &plans);
+        pricer.price(row, outcomes, &plans, searches);
     } catch (const InputError& e) {
         outcomes.resize(before);
         errors.push_back(locate(e, line));
@@ -64,6 +65,18 @@ void require_every_row_accounted(const BatchSummary& s) {
     }
 }
 
+// Each worker thread's search cache (see search_cache.hpp), when the settings ask for reuse.
+class WorkerSearches {
+  public:
+    explicit WorkerSearches(const BatchSettings& s)
+        : enabled_(s.mode == BatchMode::Requote && s.reuse_searches) {}
+    [[nodiscard]] SearchCache* local() { return enabled_ ? &caches_.local() : nullptr; }
+
+  private:
+    bool enabled_;
+    tbb::enumerable_thread_specific<SearchCache> caches_;
+};
+
 int thread_count(int requested) {
     return requested > 0 ? requested : tbb::this_task_arena::max_concurrency();
 }
@@ -87,6 +100,8 @@ void BatchSummary::add(const BatchSummary& other) {
     output_lines += other.output_lines;
     for (const auto& [reason, n] : other.rejections_by_reason) rejections_by_reason[reason] += n;
     for (const auto& [code, n] : other.errors_by_code) errors_by_code[code] += n;
+    searches_reused += other.searches_reused;
+    searches_run += other.searches_run;
     cancelled = cancelled || other.cancelled;
 }
 
@@ -118,6 +133,7 @@ BatchSummary run_book(std::istream& input, std::string_view source, BookFormat f
 
     const int threads = thread_count(options.threads);
     ThreadPlans plans;
+    WorkerSearches searches(pricer.settings());
     BatchSummary total;
     tbb::task_arena arena(threads);
     arena.execute([&] {
@@ -140,6 +156,9 @@ BatchSummary run_book(std::istream& input, std::string_view source, BookFormat f
                     [&](std::shared_ptr<Chunk> chunk) {
                         RowScratch scratch;
                         PricingPlanCache& thread_plans = plans.local();
+                        SearchCache* cache = searches.local();
+                        const std::uint64_t hits = cache != nullptr ? cache->hits() : 0;
+                        const std::uint64_t misses = cache != nullptr ? cache->misses() : 0;
                         std::vector<RowOutcome> outcomes;
                         outcomes.reserve(chunk->records.size());
                         std::vector<RowError> row_errors;
@@ -151,10 +170,14 @@ BatchSummary run_book(std::istream& input, std::string_view source, BookFormat f
                                 row_errors.push_back(*error);
                             } else {
                                 price_row(pricer, std::get<RowFields>(read), record.line, locate,
-                                          thread_plans, outcomes, row_errors);
+                                          thread_plans, cache, outcomes, row_errors);
                             }
                         }
                         chunk->summary.rows_read = chunk->records.size();
+                        if (cache != nullptr) {
+                            chunk->summary.searches_reused = cache->hits() - hits;
+                            chunk->summary.searches_run = cache->misses() - misses;
+                        }
                         count(chunk->summary, outcomes);
                         count(chunk->summary, row_errors);
                         chunk->output.reserve(outcomes.size() * 160);
@@ -193,14 +216,16 @@ PricedRows price_rows(const BookPricer& pricer, std::span<const RowFields> rows,
         return RowError{line, 0, e.field(), e.code(), e.detail()};
     };
     ThreadPlans plans;
+    WorkerSearches searches(pricer.settings());
     tbb::task_arena arena(thread_count(threads));
     arena.execute([&] {
         tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 1), [&](const auto& range) {
             PricingPlanCache& thread_plans = plans.local();
+            SearchCache* cache = searches.local();
             for (std::size_t b = range.begin(); b != range.end(); ++b) {
                 const std::size_t end = std::min(rows.size(), (b + 1) * kBlock);
                 for (std::size_t i = b * kBlock; i < end; ++i) {
-                    price_row(pricer, rows[i], i, locate, thread_plans, results[b].outcomes,
+                    price_row(pricer, rows[i], i, locate, thread_plans, cache, results[b].outcomes,
                               results[b].errors);
                 }
                 if (done != nullptr) done->fetch_add(end - b * kBlock);

@@ -165,7 +165,8 @@ void QuoteEngine::quote_rate_lines(const PricingContext& context, QuoteResult& r
     }
 }
 
-void QuoteEngine::quote_itineraries(const PricingContext& context, QuoteResult& result) const {
+void QuoteEngine::quote_itineraries(const PricingContext& context, SearchCache* searches,
+                                    QuoteResult& result) const {
     const Shipment& shipment = context.shipment;
     SearchRequest search{.origin = shipment.origin,
                          .destination = shipment.destination,
@@ -173,7 +174,7 @@ void QuoteEngine::quote_itineraries(const PricingContext& context, QuoteResult& 
                          .pieces = shipment.pieces,
                          .commodity = shipment.commodity,
                          .max_legs = result.request.max_legs};
-    SearchOutcome found = network_->search(search);
+    SearchOutcome found = network_->search(search, searches);
     if (found.itineraries.empty()) {
         result.rejections.push_back(
             Rejection{.reason_code = *found.reason_code(), .reason = found.reason()});
@@ -191,6 +192,10 @@ void QuoteEngine::quote_itineraries(const PricingContext& context, QuoteResult& 
 }
 
 QuoteResult QuoteEngine::quote(const QuoteRequest& request) const {
+    return quote(request, nullptr);
+}
+
+QuoteResult QuoteEngine::quote(const QuoteRequest& request, SearchCache* searches) const {
     const Shipment& shipment = request.shipment;
     const Airport& origin = require_airport(*book_, shipment.origin, "/shipment/origin");
     require_airport(*book_, shipment.destination, "/shipment/destination");
@@ -214,7 +219,7 @@ QuoteResult QuoteEngine::quote(const QuoteRequest& request) const {
     if (network_->empty()) {
         quote_rate_lines(context, result);
     } else {
-        quote_itineraries(context, result);
+        quote_itineraries(context, searches, result);
     }
 
     if (request.currency) {

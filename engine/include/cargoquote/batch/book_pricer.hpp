@@ -36,6 +36,10 @@ struct BatchSettings {
     // customer and commodity (pricing_plan.hpp), so rows sharing them share the rule lookups.
     // False looks everything up for every row; the output is the same.
     bool pricing_plans = true;
+    // Requote: each worker thread keeps the itinerary searches of its rows in a SearchCache and
+    // reuses one wherever it is provably the same search (same output either way; off only to
+    // cross-check that).
+    bool reuse_searches = true;
 };
 
 // Sums of the option's charge lines by kind, in `currency`; buy = weight + surcharges +
@@ -75,17 +79,18 @@ class BookPricer {
     BookPricer(std::shared_ptr<const QuoteEngine> engine, BatchSettings settings);
 
     // Appends the row's outcome(s) to `out`: one in reprice mode, 1..top_k in requote mode.
-    // `plans` is the calling thread's plan cache (reprice mode, when settings().pricing_plans);
-    // nullptr prices without plans.
-    void price(const BookRow& row, std::vector<RowOutcome>& out,
-               PricingPlanCache* plans = nullptr) const;
+    // `plans` and `searches` are the calling thread's caches: reprice uses the plans when
+    // settings().pricing_plans, requote the searches when settings().reuse_searches; nullptr
+    // prices without.
+    void price(const BookRow& row, std::vector<RowOutcome>& out, PricingPlanCache* plans = nullptr,
+               SearchCache* searches = nullptr) const;
 
     [[nodiscard]] const BatchSettings& settings() const { return settings_; }
     [[nodiscard]] const RateBook& book() const { return engine_->book(); }
 
   private:
     void reprice(const BookRow& row, std::vector<RowOutcome>& out, PricingPlanCache* plans) const;
-    void requote(const BookRow& row, std::vector<RowOutcome>& out) const;
+    void requote(const BookRow& row, std::vector<RowOutcome>& out, SearchCache* searches) const;
 
     std::shared_ptr<const QuoteEngine> engine_;
     BatchSettings settings_;

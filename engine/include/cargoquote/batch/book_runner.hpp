@@ -42,6 +42,9 @@ struct BatchSummary {
     std::uint64_t output_lines = 0;   // data lines written to the output (top_k per row at most)
     std::map<std::string, std::uint64_t> rejections_by_reason;
     std::map<std::string, std::uint64_t> errors_by_code;
+    // Requote with search reuse: itinerary searches answered from a worker's cache / searched.
+    std::uint64_t searches_reused = 0;
+    std::uint64_t searches_run = 0;
     bool cancelled = false;
 
     void add(const BatchSummary& other);

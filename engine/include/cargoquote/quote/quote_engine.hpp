@@ -95,6 +95,9 @@ class QuoteEngine {
     // Throws InputError naming the JSON Pointer of a bad field (unknown airport or customer,
     // no pieces, non-positive piece values). Unpriceable carriers are rejections, not errors.
     [[nodiscard]] QuoteResult quote(const QuoteRequest& request) const;
+    // The same result, with the itinerary search reusing outcomes kept in `searches` (one cache
+    // per thread, e.g. per batch worker; null: search every time).
+    [[nodiscard]] QuoteResult quote(const QuoteRequest& request, SearchCache* searches) const;
 
     [[nodiscard]] const RateBook& book() const { return *book_; }
     [[nodiscard]] std::shared_ptr<const RateBook> shared_book() const { return book_; }
@@ -102,7 +105,8 @@ class QuoteEngine {
 
   private:
     void quote_rate_lines(const PricingContext& context, QuoteResult& result) const;
-    void quote_itineraries(const PricingContext& context, QuoteResult& result) const;
+    void quote_itineraries(const PricingContext& context, SearchCache* searches,
+                           QuoteResult& result) const;
     void select(const Customer* customer, QuoteResult& result) const;
 
     std::shared_ptr<const RateBook> book_;

@@ -63,6 +63,7 @@ struct RepriceOptions {
     std::string method;
     std::string weights;
     bool no_search_reuse = false;
+    bool no_pricing_plans = false;
 };
 
 batch::BatchSettings settings_from(const RepriceOptions& o) {
@@ -73,6 +74,7 @@ batch::BatchSettings settings_from(const RepriceOptions& o) {
     if (!o.method.empty()) s.method = selection::require_ranking_method(o.method, "--method");
     if (!o.weights.empty()) s.weights = selection::CriterionWeights::parse(o.weights, "--weights");
     s.reuse_searches = !o.no_search_reuse;
+    s.pricing_plans = !o.no_pricing_plans;
     return s;
 }
 
@@ -188,6 +190,9 @@ Action add_reprice_command(CLI::App& app) {
     cmd->add_flag("--no-search-reuse", options->no_search_reuse,
                   "requote: search every row afresh instead of reusing the same search of an "
                   "earlier row (same output; for cross-checks)");
+    cmd->add_flag("--no-pricing-plans", options->no_pricing_plans,
+                  "reprice: look up every row's rates, surcharges, FX and margin afresh instead "
+                  "of sharing them between rows of one route (same output; for cross-checks)");
     return [cmd, options]() -> int { return cmd->parsed() ? run_reprice(*options) : -1; };
 }
 

@@ -78,6 +78,14 @@ TEST_F(RepriceCli, OneAndTwoThreadsWriteTheSameBytes) {
     EXPECT_EQ(read_file(dir / "one.csv.errors.csv"), read_file(dir / "two.csv.errors.csv"));
 }
 
+TEST_F(RepriceCli, PricingPlansChangeNothingButTheSpeed) {
+    const fs::path book = synth("book.csv", 3000, {"--previous"});
+    ASSERT_EQ(reprice(book, dir / "plans.csv").exit_code, 0);
+    ASSERT_EQ(reprice(book, dir / "rows.csv", {"--no-pricing-plans"}).exit_code, 0);
+    EXPECT_EQ(read_file(dir / "plans.csv"), read_file(dir / "rows.csv"));
+    EXPECT_EQ(read_file(dir / "plans.csv.errors.csv"), read_file(dir / "rows.csv.errors.csv"));
+}
+
 TEST_F(RepriceCli, JsonLinesBookPricesLikeTheCsvBook) {
     const fs::path csv = synth("book.csv", 200);
     const fs::path jsonl = synth("book.jsonl", 200);

@@ -25,7 +25,7 @@ DEMO_ARGS := quote --db $(SAMPLE_DB) --from PVG --to FRA --piece 3x120x80x100@25
 	--commodity GEN --ready 2026-11-26T10:00 --customer ACME-DE --date 2026-11-25 \
 	--sla standard --explain --limit 3
 
-.PHONY: demo desk test deps build sample-db asan fuzz format format-check tidy release bench clean
+.PHONY: demo desk test deps build sample-db asan fuzz format format-check tidy release bench bench-compare clean
 
 demo: sample-db
 	$(CLI) $(DEMO_ARGS)
@@ -93,6 +93,10 @@ release: deps
 
 bench: release
 	build/release/tests/bench/cargoquote_bench_pricing
+
+# The engine against its peers (networkx, pandas, per-row paths, C++ vs Python) in one run.
+bench-compare: release
+	/usr/bin/python3 tests/bench/compare.py --build build/release
 
 clean:
 	rm -rf build

@@ -62,7 +62,7 @@ struct RepriceOptions {
     std::string sla;
     std::string method;
     std::string weights;
-    bool no_search_reuse = false;
+    bool search_reuse = false;
     bool no_pricing_plans = false;
 };
 
@@ -73,7 +73,7 @@ batch::BatchSettings settings_from(const RepriceOptions& o) {
     if (!o.sla.empty()) s.sla_tier = o.sla;
     if (!o.method.empty()) s.method = selection::require_ranking_method(o.method, "--method");
     if (!o.weights.empty()) s.weights = selection::CriterionWeights::parse(o.weights, "--weights");
-    s.reuse_searches = !o.no_search_reuse;
+    s.reuse_searches = o.search_reuse;
     s.pricing_plans = !o.no_pricing_plans;
     return s;
 }
@@ -187,9 +187,9 @@ Action add_reprice_command(CLI::App& app) {
                     "requote: SLA tier for every row (default: each customer's)");
     cmd->add_option("--method", options->method, "requote: " + selection::ranking_method_choices());
     cmd->add_option("--weights", options->weights, "requote: price=0.4,time=0.3,...");
-    cmd->add_flag("--no-search-reuse", options->no_search_reuse,
-                  "requote: search every row afresh instead of reusing the same search of an "
-                  "earlier row (same output; for cross-checks)");
+    cmd->add_flag("--search-reuse", options->search_reuse,
+                  "requote: reuse an earlier row's search where it is provably the same search "
+                  "(same output; pays when rows of a lane share ready times)");
     cmd->add_flag("--no-pricing-plans", options->no_pricing_plans,
                   "reprice: look up every row's rates, surcharges, FX and margin afresh instead "
                   "of sharing them between rows of one route (same output; for cross-checks)");

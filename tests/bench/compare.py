@@ -48,7 +48,9 @@ class Run:
         self.ratios: list[tuple[str, str, str, str]] = []  # section, engine, peer, ratio
 
     def cargoquote(self, *args: str) -> None:
-        subprocess.run([self.cli, *args], check=True, stdout=subprocess.DEVNULL)
+        done = subprocess.run([self.cli, *args], capture_output=True, text=True)
+        if done.returncode != 0:
+            sys.exit(f"cargoquote {' '.join(args)} failed ({done.returncode}):\n{done.stderr}")
 
     def timed(self, *args: str) -> float:
         started = time.perf_counter()
@@ -163,7 +165,7 @@ def requote_reuse(run: Run) -> None:
     book = str(run.scratch / f"of{rows}.csv")
     run.cargoquote("book", "synth", "--db", db, "--rows", str(rows), "--seed", "5", "--out", book)
     common = ["reprice", book, "--db", db, "--mode", "requote", "--threads", "2"]
-    best = alternate(run, "requote", {"reuse": common, "per-row": [*common, "--no-search-reuse"]}, rows,
+    best = alternate(run, "requote", {"reuse": [*common, "--search-reuse"], "per-row": common}, rows,
                      1 if run.quick else 2)
     ratio = best["per-row"] / best["reuse"]
     run.ratios.append((f"requote reuse vs per-row ({rows:,} rows)",

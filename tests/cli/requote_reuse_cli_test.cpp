@@ -46,9 +46,9 @@ TEST(RequoteSearchReuseCli, ZipfBookOnTheOpenFlightsNetworkIsTheSameWithAndWitho
         args.insert(args.end(), extra.begin(), extra.end());
         return run_cli(dir / "", args);
     };
-    const CliRun reused = requote(dir / "reused.csv", {});
+    const CliRun reused = requote(dir / "reused.csv", {"--search-reuse"});
     ASSERT_EQ(reused.exit_code, 0) << reused.err;
-    const CliRun fresh = requote(dir / "fresh.csv", {"--no-search-reuse"});
+    const CliRun fresh = requote(dir / "fresh.csv", {});
     ASSERT_EQ(fresh.exit_code, 0) << fresh.err;
 
     const std::string a = read_file(dir / "reused.csv");

@@ -37,9 +37,11 @@ struct BatchSettings {
     // False looks everything up for every row; the output is the same.
     bool pricing_plans = true;
     // Requote: each worker thread keeps the itinerary searches of its rows in a SearchCache and
-    // reuses one wherever it is provably the same search (same output either way; off only to
-    // cross-check that).
-    bool reuse_searches = true;
+    // reuses one wherever it is provably the same search (same output either way). Off by
+    // default: on a book whose ready times rarely coincide (the Zipf books of BENCHMARKS.md reuse
+    // 10 searches in 10,000) keeping the searches costs more than it saves; books whose rows share
+    // ready times on a lane (consolidations at one cut-off) gain.
+    bool reuse_searches = false;
 };
 
 // Sums of the option's charge lines by kind, in `currency`; buy = weight + surcharges +

@@ -73,6 +73,11 @@ class Run:
         return str(db)
 
 
+def faster(ratio: float) -> str:
+    """'2.3× faster' or '0.92× (slower)': the peer's time over the engine's."""
+    return f"{ratio:.1f}× faster" if ratio >= 1 else f"{ratio:.2f}× (slower)"
+
+
 def heading(title: str) -> None:
     print(f"\n## {title}\n", flush=True)
 
@@ -114,7 +119,7 @@ def quote_vs_networkx(run: Run) -> None:
     ratio = nx_total / engine_total
     print(f"\nnetworkx takes {ratio:.1f}× the engine's time in all (p50 {nx_p50 / result['p50_us']:.1f}×)")
     run.ratios.append(("quote vs networkx (1,000 busy pairs)", f"{engine_total:.2f} s",
-                       f"{nx_total:.1f} s", f"{ratio:.1f}× faster"))
+                       f"{nx_total:.1f} s", faster(ratio)))
 
 
 def reprice_vs_pandas(run: Run) -> None:
@@ -134,7 +139,7 @@ def reprice_vs_pandas(run: Run) -> None:
     print(f"pandas:                         {pandas_s:.2f} s ({rows / pandas_s:,.0f} rows/s)")
     print(f"every amount equal: {same}")
     run.ratios.append((f"reprice vs pandas ({rows:,} rows)", f"{rows / engine_s:,.0f} rows/s",
-                       f"{rows / pandas_s:,.0f} rows/s", f"{pandas_s / engine_s:.1f}× faster"))
+                       f"{rows / pandas_s:,.0f} rows/s", faster(pandas_s / engine_s)))
 
 
 def alternate(run: Run, label: str, variants: dict[str, list[str]], rows: int,
@@ -170,7 +175,7 @@ def requote_reuse(run: Run) -> None:
     ratio = best["per-row"] / best["reuse"]
     run.ratios.append((f"requote reuse vs per-row ({rows:,} rows)",
                        f"{rows / best['reuse']:,.0f} rows/s",
-                       f"{rows / best['per-row']:,.0f} rows/s", f"{ratio:.1f}× faster"))
+                       f"{rows / best['per-row']:,.0f} rows/s", faster(ratio)))
 
 
 def reprice_plan(run: Run) -> None:
@@ -185,13 +190,13 @@ def reprice_plan(run: Run) -> None:
     ratio = best["per-row"] / best["plan"]
     run.ratios.append((f"reprice plan vs per-row ({rows:,} rows)",
                        f"{rows / best['plan']:,.0f} rows/s", f"{rows / best['per-row']:,.0f} rows/s",
-                       f"{ratio:.2f}× faster"))
+                       faster(ratio)))
 
 
 def python_vs_cpp(run: Run) -> None:
     heading("engine.quote from Python vs QuoteEngine::quote in C++ (python_overhead.py)")
     env = dict(os.environ, PYTHONPATH=str(run.build / "python"), CARGOQUOTE_CLI=run.cli)
-    rounds, repeat = ("3", "300") if run.quick else ("5", "1000")
+    rounds, repeat = ("2", "50") if run.quick else ("5", "1000")
     out = subprocess.run([sys.executable, str(HERE / "python_overhead.py"), "--rounds", rounds,
                           "--repeat", repeat], env=env, check=True, capture_output=True,
                          text=True).stdout

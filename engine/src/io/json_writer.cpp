@@ -86,7 +86,10 @@ std::string JsonWriter::take() {
 
 void JsonWriter::grow(std::size_t n) { buffer_.resize(std::max(buffer_.size() * 2, used_ + n)); }
 
-void JsonWriter::put(std::string_view s) { std::memcpy(extend(s.size()), s.data(), s.size()); }
+// memcpy is never given an empty view's null pointer (undefined even for no bytes).
+void JsonWriter::put(std::string_view s) {
+    if (!s.empty()) std::memcpy(extend(s.size()), s.data(), s.size());
+}
 
 // `"s"` and then `suffix`, in one copy when nothing needs escaping (almost every string).
 void JsonWriter::put_string(std::string_view s, std::string_view suffix) {
@@ -97,10 +100,10 @@ void JsonWriter::put_string(std::string_view s, std::string_view suffix) {
     }
     char* p = extend(s.size() + 2 + suffix.size());
     *p++ = '"';
-    std::memcpy(p, s.data(), s.size());
+    if (!s.empty()) std::memcpy(p, s.data(), s.size());
     p += s.size();
     *p++ = '"';
-    std::memcpy(p, suffix.data(), suffix.size());
+    if (!suffix.empty()) std::memcpy(p, suffix.data(), suffix.size());
 }
 
 // What goes before a member or element: "," unless it is the first, then (indented output) a

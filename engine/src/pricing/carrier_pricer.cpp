@@ -7,6 +7,16 @@
 
 namespace cargoquote {
 
+const RateLine* rate_line_in_force(std::span<const RateLine* const> lines, RateClass cls,
+                                   std::string_view commodity, Date on) {
+    for (const RateLine* line : lines) {
+        if (line->rate_class == cls && line->commodity == commodity && line->valid_on(on)) {
+            return line;
+        }
+    }
+    return nullptr;
+}
+
 namespace {
 
 constexpr std::int64_t kGramsPerKg = 1000;
@@ -30,16 +40,6 @@ struct MissingFx {
     CurrencyCode from;
     CurrencyCode to;
 };
-
-const RateLine* find_line(std::span<const RateLine* const> lines, RateClass cls,
-                          std::string_view commodity, Date on) {
-    for (const RateLine* line : lines) {
-        if (line->rate_class == cls && line->commodity == commodity && line->valid_on(on)) {
-            return line;
-        }
-    }
-    return nullptr;
-}
 
 Rejection no_general_rate(std::span<const RateLine* const> lines, CarrierCode carrier, Date on) {
     for (const RateLine* line : lines) {
@@ -97,14 +97,14 @@ WeightChoice class_rate_choice(const RateLine& cls, const RateLine& gen,
 
 // Commodity precedence (DOMAIN.md §2): a specific commodity rate beats class and general rates
 // unless the general rate is lower; a class reduction likewise; a class surcharge always applies.
-// `plan`, when given, holds the lines in force that find_line would find.
+// `plan`, when given, holds the lines in force that rate_line_in_force would find.
 std::variant<WeightChoice, Rejection> choose_weight_charge(const PricingContext& ctx,
                                                            std::span<const RateLine* const> lines,
                                                            CarrierCode carrier,
                                                            const SectorPlan* plan) {
     const Date on = ctx.rating_date;
     const RateLine* gen =
-        plan != nullptr ? plan->general : find_line(lines, RateClass::General, "", on);
+        plan != nullptr ? plan->general : rate_line_in_force(lines, RateClass::General, "", on);
     if (gen == nullptr) return no_general_rate(lines, carrier, on);
     WeightChoice general = general_choice(*gen, ctx.shipment.pieces);
     const Commodity& commodity = ctx.shipment.commodity;
@@ -113,9 +113,10 @@ std::variant<WeightChoice, Rejection> choose_weight_charge(const PricingContext&
         case CommodityKind::General:
             return general;
         case CommodityKind::SpecificCommodity: {
-            const RateLine* scr = plan != nullptr ? plan->specific
-                                                  : find_line(lines, RateClass::SpecificCommodity,
-                                                              commodity.code(), on);
+            const RateLine* scr =
+                plan != nullptr
+                    ? plan->specific
+                    : rate_line_in_force(lines, RateClass::SpecificCommodity, commodity.code(), on);
             if (scr == nullptr) {
                 general.note = fmt::format(
                     "no specific commodity rate for item {}: general cargo rate applies",
@@ -135,9 +136,9 @@ std::variant<WeightChoice, Rejection> choose_weight_charge(const PricingContext&
             return specific;
         }
         case CommodityKind::Class: {
-            const RateLine* cls =
-                plan != nullptr ? plan->class_rate
-                                : find_line(lines, RateClass::ClassRate, commodity.code(), on);
+            const RateLine* cls = plan != nullptr ? plan->class_rate
+                                                  : rate_line_in_force(lines, RateClass::ClassRate,
+                                                                       commodity.code(), on);
             const bool surcharge_class =
                 std::find(kSurchargeClasses.begin(), kSurchargeClasses.end(), commodity.code()) !=
                 kSurchargeClasses.end();

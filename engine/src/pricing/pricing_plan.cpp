@@ -5,16 +5,6 @@ namespace cargoquote {
 
 namespace {
 
-const RateLine* line_in_force(std::span<const RateLine* const> lines, RateClass cls,
-                              std::string_view commodity, Date on) {
-    for (const RateLine* line : lines) {
-        if (line->rate_class == cls && line->commodity == commodity && line->valid_on(on)) {
-            return line;
-        }
-    }
-    return nullptr;
-}
-
 // splitmix64's finalizer: every input bit reaches the low bits the slot index is taken from.
 std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
     std::uint64_t z = h ^ (v + 0x9e3779b97f4a7c15ULL);
@@ -66,9 +56,10 @@ PricingPlan::PricingPlan(const PricingContext& ctx, std::span<const RouteSector>
         plan.sector = s;
         plan.lines = carrier_lines(ctx.book, s);
         for (const RateLine* line : plan.lines) narrow_by(line->valid_from, line->valid_to);
-        plan.general = line_in_force(plan.lines, RateClass::General, "", on);
-        plan.specific = line_in_force(plan.lines, RateClass::SpecificCommodity, commodity_, on);
-        plan.class_rate = line_in_force(plan.lines, RateClass::ClassRate, commodity_, on);
+        plan.general = rate_line_in_force(plan.lines, RateClass::General, "", on);
+        plan.specific =
+            rate_line_in_force(plan.lines, RateClass::SpecificCommodity, commodity_, on);
+        plan.class_rate = rate_line_in_force(plan.lines, RateClass::ClassRate, commodity_, on);
         if (const Carrier* info = ctx.book.carrier(s.carrier)) plan.carrier_name = info->name;
         for (const Surcharge* c : ctx.book.surcharge_candidates(s.carrier, s.origin)) {
             narrow_by(c->valid_from, c->valid_to);

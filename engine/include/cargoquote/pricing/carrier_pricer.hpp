@@ -28,6 +28,11 @@ struct PricingContext {
 using PricingOutcome = std::variant<PricedOption, Rejection>;
 
 // `carrier_lines`: every rate line of one carrier on the shipment's lane (any class, validity).
+// The first of `lines` of class `cls` for `commodity` ("" for general cargo) valid on `on`.
+[[nodiscard]] const RateLine* rate_line_in_force(std::span<const RateLine* const> lines,
+                                                 RateClass cls, std::string_view commodity,
+                                                 Date on);
+
 [[nodiscard]] PricingOutcome price_carrier(const PricingContext& context,
                                            std::span<const RateLine* const> carrier_lines);
 

@@ -31,14 +31,23 @@ const slaLimits = (result, cheapest) => {
 const detailsOf = (o) => {
   const opt = o.option || {};
   const price = opt.price || {};
+  const quoted = opt.quoted || {};
+  // Amounts in the quote currency (quoted.ratelines, a rounding line last when the converted
+  // lines miss the converted total); basis, quantity and rate as rated (price.ratelines).
+  const currency = (quoted.buyTotal && quoted.buyTotal.currency) || price.currency || "";
+  const caption = "Charge lines (" + currency +
+    (price.currency && price.currency !== currency ? ", priced in " + price.currency : "") + ")";
   const lines = cq.el("table", { class: "lines" },
-    cq.el("caption", {}, "Charge lines (" + (price.currency || "") + ")"),
+    cq.el("caption", {}, caption),
     cq.el("thead", {}, cq.el("tr", {}, th("Code"), th("Description"), th("Basis"), th("Quantity"), th("Rate"), th("Amount"))));
   const lb = cq.el("tbody");
-  for (const l of price.ratelines || []) {
-    lb.append(cq.el("tr", {}, td(l.code), td(l.description), td(l.basis),
-      td(l.quantity ? l.quantity.value + " " + l.quantity.unit : ""), td(cq.money(l.rate)), td(cq.money(l.amount), "num")));
-  }
+  const rated = price.ratelines || [];
+  (quoted.ratelines || []).forEach((q, i) => {
+    const l = rated[i] || {};
+    lb.append(cq.el("tr", {}, td(q.code), td(q.description), td(l.basis || ""),
+      td(l.quantity ? l.quantity.value + " " + l.quantity.unit : ""), td(l.rate ? cq.money(l.rate) : ""),
+      td(cq.money(q.amount), "num")));
+  });
   lb.append(cq.el("tr", { class: "total" }, td(""), td("Buy total"), td(""), td(""), td(""), td(cq.money(o.buyTotal), "num")));
   lb.append(cq.el("tr", { class: "total" }, td(""), td("Margin " + ((price.margin && price.margin.marginId) || "")), td(""), td(""), td(""), td(cq.money(o.margin), "num")));
   lb.append(cq.el("tr", { class: "total" }, td(""), td("Sell total"), td(""), td(""), td(""), td(cq.money(o.sellTotal), "num")));

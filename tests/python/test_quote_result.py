@@ -192,3 +192,36 @@ def test_values_read_from_the_engine_equal_those_read_from_the_document(engine, 
     assert len(fresh) == len(wrapped) == len(before)
     for a, b in zip(before, [shown(q) for q in wrapped.quotes]):
         assert {k: type(v) for k, v in a.items()} == {k: type(v) for k, v in b.items()}
+
+
+@pytest.mark.parametrize("currency", [None, "EUR", "USD", "CNY"])
+def test_every_amount_is_in_the_quote_currency_and_adds_up(engine, shipment, currency):
+    result = engine.quote(shipment, sla="none", quote_date="2026-11-25", currency=currency)
+    assert len(result) > 1
+    rounding_lines = 0
+    for quote in result:
+        assert quote.currency == result.currency
+        assert quote.buy_total + quote.margin == quote.sell_total
+        assert sum(c.amount for c in quote.charges) == quote.buy_total
+        assert {c.currency for c in quote.charges} == {quote.currency}
+        document = quote.to_dict()
+        for line in quote.charges:
+            if line.kind == "rounding":
+                rounding_lines += 1
+                assert line.code == "RD" and line.pricing_amount is None and line.basis is None
+            else:
+                assert line.pricing_currency == document["price"]["currency"]
+                assert isinstance(line.pricing_amount, Decimal)
+                if line.pricing_currency == quote.currency:
+                    assert line.amount == line.pricing_amount
+    if currency == "EUR":
+        # The sample prices PVG-FRA in CNY: per-line cents miss some converted totals
+        # (Q1: the lines sum to 3028.88 EUR, the buy total is 3028.87 EUR).
+        assert rounding_lines > 0
+        q1 = next(q for q in result if q.carrier == "Q1" and len(q.flights) == 1)
+        assert [str(c.amount) for c in q1.charges] == [
+            "2026.62", "6.23", "7.47", "101.33", "793.84", "93.39", "-0.01"]
+        assert (q1.buy_total, q1.margin, q1.sell_total) == (
+            Decimal("3028.87"), Decimal("190.01"), Decimal("3218.88"))
+    if currency in (None, "CNY"):
+        assert rounding_lines == 0

@@ -3,6 +3,7 @@
 // (tests/engine/io/json_writer_test.cpp); not linked into the engine.
 #include "reference_result_tree.hpp"
 
+#include <cargoquote/catalog/fx.hpp>
 #include <cargoquote/core/decimal.hpp>
 #include <cargoquote/io/json.hpp>
 
@@ -74,6 +75,31 @@ json charge_line_json(const ChargeLine& line) {
         line.kind == ChargeKind::Valuation || (line.basis && is_percent_basis(*line.basis));
     j["rate"] = percent ? json{{"percent", line.percent.percent_text()}} : tree(line.rate);
     return j;
+}
+
+// The charge lines converted one by one with the quote's rate, and the difference to the
+// converted buy total as its own line when there is one.
+json quoted_lines_json(const PricedOption& o) {
+    const auto convert = [&o](const Money& m) {
+        return o.quote_fx ? FxTable::convert(m, *o.quote_fx) : m;
+    };
+    json lines = json::array();
+    Money sum = Money::zero(o.buy_total_quoted.currency());
+    for (const auto& c : o.charges) {
+        const Money amount = convert(c.amount);
+        sum += amount;
+        lines.push_back({{"code", c.code},
+                         {"kind", charge_kind_name(c.kind)},
+                         {"description", c.description},
+                         {"amount", tree(amount)}});
+    }
+    if (sum != o.buy_total_quoted) {
+        lines.push_back({{"code", "RD"},
+                         {"kind", "rounding"},
+                         {"description", "Currency conversion rounding"},
+                         {"amount", tree(o.buy_total_quoted - sum)}});
+    }
+    return lines;
 }
 
 json time_json(const RateBook& book, Instant t, AirportCode at) {
@@ -167,6 +193,8 @@ json option_json(const RateBook& book, const PricedOption& o, int rank) {
         {"quoted",
          {{"buyTotal", tree(o.buy_total_quoted)},
           {"sellTotal", tree(o.sell_total_quoted)},
+          {"margin", tree(o.sell_total_quoted - o.buy_total_quoted)},
+          {"ratelines", quoted_lines_json(o)},
           {"fx", optional_fx(o.quote_fx)}}},
         {"offerValidFrom", o.offer_valid_from.iso()},
         {"offerValidTo", o.offer_valid_to.iso()},

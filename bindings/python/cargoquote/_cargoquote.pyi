@@ -125,34 +125,42 @@ def chargeable_weight(
 # --- quote results ------------------------------------------------------------------------------
 
 class ChargeLine:
-    """One charge line of an option's price (price.ratelines[])."""
+    """One charge line of an option's price, in the quote currency; the lines of
+    `Quote.charges` add up to `Quote.buy_total` (a line of kind "rounding" carries the
+    difference when converting each line on its own misses the converted total)."""
 
     @property
     def code(self) -> str:
-        """IATA charge code: WT, AW, MY, ..."""
+        """IATA charge code: WT, AW, MY, ...; RD for the rounding line."""
     @property
     def kind(self) -> str:
-        """weight, surcharge or valuation."""
+        """weight, surcharge, valuation or rounding."""
     @property
     def description(self) -> str:
         """What the charge is."""
     @property
-    def basis(self) -> str:
+    def basis(self) -> str | None:
         """weight, chargeable_kg, gross_kg, piece, shipment, freight_percent, value, ..."""
     @property
     def amount(self) -> Decimal:
-        """Amount in `currency`."""
+        """Amount in `currency`, the quote currency."""
     @property
     def currency(self) -> str:
-        """Currency of the amount (the option's pricing currency)."""
+        """The quote currency."""
     @property
-    def margin_applies(self) -> bool:
+    def pricing_amount(self) -> Decimal | None:
+        """The amount in `pricing_currency`, as rated; None for the rounding line."""
+    @property
+    def pricing_currency(self) -> str | None:
+        """The rate line's currency the charge was priced in."""
+    @property
+    def margin_applies(self) -> bool | None:
         """Whether the customer margin's percentage applies to it."""
     @property
-    def sector(self) -> int:
+    def sector(self) -> int | None:
         """Index of the sector (interline) the line belongs to."""
     def to_dict(self) -> _JsonDict:
-        """The line's JSON object (quantity, rate, fx, ...)."""
+        """The priced line's JSON object (quantity, rate, fx, ...); the rounding line's own."""
 
 class Leg:
     """One flight of an option (transportLegs[])."""
@@ -229,7 +237,7 @@ class Quote:
         """Quote currency."""
     @property
     def margin(self) -> Decimal:
-        """Customer margin in the pricing currency of the charges."""
+        """Customer margin in `currency`: sell_total - buy_total."""
     @property
     def chargeable_weight(self) -> Decimal:
         """Chargeable weight in kg."""
@@ -244,7 +252,7 @@ class Quote:
         """The flights."""
     @property
     def charges(self) -> list[ChargeLine]:
-        """The charge lines (buy side; the margin is `margin`)."""
+        """The charge lines in `currency`; they add up to `buy_total`."""
     @property
     def criteria(self) -> _JsonDict | None:
         """price, transitMinutes, reliability, risk, co2eKg, legs, interline, allFreighter."""

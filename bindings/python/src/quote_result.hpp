@@ -66,9 +66,12 @@ struct QuoteView {
     [[nodiscard]] const selection::OptionCriteria* option_criteria() const;
 };
 
+// One line of quoted.ratelines[] (amounts in the quote currency) and, unless it is the rounding
+// line, the price.ratelines[] line it converts (rates, basis and amount in the pricing currency).
 struct ChargeLineView {
     Document doc;
-    const nlohmann::json* node;  // price.ratelines[]
+    const nlohmann::json* quoted;
+    const nlohmann::json* priced;  // nullptr for the rounding line
 };
 
 struct LegView {

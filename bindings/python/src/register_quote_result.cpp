@@ -1,6 +1,7 @@
 // cq.QuoteResult and its parts (Quote, ChargeLine, Leg, Rejection): read-only views into the
 // cargoquote.quote_result/1 document. Money and weights come out as decimal.Decimal, exact.
 #include <cargoquote/io/json.hpp>
+#include <cargoquote/pricing/quoted_amounts.hpp>
 
 #include "python_json.hpp"
 #include "quote_result.hpp"
@@ -68,10 +69,22 @@ py::list quote_legs(const QuoteView& q) {
 
 py::list quote_charges(const QuoteView& q) {
     py::list out;
-    for (const auto& line : q.node().at("/price/ratelines"_json_pointer)) {
-        out.append(ChargeLineView{q.doc, &line});
+    const json& priced = q.node().at("/price/ratelines"_json_pointer);
+    const json& quoted = q.node().at("/quoted/ratelines"_json_pointer);
+    for (std::size_t i = 0; i < quoted.size(); ++i) {
+        out.append(ChargeLineView{q.doc, &quoted[i], i < priced.size() ? &priced[i] : nullptr});
     }
     return out;
+}
+
+// A charge line's value: from its quoted line (`in_quote`) or from the priced line it converts
+// (None for the rounding line, which converts none).
+auto charge_field(const char* pointer, bool in_quote, bool decimal = false) {
+    return [at = Pointer(pointer), in_quote, decimal](const ChargeLineView& c) -> py::object {
+        const json* node = in_quote ? c.quoted : c.priced;
+        if (node == nullptr) return py::none();
+        return decimal ? decimal_at(*node, at) : value_at(*node, at);
+    };
 }
 
 py::list quote_flights(const QuoteView& q) {
@@ -227,9 +240,8 @@ const auto get_currency = quote_property("/quoted/sellTotal/currency",
                                          [](const QuoteView&, const PricedOption& o) -> py::object {
                                              return text(o.sell_total_quoted.currency().view());
                                          });
-const auto get_margin = quote_decimal("/price/margin/amount/amount", [](const PricedOption& o) {
-    return o.margin.amount.amount_text();
-});
+const auto get_margin = quote_decimal(
+    "/quoted/margin/amount", [](const PricedOption& o) { return quoted_margin(o).amount_text(); });
 const auto get_chargeable_weight =
     quote_decimal("/chargeableWeight/chargeableWeight",
                   [](const PricedOption& o) { return o.weights.chargeable.kg_text(); });
@@ -267,35 +279,44 @@ ResultView result_from_dict(const py::dict& d) {
 
 void register_parts(py::module_& m) {
     py::class_<ChargeLineView>(m, "ChargeLine",
-                               "One charge line of an option's price (price.ratelines[]).")
-        .def_property_readonly("code", field<ChargeLineView>("/code"),
-                               "IATA charge code: WT, AW, MY, ...")
-        .def_property_readonly("kind", field<ChargeLineView>("/kind"),
-                               "weight, surcharge or valuation.")
-        .def_property_readonly("description", field<ChargeLineView>("/description"),
+                               R"doc(One charge line of an option's price, in the quote currency.
+The lines of `Quote.charges` add up to `Quote.buy_total`: a line of kind "rounding" carries the
+difference when converting each line on its own misses the converted total.)doc")
+        .def_property_readonly("code", charge_field("/code", true),
+                               "IATA charge code: WT, AW, MY, ...; RD for the rounding line.")
+        .def_property_readonly("kind", charge_field("/kind", true),
+                               "weight, surcharge, valuation or rounding.")
+        .def_property_readonly("description", charge_field("/description", true),
                                "What the charge is.")
         .def_property_readonly(
-            "basis", field<ChargeLineView>("/basis"),
+            "basis", charge_field("/basis", false),
             "weight, chargeable_kg, gross_kg, piece, shipment, freight_percent, value, ...")
-        .def_property_readonly("amount", decimal_field<ChargeLineView>("/amount/amount"),
-                               "Amount (Decimal) in `currency`.")
-        .def_property_readonly("currency", field<ChargeLineView>("/amount/currency"),
-                               "Currency of the amount (the option's pricing currency).")
-        .def_property_readonly("margin_applies", field<ChargeLineView>("/marginApplies"),
+        .def_property_readonly("amount", charge_field("/amount/amount", true, true),
+                               "Amount (Decimal) in `currency`, the quote currency.")
+        .def_property_readonly("currency", charge_field("/amount/currency", true),
+                               "The quote currency.")
+        .def_property_readonly("pricing_amount", charge_field("/amount/amount", false, true),
+                               "The amount (Decimal) in `pricing_currency`, as rated; None for "
+                               "the rounding line.")
+        .def_property_readonly("pricing_currency", charge_field("/amount/currency", false),
+                               "The rate line's currency the charge was priced in.")
+        .def_property_readonly("margin_applies", charge_field("/marginApplies", false),
                                "Whether the customer margin's percentage applies to it.")
-        .def_property_readonly("sector", field<ChargeLineView>("/sector"),
+        .def_property_readonly("sector", charge_field("/sector", false),
                                "Index of the sector (interline) the line belongs to.")
-        .def("to_dict", &to_dict<ChargeLineView>,
-             "The line's JSON object (quantity, rate, fx, ...).")
+        .def(
+            "to_dict",
+            [](const ChargeLineView& c) {
+                return python_from_json(c.priced != nullptr ? *c.priced : *c.quoted);
+            },
+            "The priced line's JSON object (quantity, rate, fx, ...); the rounding line's own.")
         .def("__repr__", [](const ChargeLineView& c) {
-            return "ChargeLine(code=" +
-                   py::repr(value_at(*c.node, "/code"_json_pointer)).cast<std::string>() +
-                   ", amount=" +
-                   py::repr(decimal_at(*c.node, "/amount/amount"_json_pointer))
-                       .cast<std::string>() +
-                   ", currency=" +
-                   py::repr(value_at(*c.node, "/amount/currency"_json_pointer))
-                       .cast<std::string>() +
+            const auto shown = [](const py::object& value) {
+                return py::repr(value).cast<std::string>();
+            };
+            return "ChargeLine(code=" + shown(value_at(*c.quoted, "/code"_json_pointer)) +
+                   ", amount=" + shown(decimal_at(*c.quoted, "/amount/amount"_json_pointer)) +
+                   ", currency=" + shown(value_at(*c.quoted, "/amount/currency"_json_pointer)) +
                    ")";
         });
 
@@ -346,7 +367,7 @@ rejection, which has no rank or score). Totals are in the quote currency.)doc")
         .def_property_readonly("buy_total", get_buy_total, "Carrier cost (Decimal) in `currency`.")
         .def_property_readonly("currency", get_currency, "Quote currency.")
         .def_property_readonly("margin", get_margin,
-                               "Customer margin (Decimal) in the pricing currency of the charges.")
+                               "Customer margin (Decimal) in `currency`: sell_total - buy_total.")
         .def_property_readonly("chargeable_weight", get_chargeable_weight,
                                "Chargeable weight in kg (Decimal).")
         .def_property_readonly(
@@ -356,7 +377,7 @@ rejection, which has no rank or score). Totals are in the quote currency.)doc")
                                "Flight numbers in order, e.g. ['Q1 855'].")
         .def_property_readonly("legs", &quote_legs, "The flights as Leg objects.")
         .def_property_readonly("charges", &quote_charges,
-                               "The charge lines (buy side; the margin is `margin`).")
+                               "The charge lines in `currency`; they add up to `buy_total`.")
         .def_property_readonly("criteria", criterion_dict,
                                "Criteria values: price, transitMinutes, reliability, risk, "
                                "co2eKg, legs, interline, allFreighter; None when not assessed.")

@@ -5,6 +5,7 @@
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/io/json.hpp>
 #include <cargoquote/io/json_writer.hpp>
+#include <cargoquote/pricing/quoted_amounts.hpp>
 
 namespace cargoquote {
 
@@ -246,6 +247,31 @@ void write_weight_charge(JsonWriter& w, const WeightCharge& wc) {
     w.field("rateClassCode", std::string_view(&letter, 1)).end_object();
 }
 
+// Every amount of the option in the quote currency (quoted_amounts.hpp): the charge lines, a
+// rounding line when the converted lines miss the converted buy total, the margin and the totals.
+void write_quoted(JsonWriter& w, const PricedOption& o) {
+    w.key("quoted").begin_object();
+    money_field(w, "buyTotal", o.buy_total_quoted);
+    fx_field(w, o.quote_fx);
+    money_field(w, "margin", quoted_margin(o));
+    w.key("ratelines").begin_array();
+    const auto line = [&w](const Money& amount, std::string_view code, std::string_view description,
+                           std::string_view kind) {
+        w.begin_object();
+        money_field(w, "amount", amount);
+        w.field("code", code).field("description", description).field("kind", kind).end_object();
+    };
+    for (const auto& c : o.charges) {
+        line(quoted_amount(o, c.amount), c.code, c.description, charge_kind_name(c.kind));
+    }
+    if (const Money rounding = quoted_rounding(o); !rounding.is_zero()) {
+        line(rounding, kRoundingLineCode, kRoundingLineDescription, "rounding");
+    }
+    w.end_array();
+    money_field(w, "sellTotal", o.sell_total_quoted);
+    w.end_object();
+}
+
 // One booking option; `rank` is left out (SLA rejections) when empty, and `assessment` is
 // written when given.
 void write_option(JsonWriter& w, TimeWriter& times, const PricedOption& o, std::optional<int> rank,
@@ -288,11 +314,7 @@ void write_option(JsonWriter& w, TimeWriter& times, const PricedOption& o, std::
     money_field(w, "sellTotal", o.sell_total);
     w.end_object();
     w.field("pricingNote", o.pricing_note);
-    w.key("quoted").begin_object();
-    money_field(w, "buyTotal", o.buy_total_quoted);
-    fx_field(w, o.quote_fx);
-    money_field(w, "sellTotal", o.sell_total_quoted);
-    w.end_object();
+    write_quoted(w, o);
     if (rank) w.field("rank", *rank);
     w.field("rateClassUsed", rate_class_name(o.rate_class_used));
     w.key("rateSheet")

@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "support/drawn_requests.hpp"
 #include "support/reference_result_tree.hpp"
 #include "support/shared_data.hpp"
 #include "support/test_data.hpp"
@@ -22,32 +23,6 @@
 namespace cargoquote {
 namespace {
 namespace fs = std::filesystem;
-
-// The shipments of a synthesized book, as quote requests.
-std::vector<QuoteRequest> drawn_requests(const RateBook& book, std::uint64_t rows,
-                                         std::uint64_t seed) {
-    std::ostringstream csv;
-    (void)synth::synthesize_shipment_book(book, {.rows = rows, .seed = seed}, csv);
-    std::istringstream lines(csv.str());
-    std::string header, record;
-    std::getline(lines, header);
-    const auto layout = batch::CsvLayout::from_header(header, "book", false);
-    std::vector<std::string_view> fields;
-    std::deque<std::string> scratch;
-    std::vector<QuoteRequest> requests;
-    for (std::uint64_t line = 2; std::getline(lines, record); ++line) {
-        EXPECT_TRUE(batch::split_csv_record(record, fields, scratch));
-        batch::RowFields row;
-        for (std::size_t c = 0; c < batch::kBookColumnCount; ++c) {
-            const int at = layout.position(static_cast<batch::BookColumn>(c));
-            if (at >= 0) row.values[c] = fields.at(static_cast<std::size_t>(at));
-        }
-        QuoteRequest request;
-        request.shipment = batch::parse_book_row(row, line, book, false).shipment;
-        requests.push_back(std::move(request));
-    }
-    return requests;
-}
 
 // Varies what the document reports beyond the shipment: quote currency, SLA tier, method,
 // explanation (the sentence and the sensitivity intervals).
@@ -102,17 +77,10 @@ void expect_same_documents(const QuoteEngine& engine, std::vector<QuoteRequest> 
     }
 }
 
-std::shared_ptr<const RateBook> imported(const fs::path& directory) {
-    auto store = rates::RateStore::open_for_import(":memory:");
-    const auto report = store.import_directory(directory);
-    EXPECT_TRUE(report.ok()) << directory;
-    return std::make_shared<const RateBook>(store.load());
-}
-
 TEST(ResultDocumentTest, WriterMatchesTheTreeOnTheSampleRates) {
-    const auto book = imported(test::source_dir() / "rates" / "sample");
+    const auto book = test::imported_rate_book(test::source_dir() / "rates" / "sample");
     const QuoteEngine engine(book);
-    expect_same_documents(engine, drawn_requests(*book, 120, 7), true);
+    expect_same_documents(engine, test::drawn_requests(*book, 120, 7), true);
 }
 
 TEST(ResultDocumentTest, WriterMatchesTheTreeOnTheOpenFlightsNetwork) {
@@ -124,13 +92,13 @@ TEST(ResultDocumentTest, WriterMatchesTheTreeOnTheOpenFlightsNetwork) {
     }
     const fs::path dir = fs::temp_directory_path() / ("cq_documents_" + std::to_string(::getpid()));
     (void)synth::write_network_csv(synth::load_openflights_network(openflights), {}, dir);
-    const auto book = imported(dir);
+    const auto book = test::imported_rate_book(dir);
     fs::remove_all(dir);
     const QuoteEngine engine(book);
-    expect_same_documents(engine, drawn_requests(*book, 8, 11), false);
+    expect_same_documents(engine, test::drawn_requests(*book, 8, 11), false);
 
     // Route-search documents too (interline, several legs, many zones).
-    for (const auto& request : drawn_requests(*book, 6, 12)) {
+    for (const auto& request : test::drawn_requests(*book, 6, 12)) {
         const auto& s = request.shipment;
         const SearchOutcome found = engine.network().search({.origin = s.origin,
                                                              .destination = s.destination,

@@ -21,17 +21,17 @@ std::string local_time(const RateBook& book, Instant t, AirportCode at) {
 void append_itinerary(std::string& out, const RateBook& book, const Itinerary& it) {
     if (it.legs.empty()) return;
     for (const auto& l : it.legs) {
-        std::string connection;
+        // The connection before this leg gets its own line, so a leg line fits 100 columns.
         if (l.minimum_connection_minutes > 0) {
-            connection =
-                fmt::format("  connection {} (MCT {})", duration_text(l.connection_minutes),
-                            duration_text(l.minimum_connection_minutes));
+            out += fmt::format("              connection {} at {} (minimum {})\n",
+                               duration_text(l.connection_minutes), l.leg->origin.view(),
+                               duration_text(l.minimum_connection_minutes));
         }
         out +=
-            fmt::format("    {:<9} {} {} -> {} {}  {} {}{}\n", l.leg->flight_number,
+            fmt::format("    {:<9} {} {} -> {} {}  {} {}\n", l.leg->flight_number,
                         l.leg->origin.view(), local_time(book, l.departure, l.leg->origin),
                         l.leg->destination.view(), local_time(book, l.arrival, l.leg->destination),
-                        l.leg->aircraft_type, aircraft_category_name(l.leg->category), connection);
+                        l.leg->aircraft_type, aircraft_category_name(l.leg->category));
     }
     out += fmt::format("    transit {}: cut-off {} at {}, available {} at {}\n",
                        duration_text(it.transit_minutes),

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "usage_hint.hpp"
 
 int main(int argc, char** argv) {
     CLI::App app{"cargoquote: air-freight carrier selection and quoting"};
@@ -31,7 +32,9 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::cerr << "cargoquote: " << e.what() << " (see --help)\n";
+        const std::string hint = cargoquote::cli::usage_hint(app);
+        std::cerr << "cargoquote: "
+                  << (hint.empty() ? std::string(e.what()) + " (see --help)" : hint) << "\n";
         return static_cast<int>(cargoquote::ErrorCode::Usage);
     } catch (const cargoquote::Error& e) {
         std::cerr << "cargoquote: " << e.what() << "\n";

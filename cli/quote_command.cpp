@@ -1,7 +1,10 @@
 // `cargoquote quote`: builds a QuoteRequest from options (or a JSON request file), quotes it on
 // the rate database and prints a table or the JSON result.
 #include <fmt/format.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cargoquote/core/error.hpp>
 #include <cargoquote/io/json.hpp>
 #include <cargoquote/quote/quote_engine.hpp>
@@ -13,6 +16,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "customer_quote_text.hpp"
 #include "database_option.hpp"
 #include "quote_table.hpp"
 
@@ -25,7 +29,10 @@ struct QuoteOptions {
                           declared_value;
     std::vector<std::string> pieces;
     bool json = false;
+    std::string format = "table";
     std::size_t limit = 10;
+    bool limit_given = false;
+    std::size_t width = 0;  // 0: the terminal's, else 100
     std::string sla, method, weights;
     bool explain = false;
 };
@@ -101,6 +108,16 @@ QuoteRequest request_from_file(const std::string& path) {
     return parse_quote_request(text.str());
 }
 
+// The terminal's width when printing to one (between 60 and 100 columns), else 100.
+std::size_t output_width() {
+    winsize size{};
+    if (::isatty(STDOUT_FILENO) != 0 && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 &&
+        size.ws_col > 0) {
+        return std::clamp<std::size_t>(size.ws_col, 60, 100);
+    }
+    return 100;
+}
+
 int run_quote(const QuoteOptions& o) {
     const bool from_file = !o.request_file.empty();
     if (!from_file) {
@@ -127,11 +144,15 @@ int run_quote(const QuoteOptions& o) {
         if (from_file) throw;
         throw InputError(e.code(), option_for(e.field()), e.detail());
     }
-    if (o.json) {
+    const std::size_t width = o.width != 0 ? o.width : output_width();
+    if (o.json || o.format == "json") {
         std::cout << quote_result_text(result, 2) << "\n";
+    } else if (o.format == "customer") {
+        // A customer is offered a few options, not the whole market.
+        std::cout << format_customer_quote(result, o.limit_given ? o.limit : 3, width);
     } else {
-        std::cout << format_quote_table(result,
-                                        TableOptions{.max_options = o.limit, .explain = o.explain});
+        std::cout << format_quote_table(
+            result, TableOptions{.max_options = o.limit, .explain = o.explain, .width = width});
     }
     return 0;
 }
@@ -141,22 +162,28 @@ int run_quote(const QuoteOptions& o) {
 Action add_quote_command(CLI::App& app) {
     auto options = std::make_shared<QuoteOptions>();
     CLI::App* cmd = app.add_subcommand("quote", "Price a shipment with every carrier on the lane");
+    cmd->footer(
+        "Required: --from, --to, --ready and at least one --piece (or --request FILE).\n\n"
+        "Example:\n"
+        "  cargoquote quote --db sample.db --from PVG --to FRA --piece 3x120x80x100@250 \\\n"
+        "      --ready 2026-11-26T10:00 --customer ACME-DE --sla standard --currency EUR\n"
+        "  (add --format customer for the quote to send, --json for the full document)");
     std::vector<CLI::Option*> shipment_options;
     shipment_options.push_back(
-        cmd->add_option("--from", options->from, "Origin airport (IATA), e.g. PVG"));
+        cmd->add_option("--from", options->from, "REQUIRED Origin airport (IATA), e.g. PVG"));
     shipment_options.push_back(
-        cmd->add_option("--to", options->to, "Destination airport (IATA), e.g. FRA"));
-    shipment_options.push_back(
-        cmd->add_option("--piece", options->pieces,
-                        "Pieces as COUNTxLxWxH@KG in cm and kg per piece, e.g. 3x120x80x100@250 "
-                        "(repeatable)"));
+        cmd->add_option("--to", options->to, "REQUIRED Destination airport (IATA), e.g. FRA"));
+    shipment_options.push_back(cmd->add_option(
+        "--piece", options->pieces,
+        "REQUIRED Pieces as COUNTxLxWxH@KG in cm and kg per piece, e.g. 3x120x80x100@250 "
+        "(repeatable)"));
     shipment_options.push_back(
         cmd->add_option(
                "--commodity", options->commodity,
                "GEN, a 4-digit specific commodity item, or AVI NWP VAL PER DGR HUM EAT ICE")
             ->capture_default_str());
-    shipment_options.push_back(cmd->add_option("--ready", options->ready,
-                                               "Ready time, local at origin: YYYY-MM-DDTHH:MM"));
+    shipment_options.push_back(cmd->add_option(
+        "--ready", options->ready, "REQUIRED Ready time, local at origin: YYYY-MM-DDTHH:MM"));
     shipment_options.push_back(
         cmd->add_option("--customer", options->customer, "Customer id (margins, credit)"));
     shipment_options.push_back(
@@ -182,12 +209,27 @@ Action add_quote_command(CLI::App& app) {
     cmd->add_flag(
         "--explain", options->explain,
         "Show each option's criteria, normalized values, contributions and why it ranks there");
-    cmd->add_option("--limit", options->limit, "Options shown in full in the table (0 = all)")
-        ->capture_default_str()
-        ->check(CLI::Range(0, 10'000));
+    CLI::Option* limit =
+        cmd->add_option("--limit", options->limit,
+                        "Options shown in full (0 = all; default 10, 3 with --format customer)")
+            ->check(CLI::Range(0, 10'000));
+    CLI::Option* format =
+        cmd->add_option("--format", options->format,
+                        "table: the agent's view with buy price, margin and rate lines; customer: "
+                        "the quote to send (sell price and its lines only); json: the document")
+            ->capture_default_str()
+            ->check(CLI::IsMember({"table", "customer", "json"}));
     cmd->add_flag("--json", options->json,
-                  "Print the JSON result (schema cargoquote.quote_result/1)");
-    return [cmd, options] { return cmd->parsed() ? run_quote(*options) : -1; };
+                  "Print the JSON result (schema cargoquote.quote_result/1), as --format json")
+        ->excludes(format);
+    cmd->add_option("--width", options->width,
+                    "Columns the table fits (default: the terminal's, at most 100; else 100)")
+        ->check(CLI::Range(60, 400));
+    return [cmd, options, limit] {
+        if (!cmd->parsed()) return -1;
+        options->limit_given = limit->count() > 0;
+        return run_quote(*options);
+    };
 }
 
 }  // namespace cargoquote::cli

@@ -1,6 +1,6 @@
 #include <cargoquote/desk/quote_record.hpp>
-#include <cargoquote/desk/sell_view.hpp>
 #include <cargoquote/io/json.hpp>
+#include <cargoquote/io/sell_view.hpp>
 #include <cargoquote/pricing/itinerary_pricer.hpp>
 #include <cassert>
 

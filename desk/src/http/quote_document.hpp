@@ -10,10 +10,6 @@
 
 namespace cargoquote::desk::http {
 
-// Escapes &, <, >, " and ' for HTML text and attribute values: every text the pages or the
-// quote document show goes through here.
-[[nodiscard]] std::string html_escape(std::string_view text);
-
 [[nodiscard]] nlohmann::json quote_document(const QuoteDetail& detail);
 
 }  // namespace cargoquote::desk::http

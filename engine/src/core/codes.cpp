@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cargoquote/core/codes.hpp>
 #include <cargoquote/core/error.hpp>
 #include <utility>
@@ -34,11 +35,20 @@ bool AirportCode::is_valid(std::string_view text) noexcept {
 }
 
 AirportCode AirportCode::parse(std::string_view text, std::string_view field) {
-    if (!is_valid(text)) {
+    // Lower case is read as upper case: "pvg" is what people type.
+    std::array<char, 3> upper{};
+    if (text.size() == 3) {
+        for (std::size_t i = 0; i < 3; ++i) {
+            const char c = text[i];
+            upper[i] = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+        }
+    }
+    const std::string_view code(upper.data(), upper.size());
+    if (!is_valid(code)) {
         throw InputError(ErrorCode::InvalidCode, std::string(field),
                          fmt::format("'{}' is not an IATA airport code (three letters A-Z)", text));
     }
-    return AirportCode(text);
+    return AirportCode(code);
 }
 
 bool CarrierCode::is_valid(std::string_view text) noexcept {

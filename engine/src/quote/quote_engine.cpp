@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cargoquote/core/error.hpp>
+#include <cargoquote/core/suggest.hpp>
 #include <cargoquote/pricing/carrier_pricer.hpp>
 #include <cargoquote/pricing/itinerary_pricer.hpp>
 #include <cargoquote/quote/quote_engine.hpp>
@@ -17,8 +18,11 @@ namespace {
 const Airport& require_airport(const RateBook& book, AirportCode code, std::string_view field) {
     const Airport* airport = book.airport(code);
     if (airport == nullptr) {
-        throw InputError(ErrorCode::UnknownAirport, std::string(field),
-                         fmt::format("unknown airport '{}'", code.view()));
+        std::vector<std::string_view> known;
+        for (const Airport& a : book.data().airports) known.push_back(a.code.view());
+        throw InputError(
+            ErrorCode::UnknownAirport, std::string(field),
+            fmt::format("unknown airport '{}'{}", code.view(), did_you_mean(code.view(), known)));
     }
     return *airport;
 }
@@ -27,10 +31,26 @@ const Customer* require_customer(const RateBook& book, const std::optional<std::
     if (!id) return nullptr;
     const Customer* customer = book.customer(*id);
     if (customer == nullptr) {
+        std::vector<std::string_view> known;
+        for (const Customer& c : book.data().customers) known.push_back(c.customer_id);
         throw InputError(ErrorCode::UnknownCustomer, "/shipment/customer",
-                         fmt::format("unknown customer '{}'", *id));
+                         fmt::format("unknown customer '{}'{}", *id, did_you_mean(*id, known)));
     }
     return customer;
+}
+
+// "unknown SLA tier 'expres'; did you mean 'express'? Tiers: express, standard, economy, none".
+std::string unknown_tier_message(const RateBook& book, std::string_view tier) {
+    std::vector<std::string_view> tiers;
+    for (const auto& t : book.data().sla_tiers) {
+        if (t.customer_id.empty() && std::find(tiers.begin(), tiers.end(), t.tier) == tiers.end()) {
+            tiers.push_back(t.tier);
+        }
+    }
+    tiers.push_back("none");
+    std::string list;
+    for (const auto t : tiers) list += fmt::format("{}{}", list.empty() ? "" : ", ", t);
+    return fmt::format("unknown SLA tier '{}'{}; tiers: {}", tier, did_you_mean(tier, tiers), list);
 }
 
 void validate_shipment(const Shipment& s) {
@@ -301,7 +321,7 @@ std::vector<std::size_t> options_within_sla(const RateBook& book, const Customer
     const auto sla = selection::resolve_sla(book, used.sla_tier, customer);
     if (!sla) {
         throw InputError(ErrorCode::InvalidInput, "/sla",
-                         fmt::format("unknown SLA tier '{}'", used.sla_tier));
+                         unknown_tier_message(book, used.sla_tier));
     }
     used.customer_sla_override = sla->customer_override;
     used.prepayment_required = selection::prepayment_required(*sla, customer);

@@ -6,9 +6,12 @@
 namespace cargoquote {
 namespace {
 
-TEST(CodesTest, AirportCodesAreThreeUpperCaseLetters) {
+TEST(CodesTest, AirportCodesAreThreeLettersReadAsUpperCase) {
     EXPECT_EQ(AirportCode::parse("PVG").view(), "PVG");
-    for (const char* bad : {"pvg", "PV", "PVGX", "P1G", ""}) {
+    EXPECT_EQ(AirportCode::parse("pvg").view(), "PVG");
+    EXPECT_EQ(AirportCode::parse("Fra").view(), "FRA");
+    EXPECT_FALSE(AirportCode::is_valid("pvg"));  // the stored form is upper case
+    for (const char* bad : {"PV", "PVGX", "P1G", "p1g", "pv ", ""}) {
         EXPECT_THROW((void)AirportCode::parse(bad, "/shipment/origin"), InputError) << bad;
     }
 }

@@ -53,7 +53,7 @@ TEST(JsonRequestTest, RoundTripsThroughToJson) {
 
 TEST(JsonRequestTest, ErrorsNameTheJsonPointer) {
     auto doc = sample_request();
-    doc["shipment"]["origin"] = "pvg";
+    doc["shipment"]["origin"] = "pv1";
     EXPECT_EQ(field_of(doc), "/shipment/origin");
     doc = sample_request();
     doc["shipment"]["pieces"][0]["grossWeight"]["value"] = "-3";

@@ -1,16 +1,12 @@
-#include <cargoquote/catalog/fx.hpp>
-#include <cargoquote/desk/sell_view.hpp>
 #include <cargoquote/io/json.hpp>
+#include <cargoquote/io/sell_view.hpp>
+#include <cargoquote/pricing/quoted_amounts.hpp>
 #include <string>
 
-namespace cargoquote::desk {
+namespace cargoquote {
 
 namespace {
 using nlohmann::json;
-
-Money in_quote_currency(const PricedOption& option, const Money& amount) {
-    return option.quote_fx ? FxTable::convert(amount, *option.quote_fx) : amount;
-}
 
 json legs_of(const json& option_json) {
     json legs = json::array();
@@ -41,7 +37,7 @@ json sell_view(const PricedOption& option, int rank, const json& option_json) {
     Money listed = Money::zero(total.currency());
     for (const ChargeLine& line : option.charges) {
         if (line.kind != ChargeKind::Surcharge && line.kind != ChargeKind::Valuation) continue;
-        const Money amount = in_quote_currency(option, line.amount);
+        const Money amount = quoted_amount(option, line.amount);
         listed += amount;
         charges.push_back(json{{"code", std::string(line.code)},
                                {"description", std::string(line.description)},
@@ -66,4 +62,4 @@ json sell_view(const PricedOption& option, int rank, const json& option_json) {
         {"offerValidTo", option.offer_valid_to.iso()}};
 }
 
-}  // namespace cargoquote::desk
+}  // namespace cargoquote

@@ -5,13 +5,15 @@
 // a response built from it cannot leak them however it is later extended.
 //
 // Charge lines: every surcharge and the valuation charge at its amount (converted into the quote
-// currency as the option's total was), and "FRT Air freight" for the rest of the sell total (the
-// weight charge with the margin), so the lines always add up to the total.
+// currency line by line, quoted_amounts.hpp), and "FRT Air freight" for the rest of the sell total
+// (the weight charge with the margin and any conversion rounding), so the lines always add up to
+// the total. The desk stores it with each quoted option; `cargoquote quote --format customer`
+// prints it.
 
 #include <cargoquote/quote/quote_engine.hpp>
 #include <nlohmann/json.hpp>
 
-namespace cargoquote::desk {
+namespace cargoquote {
 
 inline constexpr std::string_view kSellViewSchema = "cargoquote.sell_option/1";
 
@@ -20,4 +22,4 @@ inline constexpr std::string_view kSellViewSchema = "cargoquote.sell_option/1";
 [[nodiscard]] nlohmann::json sell_view(const PricedOption& option, int rank,
                                        const nlohmann::json& option_json);
 
-}  // namespace cargoquote::desk
+}  // namespace cargoquote

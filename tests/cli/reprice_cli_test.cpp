@@ -66,8 +66,10 @@ TEST_F(RepriceCli, WritesOutputAndErrorsAndSummarizes) {
         std::string::npos)
         << run.err;
     EXPECT_FALSE(fs::exists(dir / "out.csv.partial"));
-    EXPECT_NE(read_file(dir / "errors.csv").find("502,4,pieces,invalid_piece_spec,"),
+    EXPECT_NE(read_file(dir / "errors.csv").find("502,BAD1,4,pieces,invalid_piece_spec,"),
               std::string::npos);
+    EXPECT_NE(read_file(dir / "errors.csv").find("\n504,,0,,malformed_row,"), std::string::npos)
+        << read_file(dir / "errors.csv");
 }
 
 TEST_F(RepriceCli, OneAndTwoThreadsWriteTheSameBytes) {
@@ -129,9 +131,9 @@ TEST_F(RepriceCli, QuantitiesPastTheirRangeAreRowErrorsNeverPrices) {
         reprice(dir / "book.csv", dir / "out.csv", {"--errors", (dir / "e.csv").string()});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     const std::string errors = read_file(dir / "e.csv");
-    EXPECT_NE(errors.find("2,4,pieces,quantity_out_of_range,"), std::string::npos) << errors;
-    EXPECT_NE(errors.find("3,4,pieces,quantity_out_of_range,"), std::string::npos) << errors;
-    EXPECT_NE(errors.find("4,4,pieces,quantity_out_of_range,the shipment's piece count"),
+    EXPECT_NE(errors.find("2,W1,4,pieces,quantity_out_of_range,"), std::string::npos) << errors;
+    EXPECT_NE(errors.find("3,W2,4,pieces,quantity_out_of_range,"), std::string::npos) << errors;
+    EXPECT_NE(errors.find("4,W3,4,pieces,quantity_out_of_range,the shipment's piece count"),
               std::string::npos)
         << errors;
     EXPECT_EQ(line_count(dir / "out.csv"), 2U);  // the header and OK, nothing priced from W1-W3

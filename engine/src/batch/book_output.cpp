@@ -33,7 +33,7 @@ std::string_view output_header() noexcept {
            "previous_total,change,change_percent\n";
 }
 
-std::string_view errors_header() noexcept { return "line,column,field,code,message\n"; }
+std::string_view errors_header() noexcept { return "line,shipment_id,column,field,code,message\n"; }
 
 std::string change_percent_text(const Money& change, const Money& previous) {
     if (previous.is_zero()) return "";
@@ -96,7 +96,9 @@ void append_outcome_csv(std::string& out, const RowOutcome& o) {
 }
 
 void append_error_csv(std::string& out, const RowError& e) {
-    fmt::format_to(std::back_inserter(out), "{},{},", e.line, e.column);
+    fmt::format_to(std::back_inserter(out), "{},", e.line);
+    append_field(out, e.shipment_id);
+    fmt::format_to(std::back_inserter(out), ",{},", e.column);
     append_field(out, e.field);
     out += ',';
     out += error_code_name(e.code);

@@ -26,7 +26,7 @@ std::size_t count_quotes(const char* begin, const char* end) {
 }
 
 RowError whole_row_error(const RawRecord& record, ErrorCode code, std::string message) {
-    return RowError{record.line, 0, "", code, std::move(message)};
+    return RowError{record.line, {}, 0, "", code, std::move(message)};
 }
 
 // Empty or invalid UTF-8 records are errors in either format.
@@ -351,7 +351,10 @@ RowRead read_json_row(const RawRecord& record, RowScratch& scratch) {
     try {
         document = parse_json_strictly(record.text, "row");
     } catch (const InputError& e) {
-        return RowError{record.line, 0, e.code() == ErrorCode::InvalidJson ? "" : e.field(),
+        return RowError{record.line,
+                        {},
+                        0,
+                        e.code() == ErrorCode::InvalidJson ? "" : e.field(),
                         e.code(),
                         e.code() == ErrorCode::InvalidJson ? fmt::format("not JSON ({})", e.field())
                                                            : e.detail()};
@@ -370,7 +373,11 @@ RowRead read_json_row(const RawRecord& record, RowScratch& scratch) {
         } else if (it->is_number()) {
             value = it->dump();
         } else {
-            return RowError{record.line, 0, fmt::format("/{}", it.key()), ErrorCode::InvalidInput,
+            return RowError{record.line,
+                            {},
+                            0,
+                            fmt::format("/{}", it.key()),
+                            ErrorCode::InvalidInput,
                             "expected a string or a number"};
         }
         out.values[c] = value;

@@ -33,6 +33,7 @@ void price_row(const BookPricer& pricer, const RowFields& fields, std::uint64_t 
     } catch (const InputError& e) {
         outcomes.resize(before);
         errors.push_back(locate(e, line));
+        errors.back().shipment_id = fields[BookColumn::ShipmentId];
     }
 }
 
@@ -126,9 +127,10 @@ BatchSummary run_book(std::istream& input, std::string_view source, BookFormat f
 
     const FieldLocator locate = [&](const InputError& e, std::uint64_t line) {
         if (format == BookFormat::JsonLines) {
-            return RowError{line, 0, "/" + e.field(), e.code(), e.detail()};
+            return RowError{line, {}, 0, "/" + e.field(), e.code(), e.detail()};
         }
-        return RowError{line, csv_column_of(*layout, e.field()), e.field(), e.code(), e.detail()};
+        return RowError{line,      {},       csv_column_of(*layout, e.field()),
+                        e.field(), e.code(), e.detail()};
     };
 
     const int threads = thread_count(options.threads);
@@ -213,7 +215,7 @@ PricedRows price_rows(const BookPricer& pricer, std::span<const RowFields> rows,
     };
     std::vector<Block> results(blocks);
     const FieldLocator locate = [](const InputError& e, std::uint64_t line) {
-        return RowError{line, 0, e.field(), e.code(), e.detail()};
+        return RowError{line, {}, 0, e.field(), e.code(), e.detail()};
     };
     ThreadPlans plans;
     WorkerSearches searches(pricer.settings());

@@ -102,12 +102,12 @@ TEST_F(BookRunnerTest, EveryRowIsInTheOutputOrTheErrorsFile) {
     EXPECT_EQ(r.summary.rows_failed, 6U);
     EXPECT_EQ(lines_of(r.output).size() - 1 + lines_of(r.errors).size() - 1, 9U);
     const auto errors = lines_of(r.errors);
-    EXPECT_TRUE(starts_with(errors[1], "3,4,pieces,invalid_piece_spec,"));
-    EXPECT_TRUE(starts_with(errors[2], "4,3,destination,unknown_airport,"));
-    EXPECT_EQ(errors[3], "5,0,,empty_row,empty line");
-    EXPECT_TRUE(starts_with(errors[4], "6,0,,malformed_row"));
-    EXPECT_TRUE(starts_with(errors[5], "7,0,,invalid_utf8"));
-    EXPECT_TRUE(starts_with(errors[6], "9,10,previous_total,invalid_number,"));
+    EXPECT_TRUE(starts_with(errors[1], "3,BADNUM,4,pieces,invalid_piece_spec,"));
+    EXPECT_TRUE(starts_with(errors[2], "4,AIRPORT,3,destination,unknown_airport,"));
+    EXPECT_EQ(errors[3], "5,,0,,empty_row,empty line");
+    EXPECT_TRUE(starts_with(errors[4], "6,,0,,malformed_row"));
+    EXPECT_TRUE(starts_with(errors[5], "7,,0,,invalid_utf8"));
+    EXPECT_TRUE(starts_with(errors[6], "9,PREV,10,previous_total,invalid_number,"));
     const auto out = lines_of(r.output);
     EXPECT_TRUE(starts_with(out[1], "2,OK1,1,priced,,A"));
     EXPECT_TRUE(starts_with(out[2], "8,NORATE,1,rejected,no_rate,A1,,,"));
@@ -129,7 +129,7 @@ TEST_F(BookRunnerTest, AStrayQuoteLosesOnlyItsOwnRow) {
     EXPECT_EQ(r.summary.rows_failed, 1U);
     const auto errors = lines_of(r.errors);
     ASSERT_EQ(errors.size(), 2U);
-    EXPECT_TRUE(starts_with(errors[1], "2,0,,malformed_row,a quoted field is not closed"));
+    EXPECT_TRUE(starts_with(errors[1], "2,,0,,malformed_row,a quoted field is not closed"));
     EXPECT_TRUE(starts_with(lines_of(r.output)[1], "3,S2,1,priced,"));
 }
 
@@ -168,7 +168,7 @@ TEST_F(BookRunnerTest, JsonLinesNameFieldsByJsonPointer) {
     EXPECT_EQ(r.summary.rows_priced, 1U);
     const auto errors = lines_of(r.errors);
     ASSERT_EQ(errors.size(), 2U);
-    EXPECT_TRUE(starts_with(errors[1], "2,0,/ready,invalid_date_time,"));
+    EXPECT_TRUE(starts_with(errors[1], "2,J2,0,/ready,invalid_date_time,"));
 }
 
 TEST_F(BookRunnerTest, CancelStopsReadingAndSaysSo) {
@@ -196,7 +196,7 @@ TEST_F(BookRunnerTest, InterlineRoutingIsPricedSectorBySector) {
     const auto out = lines_of(r.output);
     ASSERT_EQ(out.size(), 2U) << r.errors;
     EXPECT_TRUE(starts_with(out[1], "2,R1,1,rejected,no_sector_rate,A1,A1:PVG-JFK;B2:JFK-FRA,,,"));
-    EXPECT_NE(r.errors.find("3,9,routing,invalid_input,"), std::string::npos) << r.errors;
+    EXPECT_NE(r.errors.find("3,R2,9,routing,invalid_input,"), std::string::npos) << r.errors;
 }
 
 TEST(ChangePercent, RoundsHalfAwayFromZero) {

@@ -60,9 +60,11 @@ struct BookRow {
 };
 
 // Where a row went wrong. `field` names the column (CSV) or is a JSON Pointer (JSON Lines), ""
-// for the whole row; `column` is the 1-based CSV column, 0 when not one column.
+// for the whole row; `column` is the 1-based CSV column, 0 when not one column. `shipment_id` is
+// the row's as given, "" when the row could not be split into fields.
 struct RowError {
     std::uint64_t line = 0;
+    std::string shipment_id;
     int column = 0;
     std::string field;
     ErrorCode code = ErrorCode::InvalidInput;

@@ -8,7 +8,7 @@
     result.best.sell_total, result.to_dict()            # Decimal; the CLI's --json document
     engine.quote({"shipment": {...}})                   # the CLI's JSON request schema, as a dict
     cq.chargeable_weight([{"count": 1, "length": 30, "width": 45, "height": 65, "weight": 14}])
-    cq.mcdm.topsis(matrix, weights, types)
+    cq.mcdm.topsis(df, {"price": 0.5, ...}, {"price": "cost", ...})  # DataFrames keep labels
     cq.calibrate.fit_weights(history)                   # weights learned from booking history
     engine.quote_batch(df) / engine.reprice_batch(df)   # DataFrames of shipments, every core
     cq.dask.reprice(ddf, db_path)                       # the same on a Dask cluster (import cargoquote.dask)
@@ -25,9 +25,8 @@ from ._cargoquote import (
     Rejection,
     Shipment,
     chargeable_weight,
-    mcdm,
 )
-from . import batch, calibrate
+from . import batch, calibrate, mcdm
 
 __all__ = [
     "ChargeLine",

@@ -422,7 +422,8 @@ _Matrix = Sequence[Sequence[float]] | npt.NDArray[np.float64]
 
 class _Mcdm:
     """The `mcdm` submodule. A pybind11 submodule is reachable only as an attribute (it is not
-    importable on its own), so its stub is a namespace object. Types: +1 benefit, -1 cost."""
+    importable on its own), so its stub is a namespace object. Types: +1 benefit, -1 cost. The
+    public `cargoquote.mcdm` (mcdm.py) checks and labels DataFrames and calls these."""
 
     @staticmethod
     def topsis(

@@ -398,23 +398,25 @@ class Engine:
     def quote_batch(
         self,
         df: pd.DataFrame,
-        threads: int | None = None,
-        top_k: int = 1,
+        threads: int | np.integer[Any] | None = None,
+        top_k: int | np.integer[Any] = 1,
         sla: str | None = None,
         method: str | None = None,
-        weights: str | None = None,
-        quote_date: str | None = None,
-        progress: Callable[[int, int], None] | None = None,
+        weights: str | Mapping[str, float | str | Decimal] | None = None,
+        quote_date: str | datetime.date | pd.Timestamp | np.datetime64 | None = None,
+        progress: bool | Callable[[int, int], None] | None = None,
     ) -> pd.DataFrame:
-        """Quote every shipment of a DataFrame afresh; one row per shipment and rank."""
+        """Quote every shipment of a DataFrame afresh; one row per shipment and rank. KeyError
+        for a missing required column; progress=True shows a tqdm bar."""
     def reprice_batch(
         self,
         df: pd.DataFrame,
-        as_of: str | None = None,
-        threads: int | None = None,
-        progress: Callable[[int, int], None] | None = None,
+        as_of: str | datetime.date | pd.Timestamp | np.datetime64 | None = None,
+        threads: int | np.integer[Any] | None = None,
+        progress: bool | Callable[[int, int], None] | None = None,
     ) -> pd.DataFrame:
-        """Reprice every shipment of a DataFrame on its booked carrier and routing."""
+        """Reprice every shipment of a DataFrame on its booked carrier and routing, with change
+        and change_percent against previous_total. KeyError for a missing required column."""
 
 # --- multi-criteria decision methods ------------------------------------------------------------
 

@@ -5,6 +5,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <cargoquote/batch/book_output.hpp>
 #include <cargoquote/batch/book_runner.hpp>
 #include <cargoquote/core/decimal.hpp>
 #include <chrono>
@@ -131,7 +132,8 @@ class ResultColumns {
           margin_(n),
           sell_total_(n),
           previous_total_(n),
-          change_(n) {}
+          change_(n),
+          change_percent_(n) {}
 
     void add(const batch::RowOutcome& o) {
         const std::size_t i = next_++;
@@ -165,21 +167,24 @@ class ResultColumns {
         }
         const bool compared = priced && o.previous_total;
         previous_total_.set(i, compared ? money(*o.previous_total) : none());
-        change_.set(i, compared ? money(o.totals.sell_total - *o.previous_total) : none());
+        const Money change = compared ? o.totals.sell_total - *o.previous_total : Money{};
+        change_.set(i, compared ? money(change) : none());
+        change_percent_.set(i, compared ? percent(change, *o.previous_total) : none());
     }
 
     void add(const batch::RowError& e) {
         const std::size_t i = next_++;
         row_[i] = static_cast<std::int64_t>(e.line);
         rank_[i] = 0;
+        shipment_id_.set(i, e.shipment_id.empty() ? none() : text(e.shipment_id));
         status_.set(i, error_);
         reason_code_.set(i, code(error_code_name(e.code)));
         reason_.set(i, text(e.message));
         error_field_.set(i, text(e.field));
         for (ObjectColumn* c :
-             {&shipment_id_, &carrier_, &routing_, &flights_, &transit_minutes_, &currency_,
-              &chargeable_kg_, &weight_charge_, &surcharges_, &valuation_, &buy_total_, &margin_,
-              &sell_total_, &previous_total_, &change_}) {
+             {&carrier_, &routing_, &flights_, &transit_minutes_, &currency_, &chargeable_kg_,
+              &weight_charge_, &surcharges_, &valuation_, &buy_total_, &margin_, &sell_total_,
+              &previous_total_, &change_, &change_percent_}) {
             c->set(i, none());
         }
     }
@@ -207,7 +212,8 @@ class ResultColumns {
             {"margin", &margin_},
             {"sell_total", &sell_total_},
             {"previous_total", &previous_total_},
-            {"change", &change_}};
+            {"change", &change_},
+            {"change_percent", &change_percent_}};
         for (const auto& [name, column] : columns) out[name] = column->array();
         out["score"] = score_column();
         return out;
@@ -238,6 +244,14 @@ class ResultColumns {
         auto [found, added] = kilograms_.try_emplace(m.in_grams());
         if (added) found->second = decimal(m.in_grams(), 3, 1);
         return found->second;
+    }
+    // The CLI's change_percent (book_output.hpp) as a Decimal; None against a zero total.
+    py::object percent(const Money& change, const Money& previous) {
+        const std::string hundredths = batch::change_percent_text(change, previous);
+        if (hundredths.empty()) return none();
+        PyObject* result = PyObject_CallOneArg(decimal_.ptr(), text(hundredths).ptr());
+        if (result == nullptr) throw py::error_already_set();
+        return py::reinterpret_steal<py::object>(result);
     }
     py::object money(const Money& m) {
         const int digits = m.currency().minor_unit_digits();
@@ -271,7 +285,7 @@ class ResultColumns {
     bool any_score_ = false;
     ObjectColumn shipment_id_, status_, reason_code_, reason_, error_field_, carrier_, routing_,
         flights_, transit_minutes_, currency_, chargeable_kg_, weight_charge_, surcharges_,
-        valuation_, buy_total_, margin_, sell_total_, previous_total_, change_;
+        valuation_, buy_total_, margin_, sell_total_, previous_total_, change_, change_percent_;
 };
 
 py::dict result_columns(const batch::PricedRows& priced) {
@@ -285,7 +299,7 @@ py::dict result_columns(const batch::PricedRows& priced) {
                                  "currency",    "chargeable_kg",   "weight_charge",
                                  "surcharges",  "valuation",       "buy_total",
                                  "margin",      "sell_total",      "previous_total",
-                                 "change"}) {
+                                 "change",      "change_percent"}) {
             empty[name] = py::list();
         }
         return empty;

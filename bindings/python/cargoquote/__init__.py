@@ -27,6 +27,11 @@ from ._cargoquote import (
     chargeable_weight,
 )
 from . import batch, calibrate, mcdm
+from ._signatures import add_signatures as _add_signatures, with_signature as _with_signature
+from ._version import __version__
+
+chargeable_weight = _with_signature(chargeable_weight)
+_add_signatures(Engine, ["open", "quote"])
 
 __all__ = [
     "ChargeLine",

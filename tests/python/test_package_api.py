@@ -1,0 +1,57 @@
+"""The package as analysts and tools see it: cargoquote.__version__ is the CMake project's and
+inspect.signature works on the public functions."""
+from __future__ import annotations
+
+import inspect
+import re
+
+import pytest
+
+import cargoquote as cq
+from conftest import SOURCE
+
+
+def test_version_is_the_cmake_projects():
+    cmake = (SOURCE / "CMakeLists.txt").read_text()
+    version = re.search(r"project\(cargoquote VERSION ([0-9.]+)", cmake).group(1)
+    assert cq.__version__ == version
+
+
+def parameters(function) -> list[str]:
+    return list(inspect.signature(function).parameters)
+
+
+def test_engine_methods_have_signatures():
+    assert parameters(cq.Engine.open) == ["db_path"]
+    quote = inspect.signature(cq.Engine.quote)
+    assert list(quote.parameters)[:2] == ["self", "shipment"]
+    assert quote.parameters["sla"].kind is inspect.Parameter.KEYWORD_ONLY
+    assert quote.parameters["sla"].default is None
+    assert quote.parameters["explain"].default is False
+    assert quote.parameters["offer_validity_days"].default == 2
+    assert parameters(cq.Engine.quote_batch)[:3] == ["engine", "df", "threads"]
+    assert "as_of" in parameters(cq.Engine.reprice_batch)
+    assert cq.Engine.quote.__doc__ == cq._cargoquote.Engine.quote.__doc__
+
+
+def test_engine_wrappers_call_the_bindings(engine):
+    shipment = cq.Shipment(origin="PVG", destination="FRA", ready_time="2026-11-26T10:00",
+                           pieces=[cq.Piece(count=1, length=100, width=100, height=100,
+                                            weight=200)])
+    assert isinstance(engine.quote(shipment, sla="none"), cq.QuoteResult)
+    assert isinstance(engine.quote({"shipment": shipment.to_dict()}), dict)
+    with pytest.raises(TypeError):
+        engine.quote(shipment, no_such_argument=1)
+
+
+def test_module_functions_have_signatures():
+    weight = inspect.signature(cq.chargeable_weight)
+    assert list(weight.parameters) == ["pieces", "divisor", "step_kg"]
+    assert weight.parameters["divisor"].default == 6000
+    assert cq.chargeable_weight([{"count": 1, "length": 30, "width": 45, "height": 65,
+                                  "weight": 14}])["chargeable_weight"] == 15.0
+    assert parameters(cq.mcdm.topsis) == ["matrix", "weights", "types", "normalization"]
+    assert parameters(cq.mcdm.ahp_weights) == ["matrix", "ri"]
+    for name in cq.mcdm.__all__:
+        inspect.signature(getattr(cq.mcdm, name))
+    assert parameters(cq.calibrate.fit_weights)[:2] == ["history", "criteria"]

@@ -1,6 +1,9 @@
 """Learning weights from booking history: recovery of known weights from a synthetic history, the
-engine's normalization, deterministic generation and errors for malformed history."""
+engine's normalization, deterministic generation, errors for malformed or too little history, and
+the statsmodels-like reading of a fit (params, bse, conf_int, nobs)."""
 from __future__ import annotations
+
+from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
@@ -140,3 +143,56 @@ def test_criterion_that_never_varies_is_named():
     history = small_history().assign(risk=0.2)
     with pytest.raises(ValueError, match="column 'risk' never differs"):
         cq.calibrate.fit_weights(history)
+
+
+@pytest.fixture(scope="module")
+def three_criteria_fit() -> cq.calibrate.WeightFit:
+    history = cq.calibrate.synthetic_history(800, {"price": 0.5, "time": 0.3, "reliability": 0.2},
+                                             seed=5)
+    return cq.calibrate.fit_weights(history, ["price", "time", "reliability"])
+
+
+def test_weight_fit_reads_like_statsmodels(three_criteria_fit):
+    fit = three_criteria_fit
+    assert list(fit.params.index) == ["price", "time", "reliability"]
+    pd.testing.assert_series_equal(fit.params, fit.coefficients)
+    np.testing.assert_allclose(fit.bse.to_numpy(), np.sqrt(np.diag(fit.covariance.to_numpy())))
+    for alpha in (0.05, 0.1, 0.01):
+        z = NormalDist().inv_cdf(1 - alpha / 2)
+        interval = fit.conf_int(alpha)
+        assert list(interval.columns) == ["lower", "upper"]
+        np.testing.assert_allclose(interval["lower"], fit.params - z * fit.bse)
+        np.testing.assert_allclose(interval["upper"], fit.params + z * fit.bse)
+    assert fit.conf_int().equals(fit.conf_int(0.05))
+    assert fit.conf_int(0.05)["lower"].iloc[0] == pytest.approx(
+        fit.params.iloc[0] - 1.959963984540054 * fit.bse.iloc[0])
+    with pytest.raises(ValueError, match="alpha"):
+        fit.conf_int(1.5)
+
+
+def test_nobs_counts_the_options_in_the_likelihood():
+    history = cq.calibrate.synthetic_history(300, {"price": 0.6, "time": 0.4}, seed=3)
+    history = pd.concat([history, pd.DataFrame({  # one single-option inquiry: left out
+        "inquiry_id": [10_000], "option_id": [1], "booked": [1], "price": [100.0],
+        "time": [20.0], "reliability": [0.9], "risk": [0.1]})], ignore_index=True)
+    fit = cq.calibrate.fit_weights(history, ["price", "time"])
+    assert fit.nobs == len(history) - 1
+    assert fit.n_options == len(history)
+
+
+def test_too_little_history_is_a_value_error_not_a_linalg_error():
+    with pytest.raises(ValueError, match="2 inquiries with more than one option cannot "
+                                         "estimate 4 weights"):
+        cq.calibrate.fit_weights(small_history())
+
+
+def test_a_singular_hessian_is_a_value_error():
+    # Every inquiry's cheapest option is also its fastest: price and time cannot be told apart.
+    rows = []
+    for inquiry in range(1, 30):
+        for option, (price, time) in enumerate([(100.0, 20.0), (150.0, 30.0), (200.0, 40.0)]):
+            rows.append({"inquiry_id": inquiry, "booked": int(option == inquiry % 3),
+                         "price": price + inquiry, "time": time + inquiry})
+    with pytest.raises(ValueError, match="Hessian is singular") as error:
+        cq.calibrate.fit_weights(pd.DataFrame(rows), ["price", "time"])
+    assert not isinstance(error.value, np.linalg.LinAlgError)

@@ -18,6 +18,7 @@ strongly customers follow the utility rather than the unobserved rest.
                                                     "reliability": 0.2, "risk": 0.1}, seed=1)
     fit = cq.calibrate.fit_weights(history)
     fit.summary()                      # weights with standard errors and 95 % intervals
+    fit.params, fit.bse, fit.conf_int(0.1), fit.nobs   # the coefficients, as statsmodels names them
     engine.quote({..., "weights": fit.as_engine_weights()})
 """
 from __future__ import annotations
@@ -25,6 +26,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
@@ -37,6 +39,8 @@ DEFAULT_CRITERIA = ("price", "time", "reliability", "risk")
 # The engine treats a criterion whose range is below this as equal across the options.
 _EQUAL_RANGE = 1e-12
 _Z95 = 1.959963984540054
+# A Hessian this ill-conditioned leaves some combination of weights undetermined by the data.
+_SINGULAR_CONDITION = 1e10
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,9 @@ class WeightFit:
     customer cares more); `weights` are the same scaled to sum 1 with delta-method standard errors
     and normal 95 % intervals. `value_of_time` is the money (quote currency) a customer gives up
     to save one transit hour, at the inquiry's typical ranges (see fit_weights).
+
+    `params`, `bse`, `conf_int()` and `nobs` give the coefficients under statsmodels' names, so
+    code written against a statsmodels result reads a fit the same way.
     """
 
     criteria: tuple[str, ...]
@@ -64,6 +71,30 @@ class WeightFit:
     n_inquiries: int
     n_options: int
     converged: bool
+    n_used_options: int = 0  # options of the inquiries with more than one (in the likelihood)
+
+    @property
+    def params(self) -> pd.Series:
+        """The coefficients (statsmodels' name)."""
+        return self.coefficients
+
+    @property
+    def bse(self) -> pd.Series:
+        """Standard errors of the coefficients (statsmodels' name)."""
+        return self.standard_errors
+
+    @property
+    def nobs(self) -> int:
+        """Options in the likelihood: those of the inquiries with more than one option."""
+        return self.n_used_options
+
+    def conf_int(self, alpha: float = 0.05) -> pd.DataFrame:
+        """Normal (Wald) 1 - alpha intervals of the coefficients: columns lower, upper."""
+        if not 0 < alpha < 1:
+            raise ValueError(f"alpha must be between 0 and 1, got {alpha}")
+        z = NormalDist().inv_cdf(1 - alpha / 2)
+        return pd.DataFrame({"lower": self.params - z * self.bse,
+                             "upper": self.params + z * self.bse})
 
     def summary(self) -> pd.DataFrame:
         """One row per criterion: weight, its standard error and 95 % interval, coefficient."""
@@ -126,7 +157,9 @@ def fit_weights(history: pd.DataFrame, criteria: Sequence[str] = DEFAULT_CRITERI
     (beta_time / beta_price) x (price range / hours range); it is reported at the median of that
     ratio of ranges over the inquiries, with its delta-method standard error (ranges are data).
 
-    Raises ValueError naming the column or inquiry for malformed history.
+    Raises ValueError naming the column or inquiry for malformed history, and for history too
+    small to estimate the weights (fewer informative inquiries than criteria, or a singular
+    Hessian: the data cannot tell some criteria apart).
     """
     from statsmodels.discrete.conditional_models import ConditionalLogit
 
@@ -135,16 +168,31 @@ def fit_weights(history: pd.DataFrame, criteria: Sequence[str] = DEFAULT_CRITERI
     informative = history[history.groupby(inquiry)[booked].transform("size") > 1]
     features = normalized_criteria(informative, criteria, inquiry)
     _require_variation(features, informative[inquiry])
+    n_informative = informative[inquiry].nunique()
+    if n_informative < len(criteria):
+        raise ValueError(f"{n_informative} inquiries with more than one option cannot estimate "
+                         f"{len(criteria)} weights: at least as many inquiries as criteria are "
+                         "needed (and many more for useful intervals)")
 
     model = ConditionalLogit(informative[booked].to_numpy(dtype=float), features,
                              groups=informative[inquiry].to_numpy())
-    with warnings.catch_warnings():
-        # statsmodels warns about convergence itself; the result's `converged` says it.
-        warnings.simplefilter("ignore")
-        # The log-likelihood is concave: Newton's method converges fast and exactly.
-        result = model.fit(method="newton", maxiter=maxiter, disp=False)
+    try:
+        with warnings.catch_warnings():
+            # statsmodels warns about convergence itself; the result's `converged` says it.
+            warnings.simplefilter("ignore")
+            # The log-likelihood is concave: Newton's method converges fast and exactly.
+            result = model.fit(method="newton", maxiter=maxiter, disp=False)
+            covariance = np.asarray(result.cov_params())
+        # statsmodels inverts a singular Hessian with a pseudo-inverse: standard errors of 1e7
+        # and more, or NaN, that look like results. Refuse them.
+        if not (np.isfinite(covariance).all() and np.isfinite(np.asarray(result.params)).all()):
+            raise np.linalg.LinAlgError("no finite estimate")
+        if np.linalg.cond(model.hessian(np.asarray(result.params))) > _SINGULAR_CONDITION:
+            raise np.linalg.LinAlgError("singular Hessian")
+    except np.linalg.LinAlgError:
+        raise ValueError(_singular_message(n_informative, criteria)) from None
     beta = pd.Series(np.asarray(result.params), index=criteria)
-    cov = pd.DataFrame(np.asarray(result.cov_params()), index=criteria, columns=criteria)
+    cov = pd.DataFrame(covariance, index=criteria, columns=criteria)
     weights, weight_se = _weights_with_errors(beta, cov)
     range_per_hour = _price_range_per_hour(informative[[inquiry, *criteria]], inquiry)
     vot, vot_se = _value_of_time(beta, cov, range_per_hour)
@@ -165,7 +213,14 @@ def fit_weights(history: pd.DataFrame, criteria: Sequence[str] = DEFAULT_CRITERI
         n_inquiries=int(history[inquiry].nunique()),
         n_options=len(history),
         converged=_at_maximum(model, result.params),
+        n_used_options=len(informative),
     )
+
+
+def _singular_message(n_informative: int, criteria: tuple[str, ...]) -> str:
+    return (f"the history cannot identify the weights of {', '.join(criteria)}: the Hessian is "
+            f"singular with {n_informative} informative inquiries (too few, or criteria that move "
+            "together or always pick the booked option); more varied history is needed")
 
 
 def synthetic_history(n_inquiries: int, weights: Mapping[str, float],

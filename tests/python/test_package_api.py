@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import re
 
+import numpy as np
 import pytest
 
 import cargoquote as cq
@@ -55,3 +56,21 @@ def test_module_functions_have_signatures():
     for name in cq.mcdm.__all__:
         inspect.signature(getattr(cq.mcdm, name))
     assert parameters(cq.calibrate.fit_weights)[:2] == ["history", "criteria"]
+
+
+def test_numpy_integers_are_counts_everywhere(engine):
+    piece = cq.Piece(count=np.int64(3), length=120, width=80, height=100, weight=250)
+    assert piece == cq.Piece(count=3, length=120, width=80, height=100, weight=250)
+    assert cq.Piece.from_dict({"count": np.int32(2), "dimensions": {"length": 10, "width": 10,
+                                                                    "height": 10, "unit": "CMT"},
+                               "grossWeight": {"value": 5, "unit": "KGM"}}).count == 2
+    as_dicts = [{"count": np.uint16(1), "length": 30, "width": 45, "height": 65, "weight": 14}]
+    assert cq.chargeable_weight(as_dicts, divisor=np.int64(5000)) == cq.chargeable_weight(
+        [{"count": 1, "length": 30, "width": 45, "height": 65, "weight": 14}], divisor=5000)
+    shipment = cq.Shipment(origin="PVG", destination="FRA", ready_time="2026-11-26T10:00",
+                           pieces=[piece])
+    assert engine.quote(shipment, offer_validity_days=np.int64(3)).to_dict() == engine.quote(
+        shipment, offer_validity_days=3).to_dict()
+    for not_a_count in (True, np.float64(3.0), 3.0):
+        with pytest.raises(cq.InputError, match="whole number"):
+            cq.Piece(count=not_a_count, length=1, width=1, height=1, weight=1)

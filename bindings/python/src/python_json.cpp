@@ -18,14 +18,22 @@ const py::object& date_type() {
     return *type;
 }
 
+const py::object& integral_type() {
+    static const auto* type = new py::object(py::module_::import("numbers").attr("Integral"));
+    return *type;
+}
+
 }  // namespace
 
 nlohmann::json json_from_python(const py::handle& value) {
     if (value.is_none()) return nullptr;
     if (py::isinstance<py::bool_>(value)) return value.cast<bool>();
-    if (py::isinstance<py::int_>(value)) {
+    // numpy's integers too (numbers.Integral), through their __index__.
+    if (py::isinstance<py::int_>(value) || py::isinstance(value, integral_type())) {
+        const auto whole = py::reinterpret_steal<py::int_>(PyNumber_Index(value.ptr()));
+        if (!whole) throw py::error_already_set();
         try {
-            return value.cast<long long>();
+            return whole.cast<long long>();
         } catch (const py::cast_error&) {
             return py::str(value)
                 .cast<std::string>();  // beyond 64 bits: the parser names the field

@@ -11,16 +11,25 @@ namespace cargoquote::python {
 
 namespace {
 
-int count_from(const py::handle& count, const std::string& at) {
-    if (!py::isinstance<py::int_>(count) || py::isinstance<py::bool_>(count)) {
+// Python's ints and numpy's (numbers.Integral); never a bool, which is an int to Python.
+bool is_whole_number(const py::handle& value) {
+    static const auto* integral = new py::object(py::module_::import("numbers").attr("Integral"));
+    return !py::isinstance<py::bool_>(value) &&
+           (py::isinstance<py::int_>(value) || py::isinstance(value, *integral));
+}
+
+int count_from(const py::handle& given, const std::string& at) {
+    if (!is_whole_number(given)) {
         throw InputError(ErrorCode::InvalidNumber, at + "/count", "expected a whole number");
     }
+    const auto count = py::reinterpret_steal<py::int_>(PyNumber_Index(given.ptr()));
+    if (!count) throw py::error_already_set();
     // Python ints of any size: compared as Python objects, so 2**70 is out of range, not a wrap.
-    if (count.cast<py::int_>() <= py::int_(0)) {
+    if (count <= py::int_(0)) {
         throw InputError(ErrorCode::NegativeQuantity, at + "/count",
                          "count must be greater than zero");
     }
-    if (count.cast<py::int_>() > py::int_(kMaxPieceCount)) {
+    if (count > py::int_(kMaxPieceCount)) {
         throw InputError(ErrorCode::QuantityOutOfRange, at + "/count",
                          "count must be at most " + std::to_string(kMaxPieceCount));
     }

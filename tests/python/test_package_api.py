@@ -1,5 +1,5 @@
 """The package as analysts and tools see it: cargoquote.__version__ is the CMake project's and
-inspect.signature works on the public functions."""
+inspect.signature works on the public functions and classes."""
 from __future__ import annotations
 
 import inspect
@@ -43,6 +43,22 @@ def test_engine_wrappers_call_the_bindings(engine):
     assert isinstance(engine.quote({"shipment": shipment.to_dict()}), dict)
     with pytest.raises(TypeError):
         engine.quote(shipment, no_such_argument=1)
+
+
+def test_shipment_and_piece_have_signatures():
+    piece = inspect.signature(cq.Piece)
+    assert list(piece.parameters) == ["count", "length", "width", "height", "weight"]
+    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in piece.parameters.values())
+    assert piece.parameters["count"].default == 1
+    assert piece.parameters["length"].default is inspect.Parameter.empty
+    shipment = inspect.signature(cq.Shipment)
+    assert list(shipment.parameters)[:4] == ["origin", "destination", "pieces", "ready_time"]
+    assert shipment.parameters["commodity"].default == "GEN"
+    assert parameters(cq.Piece.from_spec) == ["spec"]
+    assert parameters(cq.Shipment.from_dict) == ["d"]
+    spec = cq.Piece.from_spec("3x120x80x100@250")
+    assert spec == cq.Piece(count=3, length=120, width=80, height=100, weight=250)
+    assert cq.Piece.from_dict(spec.to_dict()) == spec
 
 
 def test_module_functions_have_signatures():

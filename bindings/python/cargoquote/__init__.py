@@ -27,11 +27,17 @@ from ._cargoquote import (
     chargeable_weight,
 )
 from . import batch, calibrate, mcdm
+from ._signatures import add_constructor_signature as _add_constructor_signature
 from ._signatures import add_signatures as _add_signatures, with_signature as _with_signature
 from ._version import __version__
 
 chargeable_weight = _with_signature(chargeable_weight)
 _add_signatures(Engine, ["open", "quote"])
+_add_signatures(Piece, ["from_dict", "from_spec", "to_dict"])
+_add_signatures(Shipment, ["from_dict", "to_dict"])
+for _cls in (Piece, Shipment):
+    _add_constructor_signature(_cls)
+del _cls
 
 __all__ = [
     "ChargeLine",

@@ -53,6 +53,17 @@ def add_signatures(cls: type, names: list[str]) -> None:
         setattr(cls, name, with_signature(method, name, static=static))
 
 
+def add_constructor_signature(cls: type) -> None:
+    """`inspect.signature(cls)` from its __init__'s docstring, without `self`. pybind11's
+    __init__ stays as it is: the signature is the class's `__signature__`, which inspect reads
+    first."""
+    signature = signature_from_doc("__init__", cls.__init__.__doc__)
+    if signature is not None:
+        parameters = list(signature.parameters.values())[1:]
+        cls.__signature__ = signature.replace(parameters=parameters,
+                                              return_annotation=inspect.Signature.empty)
+
+
 def _parse(parameters: str, returns: Optional[str]) -> Optional[inspect.Signature]:
     params = []
     kind = inspect.Parameter.POSITIONAL_OR_KEYWORD

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import cargoquote as cq
 from conftest import run_cli
 
 QUOTE_DATE = "2026-10-01"
@@ -138,6 +139,16 @@ def test_dates_as_date_objects(engine, book, day):
                                   engine.quote_batch(sample, quote_date=QUOTE_DATE))
     pd.testing.assert_frame_equal(engine.reprice_batch(sample, as_of=day),
                                   engine.reprice_batch(sample, as_of=QUOTE_DATE))
+
+
+def test_engine_quote_takes_the_same_dates(engine):
+    shipment = cq.Shipment(origin="PVG", destination="FRA", ready_time="2026-11-26T10:00",
+                           pieces=[cq.Piece(count=1, length=100, width=100, height=100,
+                                            weight=200)])
+    expected = engine.quote(shipment, quote_date="2026-11-25").to_dict()
+    for day in (datetime.date(2026, 11, 25), datetime.datetime(2026, 11, 25, 23, 59),
+                pd.Timestamp("2026-11-25 06:00")):
+        assert engine.quote(shipment, quote_date=day).to_dict() == expected
 
 
 def test_dates_of_another_type_are_type_errors(engine, book):

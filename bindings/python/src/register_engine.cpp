@@ -42,6 +42,13 @@ std::optional<selection::CriterionWeights> weights_of(const py::object& weights)
     return selection::CriterionWeights::from_named(named, "/weights");
 }
 
+// A datetime (pandas' Timestamp included) as its calendar date, as the batch functions take it.
+py::object calendar_date(const py::object& value) {
+    static const auto* datetime_type =
+        new py::object(py::module_::import("datetime").attr("datetime"));
+    return py::isinstance(value, *datetime_type) ? value.attr("date")() : value;
+}
+
 struct SelectionArgs {
     std::optional<std::string> sla;
     std::optional<std::string> method;
@@ -60,7 +67,7 @@ QuoteRequest request_for(const Shipment& shipment, const SelectionArgs& a) {
     r.weights = weights_of(a.weights);
     if (a.currency) r.currency = CurrencyCode::parse(*a.currency, "/currency");
     if (!a.quote_date.is_none()) {
-        const nlohmann::json date = json_from_python(a.quote_date);
+        const nlohmann::json date = json_from_python(calendar_date(a.quote_date));
         if (!date.is_string()) {
             throw InputError(ErrorCode::InvalidDateTime, "/quote_date",
                              "expected 'YYYY-MM-DD' or a date");
@@ -201,7 +208,8 @@ Args:
     method: "weighted_sum", "topsis" or "vikor"; default: the customer's, else weighted_sum.
     weights: "price=0.4,time=0.3,reliability=0.2,risk=0.1" or {"price": 0.4, ...}.
     currency: quote currency (ISO 4217); default: the first option's.
-    quote_date: the day the quote is made ("YYYY-MM-DD" or a date); default: the shipping date.
+    quote_date: the day the quote is made ("YYYY-MM-DD", a date, or a datetime for its date);
+        default: the shipping date.
     explain: also why each option ranks where it does and the top option's weight sensitivity.
     offer_validity_days: days the offer stays valid from the quote date.
 Raises:

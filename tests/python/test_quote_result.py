@@ -62,6 +62,7 @@ def test_quotes_read_their_options(engine, shipment):
         assert quote.currency == result.currency == "CNY"
         assert quote.transit_minutes == option["totalTransitMinutes"]
         assert quote.flights == [leg.flight_number for leg in quote.legs] and quote.flights
+        assert quote.airports == [quote.legs[0].origin, *(leg.destination for leg in quote.legs)]
         assert quote.legs[0].origin == "PVG" and quote.legs[-1].destination == "FRA"
         assert isinstance(quote.pareto, bool) and isinstance(quote.score, float)
         assert quote.criteria["transitMinutes"] == quote.transit_minutes
@@ -153,7 +154,7 @@ def test_errors_carry_codes_and_request_pointers(engine, shipment):
 
 QUOTE_FIELDS = ("rank", "carrier", "carrier_name", "score", "pareto", "why", "sell_total",
                 "buy_total", "currency", "margin", "chargeable_weight", "transit_minutes",
-                "flights", "reliability", "risk", "co2e_kg", "criteria")
+                "flights", "airports", "reliability", "risk", "co2e_kg", "criteria")
 RESULT_FIELDS = ("currency", "rating_date", "quote_date", "ready_time", "selection",
                  "sensitivity", "dominated_options", "request")
 

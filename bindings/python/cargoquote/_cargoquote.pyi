@@ -248,6 +248,9 @@ class Quote:
     def flights(self) -> list[str]:
         """Flight numbers in order, e.g. ['Q1 855']."""
     @property
+    def airports(self) -> list[str]:
+        """Origin, transfers and destination, e.g. ['PVG', 'DXB', 'FRA']."""
+    @property
     def legs(self) -> list[Leg]:
         """The flights."""
     @property

@@ -45,6 +45,8 @@ auto decimal_field(const char* pointer) {
         [at = Pointer(pointer)](const View& v) -> py::object { return decimal_at(node_of(v), at); };
 }
 
+py::str text(std::string_view s) { return py::str(s.data(), s.size()); }
+
 template <typename View>
 py::object to_dict(const View& v) {
     return python_from_json(node_of(v));
@@ -98,6 +100,20 @@ py::list quote_flights(const QuoteView& q) {
     return out;
 }
 
+// Origin, transfer airports and destination; empty without schedules.
+py::list quote_airports(const QuoteView& q) {
+    py::list out;
+    if (const PricedOption* o = q.option()) {
+        for (const auto& airport : o->itinerary.airports()) out.append(text(airport.view()));
+        return out;
+    }
+    const json& legs = q.node().at("transportLegs");
+    if (legs.empty()) return out;
+    out.append(legs.front().at("departureLocation").get<std::string>());
+    for (const auto& leg : legs) out.append(leg.at("arrivalLocation").get<std::string>());
+    return out;
+}
+
 // A criterion's value: from the engine's result when there is one, else from the document.
 template <typename Member>
 auto criterion(const char* key, Member member) {
@@ -112,7 +128,23 @@ auto criterion(const char* key, Member member) {
     };
 }
 
+// The criteria as the document has them (same keys, in its order), read from the engine's result
+// when there is one: a frame of hundreds of options then writes no option's document.
 py::object criterion_dict(const QuoteView& q) {
+    if (q.doc->result() != nullptr) {
+        const selection::OptionCriteria* c = q.option_criteria();
+        if (c == nullptr) return py::none();
+        py::dict out;
+        out["allFreighter"] = py::bool_(c->all_freighter);
+        out["co2eKg"] = py::float_(c->co2e_kg);
+        out["interline"] = py::bool_(c->interline);
+        out["legs"] = py::int_(c->legs);
+        out["price"] = py::float_(c->price);
+        out["reliability"] = py::float_(c->reliability);
+        out["risk"] = py::float_(c->risk);
+        out["transitMinutes"] = py::float_(c->transit_minutes);
+        return out;
+    }
     const json* criteria = q.criteria();
     return criteria == nullptr ? py::none() : python_from_json(*criteria);
 }
@@ -201,8 +233,6 @@ py::object rejection_option(const RejectionView& r) {
     if (!r.outside_sla) return py::none();
     return py::cast(QuoteView{r.doc, r.index, true});
 }
-
-py::str text(std::string_view s) { return py::str(s.data(), s.size()); }
 
 // QuoteResult properties read from the engine's result, or from the document (from_dict).
 template <typename FromResult>
@@ -375,6 +405,8 @@ rejection, which has no rank or score). Totals are in the quote currency.)doc")
             "Ready time to availability at destination, minutes; None without schedules.")
         .def_property_readonly("flights", &quote_flights,
                                "Flight numbers in order, e.g. ['Q1 855'].")
+        .def_property_readonly("airports", &quote_airports,
+                               "Origin, transfers and destination, e.g. ['PVG', 'DXB', 'FRA'].")
         .def_property_readonly("legs", &quote_legs, "The flights as Leg objects.")
         .def_property_readonly("charges", &quote_charges,
                                "The charge lines in `currency`; they add up to `buy_total`.")

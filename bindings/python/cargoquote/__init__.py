@@ -10,6 +10,7 @@
     cq.chargeable_weight([{"count": 1, "length": 30, "width": 45, "height": 65, "weight": 14}])
     cq.mcdm.topsis(df, {"price": 0.5, ...}, {"price": "cost", ...})  # DataFrames keep labels
     cq.calibrate.fit_weights(history)                   # weights learned from booking history
+    result.to_frame(), result.charges_frame(), result.rejections_frame()  # pandas DataFrames
     engine.quote_batch(df) / engine.reprice_batch(df)   # DataFrames of shipments, every core
     cq.dask.reprice(ddf, db_path)                       # the same on a Dask cluster (import cargoquote.dask)
 """
@@ -26,7 +27,7 @@ from ._cargoquote import (
     Shipment,
     chargeable_weight,
 )
-from . import batch, calibrate, mcdm
+from . import batch, calibrate, display, frames, mcdm, values
 from ._signatures import add_constructor_signature as _add_constructor_signature
 from ._signatures import add_signatures as _add_signatures, with_signature as _with_signature
 from ._version import __version__
@@ -38,6 +39,10 @@ _add_signatures(Shipment, ["from_dict", "to_dict"])
 for _cls in (Piece, Shipment):
     _add_constructor_signature(_cls)
 del _cls
+
+frames.attach()
+display.attach()
+values.attach()
 
 __all__ = [
     "ChargeLine",
@@ -53,5 +58,6 @@ __all__ = [
     "batch",
     "calibrate",
     "chargeable_weight",
+    "frames",
     "mcdm",
 ]

@@ -270,6 +270,12 @@ class Quote:
         """GLEC CO2e in kg."""
     def to_dict(self) -> _JsonDict:
         """This option's JSON document."""
+    # Added by cargoquote.display and cargoquote.values on import of the package.
+    def _repr_html_(self) -> str:
+        """Totals, flights and charge lines as HTML tables (Jupyter)."""
+    def __eq__(self, other: object) -> bool:
+        """Equal when the option documents (and criteria outside the SLA) are; pickles by them."""
+    def __hash__(self) -> int: ...
 
 class Rejection:
     """An option left out: outside the SLA (kind "sla", reason_code "outside_sla") or not
@@ -350,6 +356,21 @@ class QuoteResult:
         (None = no limit). None without an SLA or for a result made by from_dict."""
     def to_dict(self) -> _JsonDict:
         """The full cargoquote.quote_result/1 document."""
+    # Added by cargoquote.frames and cargoquote.display on import of the package. Money columns
+    # (and chargeable_kg) are Decimal (object dtype), or float64 with money="float".
+    def to_frame(self, *, money: Literal["decimal", "float"] = "decimal") -> pd.DataFrame:
+        """One row per option inside the SLA, indexed by rank: carrier, carrier_name, sell_total,
+        buy_total, margin, currency, chargeable_kg, transit_minutes, flights, routing, the
+        criteria (price, transit, reliability, risk, co2e_kg, legs, interline, all_freighter),
+        score, pareto."""
+    def charges_frame(self, *, money: Literal["decimal", "float"] = "decimal") -> pd.DataFrame:
+        """One row per charge line of every option: rank, carrier, code, kind, description,
+        basis, amount, currency, margin_applies, sector."""
+    def rejections_frame(self, *, money: Literal["decimal", "float"] = "decimal") -> pd.DataFrame:
+        """One row per rejection: kind, carrier, reason_code, reason, itinerary, nearest_miss,
+        breaches (the SLA limits broken), and the option's sell_total, currency, transit_minutes."""
+    def _repr_html_(self) -> str:
+        """The options as an HTML table and the rejections counted (Jupyter)."""
     def __len__(self) -> int: ...
     def __iter__(self) -> Iterator[Quote]: ...
 

@@ -99,7 +99,9 @@ def test_one_row_per_rejection(result):
         assert row.breaches.split(", ") == limits if limits else row.breaches == ""
         if rejection.option is None:
             assert row.sell_total is None and pd.isna(row.transit_minutes)
+            assert row.carrier_name is None
         else:
+            assert row.carrier_name == rejection.option.carrier_name
             assert row.sell_total == rejection.option.sell_total
             assert row.transit_minutes == rejection.option.transit_minutes
 

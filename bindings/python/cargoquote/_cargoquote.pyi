@@ -368,7 +368,8 @@ class QuoteResult:
         basis, amount, currency, margin_applies, sector."""
     def rejections_frame(self, *, money: Literal["decimal", "float"] = "decimal") -> pd.DataFrame:
         """One row per rejection: kind, carrier, reason_code, reason, itinerary, nearest_miss,
-        breaches (the SLA limits broken), and the option's sell_total, currency, transit_minutes."""
+        breaches (the SLA limits broken), and the option's carrier_name, sell_total, currency and
+        transit_minutes (None for pricing rejections)."""
     def _repr_html_(self) -> str:
         """The options as an HTML table and the rejections counted (Jupyter)."""
     def __len__(self) -> int: ...

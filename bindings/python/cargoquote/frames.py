@@ -47,8 +47,8 @@ CHARGE_ATTRIBUTES = ("code", "kind", "description", "basis", "amount", "currency
 OPTIONAL_CHARGE_ATTRIBUTES = ("pricing_amount", "pricing_currency")
 CHARGE_MONEY = ("amount", "pricing_amount")
 
-REJECTION_COLUMNS = ("kind", "carrier", "reason_code", "reason", "itinerary", "nearest_miss",
-                     "breaches", "sell_total", "currency", "transit_minutes")
+REJECTION_COLUMNS = ("kind", "carrier", "carrier_name", "reason_code", "reason", "itinerary",
+                     "nearest_miss", "breaches", "sell_total", "currency", "transit_minutes")
 REJECTION_MONEY = ("sell_total",)
 
 
@@ -137,13 +137,14 @@ def _breaches_text(breaches: list[dict[str, Any]]) -> str:
 def rejections_frame(result, *, money: str = "decimal") -> pd.DataFrame:
     """One row per option left out: kind ('sla' or 'pricing'), carrier, reason code and text,
     itinerary, the nearest-miss flag, the SLA limits broken, and for an option outside the SLA
-    its price, currency and transit."""
+    its carrier's name, price, currency and transit."""
     rows = []
     for rejection in result.rejections:
         option = rejection.option
         rows.append({
             "kind": rejection.kind,
             "carrier": rejection.carrier,
+            "carrier_name": option.carrier_name if option is not None else None,
             "reason_code": rejection.reason_code,
             "reason": rejection.reason,
             "itinerary": rejection.itinerary,

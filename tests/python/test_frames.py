@@ -137,6 +137,10 @@ def test_results_without_options_or_rejections(result, only_rejections):
     assert charges.empty and list(charges.columns) == list(result.charges_frame().columns)
     assert len(only_rejections.rejections_frame()) == len(result.rejections)
     assert "0 option(s)" in only_rejections._repr_html_()
+    bare = cq.QuoteResult.from_dict({"request": {}, "bookingOptions": [], "slaRejections": [],
+                                     "rejections": []})
+    assert bare.to_frame().empty and bare.rejections_frame().empty
+    assert "0 option(s)" in bare._repr_html_()
 
     document = result.to_dict()
     document["slaRejections"], document["rejections"] = [], []

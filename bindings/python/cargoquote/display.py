@@ -56,8 +56,9 @@ def result_html(result) -> str:
     """The options inside the SLA as a table (the first MAX_ROWS), and the rejections counted."""
     quotes = result.quotes
     rejections = result.rejections
-    shipment = result.request["shipment"]
-    title = (f"{shipment['origin']} → {shipment['destination']}: {len(quotes)} option(s)"
+    shipment = (result.request or {}).get("shipment", {})
+    lane = f"{shipment.get('origin', '?')} → {shipment.get('destination', '?')}"
+    title = (f"{lane}: {len(quotes)} option(s)"
              + (f" in {result.currency}" if result.currency else "")
              + f", {len(rejections)} rejection(s)")
     shown = quotes[:MAX_ROWS]

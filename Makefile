@@ -11,12 +11,12 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
 DEBIAN_PACKAGES := g++ cmake ninja-build make pkg-config tzdata \
-	libboost-graph-dev libsqlitecpp-dev libsqlite3-dev libssl-dev libcpp-httplib-dev nlohmann-json3-dev libfmt-dev \
+	libboost-graph-dev libsqlitecpp-dev libsqlite3-dev libzip-dev libexpat1-dev libssl-dev libcpp-httplib-dev nlohmann-json3-dev libfmt-dev \
 	libhowardhinnant-date-dev libcli11-dev libgtest-dev libgmock-dev googletest \
 	libbenchmark-dev librapidcheck-dev libtbb-dev python3 python3-dev pybind11-dev python3-pybind11 \
 	python3-numpy python3-pytest python3-networkx python3-pandas python3-statsmodels python3-hypothesis \
 	python3-matplotlib python3-tqdm python3-dask python3-distributed jupyter-nbconvert python3-nbclient \
-	python3-nbformat python3-ipykernel python3-rdflib wrk chromium chromium-driver python3-selenium clang libclang-rt-14-dev clang-format clang-tidy
+	python3-nbformat python3-ipykernel python3-rdflib python3-openpyxl wrk chromium chromium-driver python3-selenium clang libclang-rt-14-dev clang-format clang-tidy
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 CLI := build/dev/cli/cargoquote

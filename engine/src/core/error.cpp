@@ -42,6 +42,8 @@ std::string_view error_code_name(ErrorCode code) noexcept {
             return "database_failure";
         case ErrorCode::FileUnreadable:
             return "file_unreadable";
+        case ErrorCode::WorkbookUnreadable:
+            return "workbook_unreadable";
         case ErrorCode::InvalidUtf8:
             return "invalid_utf8";
         case ErrorCode::MalformedRow:

@@ -33,6 +33,7 @@ enum class ErrorCode : int {
     ImportRejected = 32,
     DatabaseFailure = 33,
     FileUnreadable = 34,
+    WorkbookUnreadable = 35,  // an .xlsx that is not a workbook, is damaged, or past a size limit
     // The quote desk (desk/): states a request cannot change, and who may ask.
     NotFound = 40,              // no inquiry, quote or user with that id or reference
     Conflict = 41,              // already sent, already booked, already deactivated

@@ -1,4 +1,4 @@
-// `cargoquote rates import|validate|show`: manage the rate database.
+// `cargoquote rates import|validate|show|map`: manage the rate database.
 #include <fmt/format.h>
 
 #include <cargoquote/core/error.hpp>
@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "database_option.hpp"
+#include "rate_sheet_command.hpp"
 
 namespace cargoquote::cli {
 
@@ -19,6 +20,10 @@ struct RatesOptions {
     std::string db;
     std::string lane;
     std::string date;
+    std::string mapping;  // an .xlsx import's mapping file
+    std::string sheet;    // `rates map`: the sheet to propose a mapping for
+    bool dry_run = false;
+    bool json = false;
 };
 
 void print_report(const rates::ImportReport& report) {
@@ -44,6 +49,13 @@ int finish(const rates::ImportReport& report, std::string_view verb) {
 }
 
 int run_import(const RatesOptions& o) {
+    if (is_workbook_path(o.directory)) {
+        return run_sheet_import({o.directory, o.mapping, o.db, o.dry_run, o.json});
+    }
+    if (!o.mapping.empty() || o.dry_run || o.json) {
+        throw InputError(ErrorCode::Usage, "--mapping",
+                         "--mapping, --dry-run and --json apply to an .xlsx rate sheet only");
+    }
     const auto db = resolve_database(o.db);
     if (!std::filesystem::exists(db)) {
         // Validate before creating the file, so a rejected import leaves no new database behind.
@@ -110,10 +122,23 @@ Action add_rates_command(CLI::App& app) {
 
     CLI::App* import = rates->add_subcommand(
         "import",
-        "Validate a directory of CSV files and write it to the database in one transaction");
-    import->add_option("PATH", options->directory, "Directory with the CSV files (rates/README.md)")
+        "Validate a directory of CSV files, or an .xlsx rate sheet through a mapping, and write "
+        "it to the database in one transaction");
+    import
+        ->add_option("PATH", options->directory,
+                     "Directory with the CSV files, or an .xlsx rate sheet (rates/README.md)")
         ->required();
+    import->add_option("--mapping", options->mapping,
+                       "Sheet mapping (JSON) for an .xlsx PATH; 'rates map' proposes one");
+    import->add_flag("--dry-run", options->dry_run,
+                     "Validate and diff an .xlsx sheet; write nothing");
+    import->add_flag("--json", options->json, "Print an .xlsx import's diff and errors as JSON");
     add_database_option(*import, options->db);
+
+    CLI::App* map = rates->add_subcommand(
+        "map", "Propose a mapping (JSON on stdout) from an .xlsx rate sheet's header names");
+    map->add_option("SHEET", options->directory, "The .xlsx workbook")->required();
+    map->add_option("--sheet", options->sheet, "Sheet to map (default: the first)");
 
     CLI::App* validate =
         rates->add_subcommand("validate", "Check a directory of CSV files; write nothing");
@@ -125,8 +150,9 @@ Action add_rates_command(CLI::App& app) {
     show->add_option("--date", options->date, "Mark the lines valid on this date");
     add_database_option(*show, options->db);
 
-    return [import, validate, show, options]() -> int {
+    return [import, validate, show, map, options]() -> int {
         if (import->parsed()) return run_import(*options);
+        if (map->parsed()) return run_sheet_map(options->directory, options->sheet);
         if (validate->parsed()) return run_validate(*options);
         if (show->parsed()) return run_show(*options);
         return -1;

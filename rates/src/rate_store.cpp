@@ -6,6 +6,7 @@
 
 #include "csv_import.hpp"
 #include "migrations.hpp"
+#include "sheet/sheet_import.hpp"
 #include "table_specs.hpp"
 
 namespace cargoquote::rates {
@@ -136,6 +137,37 @@ ImportReport RateStore::import_directory(const fs::path& directory) {
             {directory.string(), 0, 0, fmt::format("database refused the import: {}", e.what())});
     }
     return batch.report;
+}
+
+SheetImportResult RateStore::import_sheet(const fs::path& workbook, const SheetMapping& mapping,
+                                          bool dry_run) {
+    SheetBatch batch = read_sheet_import(workbook, mapping, load());
+    auto& result = batch.result;
+    if (!result.report.ok() || dry_run) return result;
+    try {
+        SQLite::Transaction transaction(impl_->db);
+        SQLite::Statement end(impl_->db, "UPDATE rate_lines SET valid_to = ? WHERE line_id = ?");
+        for (const auto& e : result.ended) {
+            end.bind(1, e.valid_to.iso());
+            end.bind(2, e.line_id);
+            end.exec();
+            end.reset();
+        }
+        write_batch(impl_->db, batch.rows);
+        SQLite::Statement log(impl_->db,
+                              "INSERT INTO imports (imported_at, source, row_count) VALUES "
+                              "(strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?, ?)");
+        log.bind(1, fmt::format("{} [{}]", fs::absolute(workbook).string(), result.sheet));
+        log.bind(2, static_cast<std::int64_t>(result.report.total_rows()));
+        log.exec();
+        transaction.commit();
+        result.report.written = true;
+    } catch (const SQLite::Exception& e) {
+        // The transaction rolled back: nothing was written.
+        result.report.errors.push_back(
+            {workbook.string(), 0, 0, fmt::format("database refused the import: {}", e.what())});
+    }
+    return result;
 }
 
 std::shared_ptr<const RateBook> load_rate_book(const fs::path& path) {

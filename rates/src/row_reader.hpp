@@ -18,6 +18,7 @@ class RowReader {
     RowReader(const CsvTable& table, const CsvRow& row, std::vector<ImportIssue>& issues)
         : table_(table), row_(row), issues_(issues) {}
 
+    [[nodiscard]] const std::string& file() const { return table_.file_name; }
     [[nodiscard]] std::size_t line() const { return row_.line; }
     [[nodiscard]] bool had_errors() const { return errors_ > 0; }
 

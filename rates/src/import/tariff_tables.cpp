@@ -105,7 +105,7 @@ class RateLinesReader final : public TableReader {
         line.valid_to = *to;
         line.weight_rules = WeightRules{VolumetricDivisor{*divisor}, *step};
         rows().rate_lines.push_back(std::move(line));
-        accepted_.push_back({r.line(), r.column_of("valid_from")});
+        accepted_.push_back({r.file(), r.line(), r.column_of("valid_from")});
     }
 
     // Validity windows of one key (carrier, lane, class, commodity) must not overlap, within the
@@ -184,15 +184,16 @@ class RateLinesReader final : public TableReader {
 
     void report_overlap(std::size_t index, const RateLine& other, const std::string& where) {
         const auto& l = rows().rate_lines[index];
-        const auto [line, column] = accepted_[index];
+        const auto& [file, line, column] = accepted_[index];
         issues().push_back(
-            {"rates.csv", line, column,
+            {file, line, column,
              fmt::format("valid_from: validity {}..{} of '{}' overlaps '{}' ({}..{}, {})",
                          l.valid_from.iso(), l.valid_to.iso(), l.line_id, other.line_id,
                          other.valid_from.iso(), other.valid_to.iso(), where)});
     }
 
     struct Location {
+        std::string file;  // rates.csv, or the sheet of a workbook
         std::size_t line;
         std::size_t column;  // of valid_from, where overlap errors point
     };

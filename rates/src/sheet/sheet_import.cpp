@@ -66,10 +66,12 @@ SheetBatch read_sheet_import(const std::filesystem::path& path, const SheetMappi
     SheetBatch batch;
     auto& result = batch.result;
     auto& issues = result.report.errors;
-    const Workbook workbook = Workbook::open(path, limits);
-    result.sheet = mapping.sheet.empty() ? workbook.sheet_names().front() : mapping.sheet;
-    const Sheet sheet = workbook.read_sheet(result.sheet);
-    const MappedSheet mapped = map_sheet_rows(sheet, mapping, issues);
+    // The cells are let go once mapped: validation then reuses their memory.
+    const MappedSheet mapped = [&] {
+        const Workbook workbook = Workbook::open(path, limits);
+        result.sheet = mapping.sheet.empty() ? workbook.sheet_names().front() : mapping.sheet;
+        return map_sheet_rows(workbook.read_sheet(result.sheet), mapping, issues);
+    }();
     result.report.rows_by_file[result.sheet] = mapped.table.rows.size();
     if (!issues.empty() && mapped.table.rows.empty()) {
         relocate_issues(mapped, issues);

@@ -69,12 +69,23 @@ class RowMapper {
     void map_rows() {
         const auto fields = rate_line_fields();
         out_.table.header.assign(fields.begin(), fields.end());
+        // Where each field comes from, looked up once rather than per row.
+        std::vector<FieldPlan> plans;
+        for (const auto field : fields) {
+            FieldPlan plan{std::string(field), nullptr, nullptr};
+            const auto source = sources_.find(plan.name);
+            if (source != sources_.end()) plan.source = &source->second;
+            const auto values = mapping_.value_maps.find(plan.name);
+            if (values != mapping_.value_maps.end()) plan.values = &values->second;
+            plans.push_back(std::move(plan));
+        }
         for (const auto& row : sheet_.rows()) {
             if (row.number <= mapping_.header_row) continue;
             CsvRow csv{row.number, {}};
+            csv.fields.reserve(plans.size());
             bool any = false;
-            for (const auto field : fields) {
-                CsvField f = field_value(row.number, std::string(field));
+            for (const auto& plan : plans) {
+                CsvField f = field_value(row.number, plan);
                 any = any || (!f.text.empty() && f.column != 0);
                 csv.fields.push_back(std::move(f));
             }
@@ -111,38 +122,42 @@ class RowMapper {
                });
     }
 
+    struct FieldPlan {
+        std::string name;
+        const Source* source;                              // nullptr: not mapped
+        const std::map<std::string, std::string>* values;  // the field's value map, if any
+    };
+
     // The cell as the text a CSV field would hold.
-    std::string cell_text(std::uint32_t row, std::uint32_t column, const std::string& field) {
+    std::string cell_text(std::uint32_t row, std::uint32_t column, const FieldPlan& plan) {
         const CellValue& v = sheet_.value(row, column);
         if (v.kind == CellKind::Error) {
             issues_.push_back({out_.table.file_name, row, column,
-                               fmt::format("{}: the cell holds the error {}", field, v.text)});
+                               fmt::format("{}: the cell holds the error {}", plan.name, v.text)});
             return {};
         }
         std::string text = v.kind == CellKind::Text ? trimmed(v.text) : v.text;
-        const auto map = mapping_.value_maps.find(field);
-        if (map != mapping_.value_maps.end()) {
-            const auto to = map->second.find(text);
-            if (to != map->second.end()) text = to->second;
+        if (plan.values != nullptr) {
+            const auto to = plan.values->find(text);
+            if (to != plan.values->end()) text = to->second;
         }
         return text;
     }
 
-    CsvField field_value(std::uint32_t row, const std::string& field) {
-        if (field == "breaks" && !breaks_.empty()) return breaks_value(row);
-        const auto source = sources_.find(field);
-        if (source == sources_.end()) return {};
-        if (source->second.column == 0) return {source->second.constant, 0};
-        return {cell_text(row, source->second.column, field), source->second.column};
+    CsvField field_value(std::uint32_t row, const FieldPlan& plan) {
+        if (plan.name == "breaks" && !breaks_.empty()) return breaks_value(row, plan);
+        if (plan.source == nullptr) return {};
+        if (plan.source->column == 0) return {plan.source->constant, 0};
+        return {cell_text(row, plan.source->column, plan), plan.source->column};
     }
 
     // "0:40.9 45:31.9 ...": the non-empty break cells, ascending. A cell that is not a number
     // stays in as written, so the rate-line rules report it, pointing at that cell.
-    CsvField breaks_value(std::uint32_t row) {
+    CsvField breaks_value(std::uint32_t row, const FieldPlan& plan) {
         CsvField out{{}, breaks_.front().second};
         bool pointed = false;
         for (const auto& [weight, column] : breaks_) {
-            std::string text = cell_text(row, column, "breaks");
+            std::string text = cell_text(row, column, plan);
             if (text.empty()) continue;
             if (const auto plain = xlsx::plain_decimal(text)) {
                 text = *plain;

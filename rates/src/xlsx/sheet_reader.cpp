@@ -70,19 +70,21 @@ class SheetHandler final : public XmlHandler {
                          fmt::format("sheet '{}': {}", entry_.name, message));
     }
 
-    void check_position(std::uint32_t row, std::uint32_t column, std::string_view ref) const {
+    // `ref` names the position in the refusal: "C17", or "row 17" when `column` is 0.
+    void check_position(std::uint32_t row, std::uint32_t column) const {
+        if (row <= limits_.max_rows && column <= limits_.max_columns) return;
+        const std::string ref =
+            column == 0 ? fmt::format("row {}", row) : cell_reference(row, column);
         if (row > limits_.max_rows) {
             refuse(fmt::format("{} is past the limit of {} rows", ref, limits_.max_rows));
         }
-        if (column > limits_.max_columns) {
-            refuse(fmt::format("{} is past the limit of {} columns", ref, limits_.max_columns));
-        }
+        refuse(fmt::format("{} is past the limit of {} columns", ref, limits_.max_columns));
     }
 
     CellPosition position(std::string_view ref) const {
         const auto p = parse_cell_reference(ref);
         if (!p) refuse(fmt::format("'{}' is not a cell reference", ref));
-        check_position(p->row, p->column, ref);
+        check_position(p->row, p->column);
         return *p;
     }
 
@@ -100,7 +102,7 @@ class SheetHandler final : public XmlHandler {
                 refuse(fmt::format("row number '{}' is not a number", r));
             }
         }
-        check_position(number, 1, fmt::format("row {}", number));
+        check_position(number, 0);
         rows.push_back({number, {}});
         next_column_ = 1;
     }
@@ -116,7 +118,7 @@ class SheetHandler final : public XmlHandler {
             }
             column = p.column;
         }
-        check_position(rows.back().number, column, cell_reference(rows.back().number, column));
+        check_position(rows.back().number, column);
         cell_column_ = column;
         next_column_ = column + 1;
         cell_type_ = attribute(attributes, "t");
@@ -133,8 +135,11 @@ class SheetHandler final : public XmlHandler {
         return cell_style_ < parts_.date_styles.size() && parts_.date_styles[cell_style_];
     }
 
+    [[nodiscard]] std::string current_reference() const {
+        return cell_reference(rows.back().number, cell_column_);
+    }
+
     CellValue cell_value() const {
-        const std::string ref = cell_reference(rows.back().number, cell_column_);
         CellValue v;
         v.formula = cell_formula_;
         if (cell_type_ == "s") {
@@ -142,8 +147,8 @@ class SheetHandler final : public XmlHandler {
             const auto [ptr, ec] =
                 std::from_chars(value_text_.data(), value_text_.data() + value_text_.size(), index);
             if (ec != std::errc{} || index >= parts_.shared_strings.size()) {
-                refuse(fmt::format("cell {} refers to shared string '{}', the workbook has {}", ref,
-                                   value_text_, parts_.shared_strings.size()));
+                refuse(fmt::format("cell {} refers to shared string '{}', the workbook has {}",
+                                   current_reference(), value_text_, parts_.shared_strings.size()));
             }
             v.kind = CellKind::Text;
             v.text = parts_.shared_strings[index];
@@ -166,7 +171,9 @@ class SheetHandler final : public XmlHandler {
             v.kind = CellKind::Empty;  // a styled blank, or a formula never calculated
         } else {
             const auto plain = plain_decimal(value_text_);
-            if (!plain) refuse(fmt::format("cell {} holds '{}', not a number", ref, value_text_));
+            if (!plain)
+                refuse(fmt::format("cell {} holds '{}', not a number", current_reference(),
+                                   value_text_));
             bool has_time = false;
             const auto iso =
                 date_style() ? serial_to_iso(*plain, parts_.date1904, &has_time) : std::nullopt;
@@ -196,11 +203,14 @@ class SheetHandler final : public XmlHandler {
         if (colon == std::string_view::npos) return;  // a single cell merges with nothing
         const CellPosition a = position(ref.substr(0, colon));
         const CellPosition b = position(ref.substr(colon + 1));
-        if (merged.size() >= limits_.max_merged_ranges) {
-            refuse(fmt::format("more than {} merged ranges", limits_.max_merged_ranges));
+        const CellRange range{std::min(a.row, b.row), std::min(a.column, b.column),
+                              std::max(a.row, b.row), std::max(a.column, b.column)};
+        merged_cells_ += std::uint64_t{range.last_row - range.first_row + 1} *
+                         (range.last_column - range.first_column + 1);
+        if (merged_cells_ > limits_.max_merged_cells) {
+            refuse(fmt::format("merged ranges cover more than {} cells", limits_.max_merged_cells));
         }
-        merged.push_back({std::min(a.row, b.row), std::min(a.column, b.column),
-                          std::max(a.row, b.row), std::max(a.column, b.column)});
+        merged.push_back(range);
     }
 
     const ZipArchive& zip_;
@@ -208,6 +218,7 @@ class SheetHandler final : public XmlHandler {
     const SheetEntry& entry_;
     const WorkbookLimits& limits_;
     std::uint64_t cells_ = 0;
+    std::uint64_t merged_cells_ = 0;
     std::uint32_t next_column_ = 1;
     std::uint32_t cell_column_ = 0;
     std::string cell_type_;

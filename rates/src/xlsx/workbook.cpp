@@ -14,10 +14,25 @@ namespace {
 
 const CellValue kEmpty{};
 
+std::uint64_t position_key(std::uint32_t row, std::uint32_t column) {
+    return (static_cast<std::uint64_t>(row) << 32U) | column;
+}
+
 }  // namespace
 
 Sheet::Sheet(std::string name, std::vector<SheetRow> rows, std::vector<CellRange> merged)
-    : name_(std::move(name)), rows_(std::move(rows)), merged_(std::move(merged)) {}
+    : name_(std::move(name)), rows_(std::move(rows)), merged_(std::move(merged)) {
+    for (const auto& range : merged_) {
+        const std::uint64_t top_left = position_key(range.first_row, range.first_column);
+        for (std::uint32_t r = range.first_row; r <= range.last_row; ++r) {
+            for (std::uint32_t c = range.first_column; c <= range.last_column; ++c) {
+                if (r != range.first_row || c != range.first_column) {
+                    merged_top_left_.emplace(position_key(r, c), top_left);
+                }
+            }
+        }
+    }
+}
 
 const CellValue& Sheet::stored(std::uint32_t row, std::uint32_t column) const {
     const auto r =
@@ -31,8 +46,12 @@ const CellValue& Sheet::stored(std::uint32_t row, std::uint32_t column) const {
 }
 
 const CellValue& Sheet::value(std::uint32_t row, std::uint32_t column) const {
-    for (const auto& range : merged_) {
-        if (range.contains(row, column)) return stored(range.first_row, range.first_column);
+    if (!merged_top_left_.empty()) {
+        const auto top_left = merged_top_left_.find(position_key(row, column));
+        if (top_left != merged_top_left_.end()) {
+            return stored(static_cast<std::uint32_t>(top_left->second >> 32U),
+                          static_cast<std::uint32_t>(top_left->second & 0xFFFFFFFFU));
+        }
     }
     return stored(row, column);
 }

@@ -122,6 +122,9 @@ def hand_workbooks(out):
                               '<row r="2000000"><c r="A2000000"><v>1</v></c></row>'))])
     hand_zip(out / "huge_column.xlsx",
              [("S", sheet_xml('<row r="1"><c r="ZZZ1"><v>1</v></c></row>'))])
+    hand_zip(out / "merge_bomb.xlsx",
+             [("S", sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row>',
+                              '<mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells>'))])
     hand_zip(out / "malformed.xlsx", [("S", sheet_xml('<row r="1"><c r="A1"><v>1</v></row>'))])
     hand_zip(out / "too_deep.xlsx", [("S", sheet_xml("<x>" * 200 + "</x>" * 200))])
     laughs = ('<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">'

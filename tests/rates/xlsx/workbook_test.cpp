@@ -144,6 +144,11 @@ TEST(HostileWorkbook, HugeRowAndColumn) {
     EXPECT_NE(refusal("cells.xlsx", small).find("more than 5 cells"), std::string::npos);
 }
 
+TEST(HostileWorkbook, MergedRangeOverTheWholeSheet) {
+    EXPECT_NE(refusal("merge_bomb.xlsx").find("merged ranges cover more than 1000000 cells"),
+              std::string::npos);
+}
+
 TEST(HostileWorkbook, MalformedTooDeepAndDtd) {
     EXPECT_NE(refusal("malformed.xlsx").find("malformed XML"), std::string::npos);
     EXPECT_NE(refusal("too_deep.xlsx").find("nested deeper than 64"), std::string::npos);

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace cargoquote::rates {
@@ -22,7 +23,7 @@ struct WorkbookLimits {
     std::uint32_t max_columns = 16'384;
     std::uint64_t max_cells = 20'000'000;  // non-empty cells of one sheet
     std::uint32_t max_xml_depth = 64;
-    std::uint64_t max_merged_ranges = 100'000;
+    std::uint64_t max_merged_cells = 1'000'000;  // cells covered by merged ranges, in all
 };
 
 enum class CellKind : std::uint8_t { Empty, Text, Number, Boolean, Date, DateTime, Error };
@@ -72,6 +73,9 @@ class Sheet {
     std::string name_;
     std::vector<SheetRow> rows_;  // ascending by number
     std::vector<CellRange> merged_;
+    // Each covered cell but the top-left, as row << 32 | column, to its range's top-left: one
+    // lookup per cell however many ranges there are.
+    std::unordered_map<std::uint64_t, std::uint64_t> merged_top_left_;
 };
 
 class Workbook {

@@ -132,8 +132,11 @@ class RowMapper {
     std::string cell_text(std::uint32_t row, std::uint32_t column, const FieldPlan& plan) {
         const CellValue& v = sheet_.value(row, column);
         if (v.kind == CellKind::Error) {
-            issues_.push_back({out_.table.file_name, row, column,
-                               fmt::format("{}: the cell holds the error {}", plan.name, v.text)});
+            if (out_.error_cells.emplace(row, column).second) {
+                issues_.push_back(
+                    {out_.table.file_name, row, column,
+                     fmt::format("{}: the cell holds the error {}", plan.name, v.text)});
+            }
             return {};
         }
         std::string text = v.kind == CellKind::Text ? trimmed(v.text) : v.text;
@@ -229,6 +232,11 @@ void relocate_issues(const MappedSheet& sheet, std::vector<ImportIssue>& issues)
     std::stable_sort(issues.begin(), issues.end(), [&](const ImportIssue& a, const ImportIssue& b) {
         return std::make_tuple(a.file != name, a.line, a.column) <
                std::make_tuple(b.file != name, b.line, b.column);
+    });
+    // An error cell's field is empty to the rules: their "missing value" would say it twice.
+    std::erase_if(issues, [&](const ImportIssue& issue) {
+        return issue.file == name && sheet.error_cells.contains({issue.line, issue.column}) &&
+               issue.message.find(": the cell holds the error ") == std::string::npos;
     });
     for (auto& issue : issues) {
         if (issue.file != name || issue.line == 0) continue;

@@ -8,6 +8,7 @@
 #include <cargoquote/rates/sheet_mapping.hpp>
 #include <cargoquote/rates/workbook.hpp>
 #include <map>
+#include <set>
 
 #include "csv_table.hpp"
 
@@ -16,6 +17,8 @@ namespace cargoquote::rates {
 struct MappedSheet {
     CsvTable table;  // file_name: the sheet's name; line: sheet row; column: sheet column
     std::map<std::uint32_t, std::string> headers;  // sheet column -> header text
+    // Cells holding an error value (#N/A): reported once, not again by the field's rules.
+    std::set<std::pair<std::size_t, std::size_t>> error_cells;  // (row, column)
 };
 
 // Issues about the mapping against this sheet (a header not found) or about single cells (an

@@ -223,13 +223,16 @@ def successor_edit(rate, row):
 
 
 def broken_edit(rate, row):
-    """Faults a carrier's sheet has: text in a number cell, an unknown airport, a bad class."""
+    """Faults a carrier's sheet has: text in a number cell, an unknown airport, a bad class, an
+    error value."""
     if rate["line_id"] == "Q1-PVG-FRA-GEN-W26":
         row[8] = "31,90"
     elif rate["line_id"] == "X2-PVG-FRA-GEN-W26":
         row[2] = "XXX"
     elif rate["line_id"] == "X4-PVG-FRA-GEN-W26":
         row[3] = "SPECIAL"
+    elif rate["line_id"] == "Q1-PVG-FRA-SCR-2199-W26":
+        row[6] = "#N/A"  # openpyxl writes an error cell
     return row
 
 

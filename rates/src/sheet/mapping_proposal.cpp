@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cargoquote/rates/sheet_mapping.hpp>
 #include <cctype>
+#include <optional>
 #include <set>
 
 #include "sheet/rate_line_fields.hpp"
@@ -94,10 +95,7 @@ std::uint32_t header_row_of(const Sheet& sheet) {
     return best_row;
 }
 
-}  // namespace
-
-SheetMapping propose_sheet_mapping(const Workbook& workbook, const std::string& sheet_name) {
-    const std::string name = sheet_name.empty() ? workbook.sheet_names().front() : sheet_name;
+SheetMapping propose_for_sheet(const Workbook& workbook, const std::string& name) {
     const Sheet sheet = workbook.read_sheet(name);
     SheetMapping m;
     m.sheet = name;
@@ -132,6 +130,22 @@ SheetMapping propose_sheet_mapping(const Workbook& workbook, const std::string& 
         m.constants[f] = f == "divisor" ? "6000" : f == "weight_step_kg" ? "0.5" : "";
     }
     return m;
+}
+
+}  // namespace
+
+SheetMapping propose_sheet_mapping(const Workbook& workbook, const std::string& sheet_name) {
+    if (!sheet_name.empty()) return propose_for_sheet(workbook, sheet_name);
+    // Without a name: the sheet whose headers match the most fields (a cover sheet matches none).
+    std::optional<SheetMapping> best;
+    for (const auto& name : workbook.sheet_names()) {
+        SheetMapping m = propose_for_sheet(workbook, name);
+        const auto matched = [](const SheetMapping& x) {
+            return x.columns.size() + x.breaks.size();
+        };
+        if (!best || matched(m) > matched(*best)) best = std::move(m);
+    }
+    return *best;
 }
 
 }  // namespace cargoquote::rates

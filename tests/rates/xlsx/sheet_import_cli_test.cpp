@@ -112,10 +112,14 @@ TEST_F(SheetImportCli, DryRunJsonDiffAndErrors) {
 }
 
 TEST_F(SheetImportCli, MapProposesAMapping) {
-    const CliRun map =
-        run({"rates", "map", workbook("carrier.xlsx").string(), "--sheet", "Tariff"});
+    // The cover sheet "Read me" comes first; the tariff sheet is the one with the headers.
+    const CliRun map = run({"rates", "map", workbook("carrier.xlsx").string()});
     ASSERT_EQ(map.exit_code, 0) << map.err;
     const auto proposal = nlohmann::json::parse(map.out);
+    EXPECT_EQ(proposal["sheet"], "Tariff");
+    const CliRun named =
+        run({"rates", "map", workbook("carrier.xlsx").string(), "--sheet", "Read me"});
+    EXPECT_EQ(nlohmann::json::parse(named.out)["sheet"], "Read me");
     EXPECT_EQ(proposal["header_row"], 4);
     EXPECT_EQ(proposal["columns"]["origin"], "From");
     EXPECT_EQ(proposal["weight_breaks"]["45"], "+45");

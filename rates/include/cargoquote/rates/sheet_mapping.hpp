@@ -43,7 +43,7 @@ struct SheetMapping {
 // A starting point for the user to edit: the sheet's header row (the first of its first rows
 // with the most text cells), each header matched to a field by common carrier names, numeric
 // headers ("+45", "100 kg", "Min", "N") as weight breaks, and the fields no header matched left
-// as empty constants.
+// as empty constants. Without `sheet_name`, the sheet whose headers match the most fields.
 [[nodiscard]] SheetMapping propose_sheet_mapping(const Workbook& workbook,
                                                  const std::string& sheet_name = {});
 

@@ -5,7 +5,7 @@
 #include <optional>
 #include <set>
 
-#include "sheet/rate_line_fields.hpp"
+#include "sheet/target_tables.hpp"
 #include "xlsx/cell_text.hpp"
 
 namespace cargoquote::rates {
@@ -121,12 +121,12 @@ SheetMapping propose_for_sheet(const Workbook& workbook, const std::string& name
             }
         }
     }
-    for (const auto field : rate_line_fields()) {
+    for (const auto field : target_fields(m.table)) {
         const std::string f(field);
         const bool from_breaks =
             (f == "min_charge" && weights.contains("M")) || (f == "breaks" && !m.breaks.empty());
         if (f == "line_id" || from_breaks || m.columns.contains(f)) continue;
-        if (!is_required_rate_line_field(f)) continue;
+        if (!is_required_target_field(m.table, f)) continue;
         m.constants[f] = f == "divisor" ? "6000" : f == "weight_step_kg" ? "0.5" : "";
     }
     return m;

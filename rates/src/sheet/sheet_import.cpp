@@ -78,15 +78,17 @@ SheetBatch read_sheet_import(const std::filesystem::path& path, const SheetMappi
         return batch;
     }
     if (mapped.table.rows.empty()) {
-        issues.push_back({result.sheet, 0, 0,
-                          fmt::format("no rate lines below header row {}", mapping.header_row)});
+        issues.push_back(
+            {result.sheet, 0, 0, fmt::format("no rows below header row {}", mapping.header_row)});
         return batch;
     }
+    const bool surcharges = mapping.table == "surcharges";
+    // Surcharges have ids, not versions of a key: nothing to end, nothing to diff by key.
     RateBookData adjusted = existing;
-    result.ended = end_previous_versions(adjusted, first_day_by_key(mapped.table));
+    if (!surcharges) result.ended = end_previous_versions(adjusted, first_day_by_key(mapped.table));
 
     ImportContext context(adjusted, batch.rows, issues);
-    const auto reader = rate_lines_reader(context);
+    const auto reader = surcharges ? surcharges_reader(context) : rate_lines_reader(context);
     for (const auto& row : mapped.table.rows) {
         RowReader r(mapped.table, row, issues);
         reader->read_row(r);
@@ -95,7 +97,14 @@ SheetBatch read_sheet_import(const std::filesystem::path& path, const SheetMappi
     relocate_issues(mapped, issues);
     if (!issues.empty()) return batch;
 
-    // Only the ends whose successor made it in (all did, or there are issues above).
+    if (surcharges) {
+        const auto& rows = batch.rows.surcharges;
+        const auto first = std::min_element(
+            rows.begin(), rows.end(),
+            [](const auto& a, const auto& b) { return a.valid_from < b.valid_from; });
+        result.first_valid_day = first->valid_from;
+        return batch;
+    }
     const auto& lines = batch.rows.rate_lines;
     const auto first =
         std::min_element(lines.begin(), lines.end(),

@@ -5,7 +5,7 @@
 #include <cargoquote/rates/sheet_mapping.hpp>
 #include <set>
 
-#include "sheet/rate_line_fields.hpp"
+#include "sheet/target_tables.hpp"
 #include "xlsx/cell_text.hpp"
 
 namespace cargoquote::rates {
@@ -58,12 +58,23 @@ std::string break_weight(const std::string& key, const std::string& pointer) {
 
 SheetMapping parse_sheet_mapping(const json& document) {
     if (!document.is_object()) bad("", "the mapping is a JSON object");
-    static const std::set<std::string> kMembers = {
-        "sheet", "header_row", "columns", "weight_breaks", "constants", "value_maps", "line_id"};
-    for (const auto& [key, value] : document.items()) {
-        if (!kMembers.contains(key)) bad("/" + key, "unknown member");
-    }
     SheetMapping m;
+    if (document.contains("table")) {
+        m.table = text_of(document["table"], "/table");
+        if (!is_sheet_target(m.table)) bad("/table", "expected \"rates\" or \"surcharges\"");
+    }
+    const std::string target = m.table;
+    const std::string id(id_field(target));
+    const std::set<std::string> members = {"table",         "sheet",     "header_row", "columns",
+                                           "weight_breaks", "constants", "value_maps", id};
+    for (const auto& [key, value] : document.items()) {
+        if (!members.contains(key)) bad("/" + key, "unknown member");
+    }
+    if (target == "surcharges") {
+        m.id_pattern.clear();
+        if (document.contains("weight_breaks"))
+            bad("/weight_breaks", "only rate lines have breaks");
+    }
     if (document.contains("sheet")) m.sheet = text_of(document["sheet"], "/sheet");
     if (document.contains("header_row")) {
         const auto& row = document["header_row"];
@@ -75,8 +86,9 @@ SheetMapping parse_sheet_mapping(const json& document) {
     }
     std::map<std::string, std::string> source;  // field -> pointer that supplies it
     const auto claim = [&](const std::string& field, const std::string& pointer) {
-        if (!is_rate_line_field(field))
-            bad(pointer, fmt::format("'{}' is not a rate-line field", field));
+        if (!is_target_field(target, field)) {
+            bad(pointer, fmt::format("'{}' is not a field of {}", field, target_file(target)));
+        }
         const auto [it, fresh] = source.emplace(field, pointer);
         if (!fresh) bad(pointer, fmt::format("'{}' already comes from {}", field, it->second));
     };
@@ -114,20 +126,20 @@ SheetMapping parse_sheet_mapping(const json& document) {
     if (const json* maps = object("value_maps")) {
         for (const auto& [field, table] : maps->items()) {
             const std::string pointer = "/value_maps/" + field;
-            if (!is_rate_line_field(field)) bad(pointer, "not a rate-line field");
+            if (!is_target_field(target, field)) bad(pointer, "not a field of the table");
             if (!table.is_object()) bad(pointer, "expected an object of \"from\": \"to\"");
             for (const auto& [from, to] : table.items()) {
                 m.value_maps[field][from] = text_of(to, pointer + "/" + from);
             }
         }
     }
-    if (document.contains("line_id")) {
-        if (source.contains("line_id")) bad("/line_id", "line_id already comes from a column");
-        m.line_id = text_of(document["line_id"], "/line_id");
+    if (document.contains(id)) {
+        if (source.contains(id)) bad("/" + id, id + " already comes from a column or constant");
+        m.id_pattern = text_of(document[id], "/" + id);
     }
-    if (!source.contains("line_id")) source.emplace("line_id", "/line_id");
-    for (const auto field : rate_line_fields()) {
-        if (is_required_rate_line_field(field) && !source.contains(std::string(field))) {
+    if (!source.contains(id) && !m.id_pattern.empty()) source.emplace(id, "/" + id);
+    for (const auto field : target_fields(target)) {
+        if (is_required_target_field(target, field) && !source.contains(std::string(field))) {
             bad("/columns", fmt::format("no column or constant gives '{}'", field));
         }
     }
@@ -136,16 +148,19 @@ SheetMapping parse_sheet_mapping(const json& document) {
 
 json to_json(const SheetMapping& m) {
     json out = json::object();
+    out["table"] = m.table;
     out["sheet"] = m.sheet;
     out["header_row"] = m.header_row;
     out["columns"] = json::object();
     for (const auto& [field, column] : m.columns) out["columns"][field] = to_json(column);
-    out["weight_breaks"] = json::object();
-    for (const auto& b : m.breaks) out["weight_breaks"][b.weight] = to_json(b.column);
+    if (m.table == "rates") {
+        out["weight_breaks"] = json::object();
+        for (const auto& b : m.breaks) out["weight_breaks"][b.weight] = to_json(b.column);
+    }
     out["constants"] = m.constants;
     out["value_maps"] = json::object();
     for (const auto& [field, table] : m.value_maps) out["value_maps"][field] = table;
-    out["line_id"] = m.line_id;
+    if (!m.id_pattern.empty()) out[std::string(id_field(m.table))] = m.id_pattern;
     return out;
 }
 

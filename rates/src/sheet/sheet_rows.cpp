@@ -6,7 +6,7 @@
 #include <cargoquote/core/units.hpp>
 #include <tuple>
 
-#include "sheet/rate_line_fields.hpp"
+#include "sheet/target_tables.hpp"
 #include "xlsx/cell_text.hpp"
 
 namespace cargoquote::rates {
@@ -29,7 +29,7 @@ std::string sheet_prefix(const std::string& sheet) {
 }
 
 struct Source {
-    std::uint32_t column = 0;  // 0: a constant or the line_id pattern
+    std::uint32_t column = 0;  // 0: a constant or the id pattern
     std::string constant;
 };
 
@@ -67,7 +67,7 @@ class RowMapper {
     }
 
     void map_rows() {
-        const auto fields = rate_line_fields();
+        const auto fields = target_fields(mapping_.table);
         out_.table.header.assign(fields.begin(), fields.end());
         // Where each field comes from, looked up once rather than per row.
         std::vector<FieldPlan> plans;
@@ -90,7 +90,7 @@ class RowMapper {
                 csv.fields.push_back(std::move(f));
             }
             if (!any) continue;  // a blank or decoration row
-            fill_line_id(csv);
+            fill_id(csv);
             out_.table.rows.push_back(std::move(csv));
         }
     }
@@ -175,16 +175,18 @@ class RowMapper {
         return out;
     }
 
-    // The mapped line_id column, or the mapping's pattern over the row's fields.
-    void fill_line_id(CsvRow& row) {
+    // The mapped id column (line_id, surcharge_id), or the mapping's pattern over the row's
+    // fields.
+    void fill_id(CsvRow& row) {
         const auto& header = out_.table.header;
         const auto index = [&](std::string_view name) {
             return static_cast<std::size_t>(std::find(header.begin(), header.end(), name) -
                                             header.begin());
         };
-        CsvField& id = row.fields[index("line_id")];
-        if (sources_.contains("line_id")) return;
-        const std::string& pattern = mapping_.line_id;
+        const std::string id_name(id_field(mapping_.table));
+        CsvField& id = row.fields[index(id_name)];
+        if (sources_.contains(id_name) || mapping_.id_pattern.empty()) return;
+        const std::string& pattern = mapping_.id_pattern;
         std::string out;
         for (std::size_t i = 0; i < pattern.size(); ++i) {
             const auto close = pattern.find('}', i);

@@ -236,6 +236,29 @@ def broken_edit(rate, row):
     return row
 
 
+BASIS_NAMES = {"chargeable_kg": "per chg kg", "gross_kg": "per gross kg", "piece": "per piece",
+               "shipment": "per AWB", "freight_percent": "% of freight",
+               "value_percent": "% of value"}
+
+
+def surcharge_workbook(path):
+    """The sample surcharges as a carrier's "other charges" sheet: its own headers, its own
+    names for the bases, Y/N for the margin flag."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Other charges"
+    ws.append(["Ref", "Charge", "Description", "Airline", "Orig", "Dest", "Goods", "Per",
+               "Amount", "Curr", "Min", "Max", "From date", "To date", "Margin"])
+    for s in csv.DictReader(open(SAMPLE_RATES.with_name("surcharges.csv"))):
+        ws.append([s["surcharge_id"], s["code"], s["description"], s["carrier"], s["origin"],
+                   s["destination"], s["commodity"] or None, BASIS_NAMES[s["basis"]],
+                   number(s["rate"]), s["currency"], number(s["min"]), number(s["max"]),
+                   datetime.date.fromisoformat(s["valid_from"]),
+                   datetime.date.fromisoformat(s["valid_to"]),
+                   {"1": "Y", "0": "N", "": None}[s["apply_margin"]]])
+    wb.save(path)
+
+
 def bench_workbook(path, count):
     """`count` SCR lines over the sample's airports and carriers, written as sheet XML directly
     (openpyxl would take minutes for 100,000 rows)."""
@@ -276,6 +299,7 @@ def main():
     carrier_workbook(out / "carrier.xlsx", rates)
     carrier_workbook(out / "carrier_w27.xlsx", rates, successor_edit)
     carrier_workbook(out / "carrier_broken.xlsx", rates, broken_edit)
+    surcharge_workbook(out / "surcharges.xlsx")
 
 
 if __name__ == "__main__":

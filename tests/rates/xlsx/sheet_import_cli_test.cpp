@@ -1,6 +1,6 @@
 // `cargoquote rates import SHEET.xlsx --mapping` and `rates map` end to end: a database whose
-// rate lines come from the carrier-layout workbook quotes exactly like the one imported from
-// rates/sample/rates.csv.
+// rate lines and surcharges come from carrier-layout workbooks quotes exactly like the one
+// imported from rates/sample/rates.csv and surcharges.csv.
 
 #include <gtest/gtest.h>
 
@@ -16,17 +16,20 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path workbook(std::string_view name) { return fs::path(CARGOQUOTE_XLSX_DIR) / name; }
-fs::path mapping() {
-    return test::source_dir() / "tests" / "rates" / "xlsx" / "carrier_mapping.json";
+fs::path mapping(std::string_view name = "carrier_mapping.json") {
+    return test::source_dir() / "tests" / "rates" / "xlsx" / name;
 }
 
 class SheetImportCli : public ::testing::Test {
   protected:
     SheetImportCli() {
         fs::create_directories(dir_ / "no_rates");
+        fs::create_directories(dir_ / "no_tariffs");
         for (const auto& e : fs::directory_iterator(test::source_dir() / "rates" / "sample")) {
-            if (e.path().filename() != "rates.csv") {
-                fs::copy_file(e.path(), dir_ / "no_rates" / e.path().filename());
+            const auto name = e.path().filename();
+            if (name != "rates.csv") fs::copy_file(e.path(), dir_ / "no_rates" / name);
+            if (name != "rates.csv" && name != "surcharges.csv") {
+                fs::copy_file(e.path(), dir_ / "no_tariffs" / name);
             }
         }
     }
@@ -41,11 +44,17 @@ TEST_F(SheetImportCli, WorkbookDatabaseQuotesLikeTheCsvDatabase) {
         run({"rates", "import", (test::source_dir() / "rates" / "sample").string(), "--db", csv_db})
             .exit_code,
         0);
-    ASSERT_EQ(run({"rates", "import", (dir_ / "no_rates").string(), "--db", xlsx_db}).exit_code, 0);
+    ASSERT_EQ(run({"rates", "import", (dir_ / "no_tariffs").string(), "--db", xlsx_db}).exit_code,
+              0);
     const CliRun imported = run({"rates", "import", workbook("carrier.xlsx").string(), "--mapping",
                                  mapping().string(), "--db", xlsx_db});
     ASSERT_EQ(imported.exit_code, 0) << imported.err;
     EXPECT_NE(imported.out.find("imported 327 rate line(s)"), std::string::npos) << imported.out;
+    const CliRun charges =
+        run({"rates", "import", workbook("surcharges.xlsx").string(), "--mapping",
+             mapping("surcharge_mapping.json").string(), "--db", xlsx_db, "--json"});
+    ASSERT_EQ(charges.exit_code, 0) << charges.out << charges.err;
+    EXPECT_EQ(nlohmann::json::parse(charges.out)["rows"], 113);
 
     // clang-format off
     const std::vector<std::vector<std::string>> shipments = {

@@ -37,9 +37,10 @@ class RateStore {
     // then writes all of it in one transaction, or nothing when any row is wrong.
     [[nodiscard]] ImportReport import_directory(const std::filesystem::path& directory);
     // Validates the rate lines of one .xlsx sheet read through `mapping` with the rates.csv
-    // rules, against the database, and diffs them against the lines in force on the sheet's
-    // first valid day. Unless `dry_run`, writes them in one transaction, ending each previous
-    // version of a line the day before its successor starts; nothing when any row is wrong.
+    // rules (surcharges with the surcharges.csv rules, without a diff), against the database,
+    // and diffs them against the lines in force on the sheet's first valid day. Unless
+    // `dry_run`, writes them in one transaction, ending each previous version of a line the day
+    // before its successor starts; nothing when any row is wrong.
     // InputError(WorkbookUnreadable) when the workbook cannot be read at all.
     [[nodiscard]] SheetImportResult import_sheet(const std::filesystem::path& workbook,
                                                  const SheetMapping& mapping, bool dry_run);

@@ -1,8 +1,9 @@
 #pragma once
 // How a carrier's .xlsx rate sheet maps onto the rate store's rate lines (the columns of
-// rates.csv, rates/README.md): which sheet, which header row, which column feeds each field (by
-// header name or letter), the weight-break columns, constants for what the sheet lacks, value
-// maps ("GCR" -> "GEN") and the line_id pattern. Read from and proposed as JSON.
+// rates.csv, rates/README.md) or its surcharges (surcharges.csv): which sheet, which header row,
+// which column feeds each field (by header name or letter), the weight-break columns, constants
+// for what the sheet lacks, value maps ("GCR" -> "GEN") and the id pattern. Read from and proposed
+// as JSON.
 
 #include <cargoquote/rates/workbook.hpp>
 #include <map>
@@ -24,15 +25,20 @@ struct BreakColumn {
     ColumnRef column;
 };
 
+inline constexpr const char* kRateLineIdPattern =
+    "{carrier}-{origin}-{destination}-{rate_class}-{commodity}-{version}";
+
 struct SheetMapping {
-    std::string sheet;  // empty: the workbook's first sheet
+    std::string table = "rates";  // "rates" (rates.csv lines) or "surcharges"
+    std::string sheet;            // empty: the workbook's first sheet
     std::uint32_t header_row = 1;
-    std::map<std::string, ColumnRef> columns;      // rates.csv field -> sheet column
-    std::vector<BreakColumn> breaks;               // in the order given
-    std::map<std::string, std::string> constants;  // rates.csv field -> value
+    std::map<std::string, ColumnRef> columns;      // field -> sheet column
+    std::vector<BreakColumn> breaks;               // rates only; in the order given
+    std::map<std::string, std::string> constants;  // field -> value
     std::map<std::string, std::map<std::string, std::string>> value_maps;  // field -> from -> to
-    // `{field}` placeholders; an empty field drops its placeholder and the separator before it.
-    std::string line_id = "{carrier}-{origin}-{destination}-{rate_class}-{commodity}-{version}";
+    // The line_id (surcharge_id) when no column gives it: `{field}` placeholders; an empty field
+    // drops its placeholder and the separator before it. JSON member "line_id"/"surcharge_id".
+    std::string id_pattern = kRateLineIdPattern;
 };
 
 // The mapping in `document`; InputError(InvalidInput) naming the JSON Pointer of a bad member

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cargoquote/core/error.hpp>
+#include <cargoquote/version.hpp>
 #include <iostream>
 
 #include "commands.hpp"
@@ -12,7 +13,7 @@
 int main(int argc, char** argv) {
     CLI::App app{"cargoquote: air-freight carrier selection and quoting"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", "cargoquote 0.1.0");
+    app.set_version_flag("--version", "cargoquote " + std::string(cargoquote::kVersion));
     const cargoquote::cli::Action actions[] = {
         cargoquote::cli::add_quote_command(app),   cargoquote::cli::add_rates_command(app),
         cargoquote::cli::add_network_command(app), cargoquote::cli::add_ahp_command(app),

@@ -6,6 +6,7 @@
 #include <cargoquote/catalog/fx.hpp>
 #include <cargoquote/core/decimal.hpp>
 #include <cargoquote/io/json.hpp>
+#include <cargoquote/version.hpp>
 
 namespace cargoquote::test::reference {
 
@@ -356,6 +357,7 @@ json tree(const QuoteResult& result) {
         {"slaRejections", sla_rejections},
         {"sensitivity", sensitivity_json(result.sensitivity)},
         {"dominatedOptions", result.dominated_options},
+        {"generator", {{"name", "cargoquote"}, {"version", std::string(kVersion)}}},
         {"rejections", rejections}};
 }
 

@@ -6,6 +6,7 @@
 #include <cargoquote/desk/quote_record.hpp>
 #include <cargoquote/io/json.hpp>
 #include <cargoquote/rates/rate_store.hpp>
+#include <cargoquote/version.hpp>
 
 #include "http/quote_document.hpp"
 #include "http/request_values.hpp"
@@ -245,7 +246,7 @@ class Api {
 
     void version(const Call&, httplib::Response& res) const {
         send_json(res, json{{"name", "cargoquote"},
-                            {"version", CARGOQUOTE_VERSION},
+                            {"version", kVersion},
                             {"rateSchema", rates::latest_schema_version()},
                             {"deskSchema", store_->schema_version()},
                             {"schemas",

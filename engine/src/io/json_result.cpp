@@ -6,6 +6,7 @@
 #include <cargoquote/io/json.hpp>
 #include <cargoquote/io/json_writer.hpp>
 #include <cargoquote/pricing/quoted_amounts.hpp>
+#include <cargoquote/version.hpp>
 
 namespace cargoquote {
 
@@ -483,6 +484,11 @@ void write_json(JsonWriter& w, const QuoteResult& result) {
         w.null_field("currency");
     }
     w.field("dominatedOptions", result.dominated_options)
+        .key("generator")
+        .begin_object()
+        .field("name", "cargoquote")
+        .field("version", kVersion)
+        .end_object()
         .field("quoteDate", result.quote_date.iso())
         .field("ratingDate", result.rating_date.iso())
         .key("readyTime")

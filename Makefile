@@ -3,7 +3,8 @@
 #   make demo   build, create the sample rate database, quote a sample shipment
 #   make desk   the quote desk server on the sample rates, with seeded users (tokens printed)
 #   make test   build, run every test, then the C++ tests again under ASan + UBSan, then each
-#               libFuzzer target for 20 s (clang)
+#               libFuzzer target for 20 s (clang), then the Debian packages (make deb-test)
+#   make deb    the Debian packages in build/deb/packages (cpack on the deb preset)
 #   make format-check / format   every tracked C++ file against .clang-format (CI checks it)
 #   make tidy   clang-tidy (.clang-tidy) over the project's sources, through the tidy preset
 
@@ -16,7 +17,7 @@ DEBIAN_PACKAGES := g++ cmake ninja-build make pkg-config tzdata \
 	libbenchmark-dev librapidcheck-dev libtbb-dev python3 python3-dev pybind11-dev python3-pybind11 \
 	python3-numpy python3-pytest python3-networkx python3-pandas python3-statsmodels python3-hypothesis \
 	python3-matplotlib python3-tqdm python3-dask python3-distributed jupyter-nbconvert python3-nbclient \
-	python3-nbformat python3-ipykernel python3-rdflib python3-openpyxl wrk chromium chromium-driver python3-selenium clang libclang-rt-14-dev clang-format clang-tidy
+	python3-nbformat python3-ipykernel python3-rdflib python3-openpyxl wrk lintian chromium chromium-driver python3-selenium clang libclang-rt-14-dev clang-format clang-tidy
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 CLI := build/dev/cli/cargoquote
@@ -25,7 +26,7 @@ DEMO_ARGS := quote --db $(SAMPLE_DB) --from PVG --to FRA --piece 3x120x80x100@25
 	--commodity GEN --ready 2026-11-26T10:00 --customer ACME-DE --date 2026-11-25 \
 	--sla standard --explain --limit 3
 
-.PHONY: demo desk test deps build sample-db asan fuzz format format-check tidy release bench bench-compare clean
+.PHONY: demo desk test deps build sample-db asan fuzz deb deb-test format format-check tidy release bench bench-compare clean
 
 demo: sample-db
 	$(CLI) $(DEMO_ARGS)
@@ -34,6 +35,7 @@ test: build
 	ctest --preset dev
 	$(MAKE) --no-print-directory asan
 	$(MAKE) --no-print-directory fuzz
+	$(MAKE) --no-print-directory deb-test
 
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -86,6 +88,18 @@ format-check: deps
 tidy: deps
 	cmake --preset tidy
 	cmake --build --preset tidy
+
+# The Debian packages (cargoquote, python3-cargoquote, cargoquote-dev) in build/deb/packages.
+deb: deps
+	cmake --preset deb
+	cmake --build --preset deb
+	rm -rf build/deb/packages
+	cd build/deb && cpack
+
+# The packages unpacked into a throw-away root: files, control data, the command, Python, a
+# downstream CMake project, lintian.
+deb-test: deb
+	tests/package/deb_test.sh build/deb .
 
 release: deps
 	cmake --preset release

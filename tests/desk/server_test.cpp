@@ -1,6 +1,7 @@
 // The desk server in-process on a scripted clock: a day of inquiries, sends and bookings by two
 // agents and the self-service channel over HTTP, then /v1/kpis against numbers worked out by
-// hand below; and a rate reload's snapshot id.
+// hand below; a rate reload's snapshot id; and who may upload a rate sheet (the uploads with
+// real workbooks are tests/desk/python/test_rate_sheets.py, which generates them).
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -9,6 +10,8 @@
 #include <cargoquote/desk/desk_store.hpp>
 #include <cargoquote/rates/rate_store.hpp>
 #include <chrono>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -262,6 +265,52 @@ TEST_F(ServerTest, ReloadBumpsTheSequenceAndKeepsTheFingerprintOfTheSameData) {
     EXPECT_EQ(
         call("GET", "/v1/inquiries/" + std::to_string(id), anna, json(), 200).at("rateSnapshot"),
         "r3-" + fingerprint);
+}
+
+TEST_F(ServerTest, RateSheetUploadIsForAdminsAndRefusesWhatIsNotAWorkbook) {
+    const auto upload = [this](const std::string& token, const std::string& workbook,
+                               const std::string& mapping) {
+        const httplib::Headers headers{{"Authorization", "Bearer " + token}};
+        const httplib::MultipartFormDataItems form{
+            {"workbook", workbook, "sheet.xlsx", "application/octet-stream"},
+            {"mapping", mapping, "mapping.json", "application/json"}};
+        return client->Post("/v1/admin/rate-sheets?dry_run=false", headers, form);
+    };
+    std::ifstream mapping_file(cargoquote::test::source_dir() / "tests" / "rates" / "xlsx" /
+                               "carrier_mapping.json");
+    const std::string mapping{std::istreambuf_iterator<char>(mapping_file), {}};
+    ASSERT_FALSE(mapping.empty());
+    const std::string snapshot = server->rate_snapshot_id();
+    const auto name_of = [](const httplib::Result& r) {
+        return json::parse(r->body).at("error").at("name").get<std::string>();
+    };
+    for (const std::string& token : {anna, acme}) {
+        const auto r = upload(token, "PK", mapping);
+        ASSERT_TRUE(r);
+        EXPECT_EQ(r->status, 403) << r->body;
+    }
+    auto r = upload("", "PK", mapping);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 401);
+
+    r = upload(admin, "not a zip archive", mapping);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 400) << r->body;
+    EXPECT_EQ(name_of(r), "workbook_unreadable");
+    EXPECT_EQ(json::parse(r->body).at("error").at("message").get<std::string>().find("/tmp"),
+              std::string::npos)
+        << r->body;
+
+    r = upload(admin, "PK", "{not json");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 400);
+    EXPECT_EQ(name_of(r), "invalid_json");
+
+    r = client->Post("/v1/admin/rate-sheets", {{"Authorization", "Bearer " + admin}}, "{}",
+                     "application/json");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 415) << r->body;
+    EXPECT_EQ(server->rate_snapshot_id(), snapshot);
 }
 
 }  // namespace

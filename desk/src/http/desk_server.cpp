@@ -10,6 +10,7 @@
 #include "http/bounded_queue.hpp"
 #include "http/http_errors.hpp"
 #include "http/one_record_routes.hpp"
+#include "http/rate_sheet_routes.hpp"
 #include "http/rate_snapshots.hpp"
 #include "http/router.hpp"
 #include "http/web_routes.hpp"
@@ -45,7 +46,9 @@ DeskServer::DeskServer(const std::filesystem::path& rates_db, std::shared_ptr<De
     server.new_task_queue = [threads, max_waiting] {
         return new http::BoundedQueue(threads, max_waiting);
     };
-    server.set_payload_max_length(options.max_body_bytes);
+    // The largest limit of any route; the router refuses bodies over their own route's limit.
+    server.set_payload_max_length(std::max(options.max_body_bytes, options.max_upload_bytes));
+    impl_->router.set_max_body_bytes(options.max_body_bytes);
     server.set_read_timeout(options.read_timeout);
     server.set_write_timeout(options.write_timeout);
     server.set_keep_alive_timeout(5);
@@ -103,6 +106,7 @@ DeskServer::DeskServer(const std::filesystem::path& rates_db, std::shared_ptr<De
                         : fmt::format("http://{}:{}", options.host, impl_->port);
     }
     http::add_api_routes(impl_->router, impl_->store, impl_->rates, options.clock);
+    http::add_rate_sheet_routes(impl_->router, impl_->rates, options.max_upload_bytes);
     http::add_one_record_routes(impl_->router, impl_->store, options.clock, std::move(base_url));
     http::add_web_routes(impl_->router);
 }

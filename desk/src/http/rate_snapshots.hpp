@@ -29,6 +29,8 @@ class RateSnapshots {
     // Loads the database again and swaps the new snapshot in; the old one lives on in the
     // requests that hold it. On failure the current snapshot stays and the error propagates.
     std::shared_ptr<const RateSnapshot> reload();
+    // The rate database the snapshots are loaded from (an admin's sheet import writes to it).
+    [[nodiscard]] const std::filesystem::path& database() const { return path_; }
 
   private:
     std::filesystem::path path_;

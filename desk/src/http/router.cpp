@@ -12,10 +12,19 @@ namespace cargoquote::desk::http {
 Router::Router(std::shared_ptr<DeskStore> store, std::shared_ptr<RateSnapshots> rates)
     : store_(std::move(store)), rates_(std::move(rates)) {}
 
-void Router::add(Route route) {
+void Router::add(Route route, std::size_t max_body_bytes) {
     std::regex regex(route.pattern, std::regex::ECMAScript | std::regex::optimize);
-    routes_.push_back(Compiled{std::move(route), std::move(regex)});
+    routes_.push_back(Compiled{std::move(route), std::move(regex), max_body_bytes});
 }
+
+namespace {
+// A multipart body is parsed into its parts before a handler runs: count those too.
+std::size_t body_bytes(const httplib::Request& req) {
+    std::size_t bytes = req.body.size();
+    for (const auto& [name, file] : req.files) bytes += file.content.size();
+    return bytes;
+}
+}  // namespace
 
 void Router::add_error_dialect(const std::string& path_pattern, ErrorWriter writer) {
     dialects_.emplace_back(std::regex(path_pattern, std::regex::ECMAScript | std::regex::optimize),
@@ -68,6 +77,15 @@ void Router::dispatch(const httplib::Request& req, httplib::Response& res) const
                 res.status = 405;
                 res.set_header("Allow", fmt::format("{}", fmt::join(allowed, ", ")));
             }
+            return;
+        }
+        const std::size_t limit =
+            found->max_body_bytes != 0 ? found->max_body_bytes : max_body_bytes_;
+        if (limit != 0 && body_bytes(req) > limit) {
+            fail(req, res,
+                 Error(ErrorCode::QuantityOutOfRange, "",
+                       "the request body is over the server's limit"));
+            res.status = 413;
             return;
         }
         Call call{req, {}, std::nullopt, nullptr};

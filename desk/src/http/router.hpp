@@ -1,9 +1,10 @@
 #pragma once
 // The desk's routes: method, path pattern, the roles that may call it, and the handler. One
 // dispatch decides, in this order, 404 (no route has the path), 405 (the path exists for other
-// methods; Allow lists them), 401 (a role is required and the bearer token is missing, unknown
-// or deactivated), 403 (the user's role is not among the route's), then calls the handler and
-// turns any exception into an error answer: a request never crashes the server.
+// methods; Allow lists them), 413 (the body is over the route's limit), 401 (a role is required and
+// the bearer token is missing, unknown or deactivated), 403 (the user's role is not among the
+// route's), then calls the handler and turns any exception into an error answer: a request never
+// crashes the server.
 
 #include <httplib.h>
 
@@ -53,7 +54,11 @@ struct Route {
 class Router {
   public:
     Router(std::shared_ptr<DeskStore> store, std::shared_ptr<RateSnapshots> rates);
-    void add(Route route);
+    // `max_body_bytes` 0: the router's ordinary limit (set_max_body_bytes).
+    void add(Route route, std::size_t max_body_bytes = 0);
+    // The body limit of routes added without one of their own (0: none). The server reads bodies
+    // up to its largest route limit; the route's own limit then refuses what is over it.
+    void set_max_body_bytes(std::size_t bytes) { max_body_bytes_ = bytes; }
     // Errors on paths matching `path_pattern` (a regex over the whole path), including 404 and
     // 405 for paths no route has, are written by `writer`; the first matching dialect wins.
     void add_error_dialect(const std::string& path_pattern, ErrorWriter writer);
@@ -63,6 +68,7 @@ class Router {
     struct Compiled {
         Route route;
         std::regex regex;
+        std::size_t max_body_bytes = 0;
     };
     [[nodiscard]] std::optional<User> authenticate(const httplib::Request& req) const;
     void fail(const httplib::Request& req, httplib::Response& res, const Error& error) const;
@@ -70,6 +76,7 @@ class Router {
     std::shared_ptr<DeskStore> store_;
     std::shared_ptr<RateSnapshots> rates_;
     std::vector<Compiled> routes_;
+    std::size_t max_body_bytes_ = 0;
     std::vector<std::pair<std::regex, ErrorWriter>> dialects_;
 };
 

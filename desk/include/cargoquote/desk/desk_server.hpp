@@ -4,7 +4,8 @@
 // quotes run in parallel on it, and desk writes are short store transactions, so the server keeps
 // no state of its own beyond its two databases.
 //
-// Limits: request bodies over `max_body_bytes` get 413; a client that sends or reads slower than
+// Limits: request bodies over `max_body_bytes` (an admin's rate sheet upload: over
+// `max_upload_bytes`) get 413; a client that sends or reads slower than
 // the timeouts is cut off; connections beyond `max_waiting` queued ones get 503 at once.
 
 #include <cargoquote/desk/desk_store.hpp>
@@ -22,7 +23,8 @@ struct ServerOptions {
     int port = 8080;  // 0: any free port (see DeskServer::port)
     int threads = 0;  // 0: twice the hardware threads, at least 4
     std::size_t max_body_bytes = 1 << 20;
-    std::size_t max_waiting = 256;  // queued connections before answering 503
+    std::size_t max_upload_bytes = 32 << 20;  // POST /v1/admin/rate-sheets
+    std::size_t max_waiting = 256;            // queued connections before answering 503
     std::chrono::seconds read_timeout{5};
     std::chrono::seconds write_timeout{5};
     // The address clients reach the server at, which starts every ONE Record logistics object

@@ -40,12 +40,15 @@ cq.status = (text, kind) => {
   box.className = kind || "";
 };
 
-// An API call; 401 sends the user to /login, other errors throw the server's error document.
+// An API call; 401 sends the user to /login, other errors throw the server's error document
+// (err.data holds the whole answer, e.g. a refused import's report). A FormData body goes as
+// multipart/form-data, anything else as JSON.
 cq.api = async (method, path, body) => {
   const headers = { "Authorization": "Bearer " + (cq.token() || "") };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers["Content-Type"] = "application/json";
   const res = await fetch(path, {
-    method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+    method, headers, body: body === undefined ? undefined : form ? body : JSON.stringify(body),
   });
   const data = await res.json().catch(() => ({}));
   if (res.status === 401) {
@@ -56,6 +59,7 @@ cq.api = async (method, path, body) => {
     const err = new Error((data.error && data.error.message) || ("HTTP " + res.status));
     err.status = res.status;
     err.field = data.error && data.error.field;
+    err.data = data;
     throw err;
   }
   return data;
@@ -122,8 +126,19 @@ cq.signOutLink = () => {
   if (link) link.addEventListener("click", () => sessionStorage.removeItem("cqToken"));
 };
 
+// Links marked data-role="admin" stay hidden unless the token is an admin's (only an admin may
+// list the users; the list itself is not used).
+cq.showAdminLinks = async () => {
+  const links = document.querySelectorAll('nav [data-role="admin"]');
+  if (!links.length || !cq.token()) return;
+  const res = await fetch("/v1/users", { headers: { "Authorization": "Bearer " + cq.token() } })
+    .catch(() => null);
+  if (res && res.ok) for (const a of links) a.hidden = false;
+};
+
 // What every signed-in page does first: back to /login without a token, and a working sign-out.
 cq.signedInPage = () => {
   cq.requireToken();
   cq.signOutLink();
+  cq.showAdminLinks();
 };

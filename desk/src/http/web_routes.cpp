@@ -35,7 +35,7 @@ void send_asset(const std::string& name, httplib::Response& res) {
 
 void add_web_routes(Router& router) {
     router.add(
-        {"GET", "/(login|desk|quote|kpis)", {}, [](const Call& call, httplib::Response& res) {
+        {"GET", "/(login|desk|quote|kpis|rates)", {}, [](const Call& call, httplib::Response& res) {
              send_asset(call.path_params.at(0) + ".html", res);
          }});
     router.add({"GET",

@@ -45,7 +45,7 @@ def login(driver, desk, token, page):
     driver.get(f"{desk.base}/login?next=/{page}")
     box = wait_for(driver, "#token")
     box.send_keys(desk.tokens[token], ENTER)
-    wait_for(driver, "#inquiry, #period")
+    wait_for(driver, "#inquiry, #period, #sheet")
 
 
 def type_keys(driver, sequence):
@@ -244,3 +244,65 @@ def test_unauthenticated_pages_go_to_login_and_customers_get_403_on_kpis(desk, b
     WebDriverWait(d, WAIT).until(lambda x: "/login" in x.current_url)
     login(d, desk, "a", "kpis")
     wait_text(d, "#status", r"Only staff and admins")
+
+
+def test_admin_checks_and_applies_a_rate_sheet(browser, screenshot_dir, tmp_path):
+    """On a server of its own: applying writes to its rate database."""
+    import copy
+    import signal
+    import sys
+    from decimal import Decimal
+    from pathlib import Path
+    from selenium.webdriver.common.by import By
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "python"))
+    from rate_sheet_upload import MAPPING, raised_workbook
+    from desk_server_fixture import SOURCE, add_user, run_cli, start_server
+
+    rates_db = tmp_path / "rates.db"
+    run_cli("rates", "import", str(SOURCE / "rates" / "sample"), "--db", str(rates_db))
+    desk_db = tmp_path / "desk.db"
+    tokens = {"admin": add_user(desk_db, "admin", "Ada Admin"),
+              "staff": add_user(desk_db, "staff", "Ana Agent")}
+    server = start_server(rates_db, desk_db)
+    server.tokens = tokens
+    try:
+        request = {"schema": "cargoquote.quote_request/1",
+                   "shipment": {"origin": "PVG", "destination": "FRA", "commodity": "GEN",
+                                "readyTime": "2027-01-14T10:00", "customer": "ACME-DE",
+                                "pieces": [{"count": 3, "grossWeight": {"value": "250", "unit": "KGM"},
+                                            "dimensions": {"length": "120", "width": "80",
+                                                           "height": "100", "unit": "CMT"}}]}}
+        best = server.request("POST", "/v1/inquiries", copy.deepcopy(request),
+                              tokens["staff"]).json()["result"]["bookingOptions"][0]
+        workbook = tmp_path / "raised.xlsx"
+        raised_workbook(workbook, best["rateSheet"]["lineId"], Decimal("1.00"), "2027-01-01",
+                        "W26B")
+        mapping = tmp_path / "mapping.json"
+        mapping.write_bytes(MAPPING)
+
+        d = browser
+        login(d, server, "staff", "desk")
+        assert not d.find_element(By.CSS_SELECTOR, 'nav a[href="/rates"]').is_displayed()
+        d.execute_script("sessionStorage.clear()")
+        login(d, server, "admin", "desk")
+        wait_for(d, 'nav a[href="/rates"]').click()
+        wait_for(d, "#sheet")
+        assert not d.find_element(By.ID, "apply").is_enabled()
+        d.find_element(By.ID, "workbook").send_keys(str(workbook))
+        d.find_element(By.ID, "mapping").send_keys(str(mapping))
+        d.find_element(By.ID, "check").click()
+        table = wait_for(d, 'table.diff[data-change="increased"]')
+        assert best["rateSheet"]["lineId"] in table.text
+        assert "+1.00" in table.text
+        wait_text(d, "#status", "clean")
+        assert d.find_element(By.ID, "apply").is_enabled()
+        shot(d, screenshot_dir, "rates-checked")
+        d.find_element(By.ID, "apply").click()
+        wait_text(d, "#status", "Applied")
+        shot(d, screenshot_dir, "rates-applied", full=False)
+        after = server.request("POST", "/v1/inquiries", copy.deepcopy(request),
+                               tokens["staff"]).json()["result"]["bookingOptions"][0]
+        assert after["rateSheet"]["version"] == "W26B"
+    finally:
+        server.stop(signal.SIGKILL)

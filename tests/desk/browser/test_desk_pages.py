@@ -256,7 +256,7 @@ def test_admin_checks_and_applies_a_rate_sheet(browser, screenshot_dir, tmp_path
     from selenium.webdriver.common.by import By
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "python"))
-    from rate_sheet_upload import MAPPING, raised_workbook
+    from rate_sheet_upload import MAPPING, broken_workbook, raised_workbook
     from desk_server_fixture import SOURCE, add_user, run_cli, start_server
 
     rates_db = tmp_path / "rates.db"
@@ -289,8 +289,17 @@ def test_admin_checks_and_applies_a_rate_sheet(browser, screenshot_dir, tmp_path
         wait_for(d, 'nav a[href="/rates"]').click()
         wait_for(d, "#sheet")
         assert not d.find_element(By.ID, "apply").is_enabled()
-        d.find_element(By.ID, "workbook").send_keys(str(workbook))
+        # A sheet with errors: its cells listed, nothing to apply.
+        broken = tmp_path / "broken.xlsx"
+        broken_workbook(broken, best["rateSheet"]["lineId"])
+        d.find_element(By.ID, "workbook").send_keys(str(broken))
         d.find_element(By.ID, "mapping").send_keys(str(mapping))
+        d.find_element(By.ID, "check").click()
+        assert "Tariff!I5" in wait_for(d, "#errors").text
+        wait_text(d, "#status", "errors")
+        assert not d.find_element(By.ID, "apply").is_enabled()
+        shot(d, screenshot_dir, "rates-errors", full=False)
+        d.find_element(By.ID, "workbook").send_keys(str(workbook))
         d.find_element(By.ID, "check").click()
         table = wait_for(d, 'table.diff[data-change="increased"]')
         assert best["rateSheet"]["lineId"] in table.text

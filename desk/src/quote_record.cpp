@@ -2,6 +2,7 @@
 #include <cargoquote/io/json.hpp>
 #include <cargoquote/io/sell_view.hpp>
 #include <cargoquote/pricing/itinerary_pricer.hpp>
+#include <cargoquote/pricing/quoted_amounts.hpp>
 #include <cassert>
 
 namespace cargoquote::desk {
@@ -50,7 +51,7 @@ std::vector<OptionRecord> option_records(const QuoteResult& result,
                 scheduled ? std::optional<int>(o.itinerary.transit_minutes) : std::nullopt,
             .sell_total = o.sell_total_quoted,
             .buy_total = o.buy_total_quoted,
-            .margin = o.sell_total_quoted - o.buy_total_quoted,
+            .margin = quoted_margin(o),
             .rate_lines = rate_lines_of(o),
             .offer_valid_from = o.offer_valid_from,
             .offer_valid_to = o.offer_valid_to,
